@@ -1,0 +1,40 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DB ?= data/demo.duckdb
+PORT ?= 8501
+
+.PHONY: run test bench demo lint clean-demo
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# The demo store: fictional exports written to data/demo/ and loaded through the real ingest.
+$(DB): | $(VENV)/.runtime
+	$(PY) -m pipelines demo --db $(DB)
+
+demo: $(DB)
+
+run: $(VENV)/.runtime $(DB)
+	DASHBOARD_DB=$(DB) $(VENV)/bin/streamlit run dashboard.py \
+		--server.address localhost --server.port $(PORT)
+
+test: $(VENV)/.dev
+	$(PY) -m ruff check .
+	$(PY) -m pytest -q
+
+bench: $(VENV)/.dev
+	$(PY) -m bench.bench_ingest
+
+lint: $(VENV)/.dev
+	$(PY) -m ruff check .
+
+clean-demo:
+	rm -f $(DB) $(DB).wal $(DB).lock $(DB).sleutel

@@ -1,0 +1,122 @@
+"""The command line: python -m pipelines ingest | terugdraaien | demo | sjablonen.
+
+Exit codes: 0 every file loaded or already loaded; 1 a file was refused (its Dutch report is
+printed, nothing of it is in the store); 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from pipelines import meldingen
+
+# argparse's own texts, in Dutch: everything our users read is Dutch.
+ARGPARSE_NL = {
+    "usage: ": "gebruik: ",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "expected one argument": "verwacht één waarde",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "show this help message and exit": "toon deze hulp en stop",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+}
+argparse._ = lambda tekst: ARGPARSE_NL.get(tekst, tekst)  # argparse looks `_` up at call time
+
+
+def peildatum_argument(tekst: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(tekst)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{tekst}' is geen datum in de vorm JJJJ-MM-DD") from None
+
+
+def parser() -> argparse.ArgumentParser:
+    hoofd = argparse.ArgumentParser(prog="python -m pipelines", description="Exports laden in de DuckDB-opslag.")
+    sub = hoofd.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
+
+    ingest = sub.add_parser("ingest", help="bestanden controleren en laden")
+    ingest.add_argument("--db", required=True, type=Path, help="pad naar het DuckDB-bestand")
+    ingest.add_argument("--soort", choices=["kandidaten", "vraag", "afspraken"], help="soort export")
+    ingest.add_argument("--organisatie", help="naam van de organisatie die de export levert")
+    ingest.add_argument("--peildatum", type=peildatum_argument, help="datum van de export (JJJJ-MM-DD)")
+    ingest.add_argument("bestanden", nargs="+", type=Path, metavar="BESTAND")
+
+    terug = sub.add_parser("terugdraaien", help="een upload ongedaan maken")
+    terug.add_argument("--db", required=True, type=Path, help="pad naar het DuckDB-bestand")
+    terug.add_argument("upload_id", type=int, metavar="UPLOAD_ID")
+
+    demo = sub.add_parser("demo", help="demobestanden maken en laden (fictieve gegevens)")
+    demo.add_argument("--db", required=True, type=Path, help="pad naar het DuckDB-bestand")
+    demo.add_argument("--map", type=Path, default=Path("data/demo"), help="map voor de demobestanden")
+
+    sjablonen = sub.add_parser("sjablonen", help="lege Excel-sjablonen per soort export maken")
+    sjablonen.add_argument("--map", type=Path, default=Path("data/sjablonen"), help="doelmap")
+    return hoofd
+
+
+def ingest(args: argparse.Namespace) -> int:
+    from pipelines.laden import laad_bestand
+
+    code = 0
+    for pad in args.bestanden:
+        if not pad.is_file():
+            print(f"Geweigerd: {pad} bestaat niet of is geen bestand.")
+            code = 1
+            continue
+        uitkomst = laad_bestand(
+            args.db, pad, soort=args.soort, organisatie=args.organisatie, peildatum=args.peildatum
+        )
+        print(uitkomst.melding)
+        for regel in uitkomst.controle.foutregels if uitkomst.status == "geweigerd" else []:
+            print(f"  {regel}")
+        for regel in uitkomst.controle.waarschuwingen if uitkomst.status == "geladen" else []:
+            print(f"  Let op: {regel}")
+        if uitkomst.status == "geweigerd":
+            code = 1
+    return code
+
+
+def terugdraaien(args: argparse.Namespace) -> int:
+    from pipelines.laden import terugdraaien as draai_terug
+
+    try:
+        print(draai_terug(args.db, args.upload_id))
+    except meldingen.UploadNietTerugTeDraaien as fout:
+        print(fout)
+        return 1
+    return 0
+
+
+def demo(args: argparse.Namespace) -> int:
+    from pipelines.demo_laden import demo_geladen
+
+    return demo_geladen(args.db, args.map)
+
+
+def sjablonen(args: argparse.Namespace) -> int:
+    from pipelines.sjablonen import schrijf_sjablonen
+
+    for pad in schrijf_sjablonen(args.map):
+        print(f"Sjabloon geschreven: {pad}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    opdracht = {"ingest": ingest, "terugdraaien": terugdraaien, "demo": demo, "sjablonen": sjablonen}
+    try:
+        return opdracht[args.opdracht](args)
+    except meldingen.OpslagBezet as fout:
+        print(fout)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

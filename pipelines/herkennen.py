@@ -1,0 +1,248 @@
+"""Recognising an export: which sheet, which header row, which kind, which columns.
+
+Works on whole Arrow columns; the only Python loops are over the first rows and the columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pipelines import meldingen, referentie
+from pipelines.lezen import Blad
+from pipelines.meldingen import Geweigerd
+from pipelines.referentie import norm_key
+
+ZOEK_KOPREGEL_IN = 30
+MIN_HERKENDE_KOPJES = 2
+ORGANISATIE_KOPJES = frozenset({"organisatie", "organisatienaam", "swbedrijf", "naamorganisatie"})
+
+
+@dataclass
+class Herkend:
+    """What a file turned out to be, ready for staging: canonical text columns plus `_rij`."""
+
+    soort: str
+    blad: str
+    tabel: pa.Table  # _rij (int32) + one string column per canonical column of the kind
+    kopjes: dict[str, str]  # canonical column -> the header as the user wrote it
+    kolomletters: dict[str, str]  # canonical column -> Excel column letter
+    organisatie_in_bestand: str | None = None
+    peildatum_in_bestand: str | None = None
+    waarschuwingen: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Kandidaat:
+    blad: Blad
+    rij: int  # index in the sheet of the header row
+    soort: str
+    kolommen: dict[int, str]  # column index -> canonical column
+    compleet: bool
+
+
+def kopregel_kandidaten(blad: Blad, soorten: tuple[str, ...]) -> list[Kandidaat]:
+    """Every (row, kind) in the first rows of a sheet that looks like a header."""
+    bovenste = blad.tabel.slice(0, ZOEK_KOPREGEL_IN).to_pylist()
+    gevonden = []
+    for index, rij in enumerate(bovenste):
+        sleutels = [norm_key(v) if v is not None else "" for v in rij.values()]
+        for soort in soorten:
+            spellingen = referentie.kopje_naar_kolom(soort)
+            kolommen = {i: spellingen[s] for i, s in enumerate(sleutels) if s in spellingen}
+            if len(kolommen) < MIN_HERKENDE_KOPJES:
+                continue
+            verplicht = {k.kolom for k in referentie.kolommen(soort) if k.altijd_verplicht}
+            compleet = verplicht <= set(kolommen.values())
+            gevonden.append(Kandidaat(blad, index, soort, kolommen, compleet))
+    return gevonden
+
+
+def beste_kopregel(bladen: list[Blad], soort: str | None) -> Kandidaat:
+    soorten = (soort,) if soort else referentie.SOORTEN
+    kandidaten = [k for blad in bladen for k in kopregel_kandidaten(blad, soorten)]
+    if not kandidaten:
+        raise Geweigerd(meldingen.GEEN_KOPREGEL.format(n=ZOEK_KOPREGEL_IN))
+    complete = [k for k in kandidaten if k.compleet]
+    if not complete:
+        beste = max(kandidaten, key=lambda k: len(k.kolommen))
+        raise Geweigerd(" ".join(ontbrekende_kolommen(beste)))
+    bladen_met_kop = sorted({k.blad.naam for k in complete})
+    if len(bladen_met_kop) > 1:
+        raise Geweigerd(meldingen.TWEE_BLADEN.format(bladen=", ".join(f"'{b}'" for b in bladen_met_kop)))
+    hoogste = max(len(k.kolommen) for k in complete)
+    beste = [k for k in complete if len(k.kolommen) == hoogste]
+    if len({k.soort for k in beste}) > 1:
+        raise Geweigerd(meldingen.SOORT_ONDUIDELIJK.format(soorten=" of ".join(sorted({k.soort for k in beste}))))
+    return min(beste, key=lambda k: k.rij)
+
+
+def ontbrekende_kolommen(kandidaat: Kandidaat) -> list[str]:
+    aanwezig = set(kandidaat.kolommen.values())
+    return [
+        meldingen.verplichte_kolom_ontbreekt(k.label, list(k.kopjes[1:]))
+        for k in referentie.kolommen(kandidaat.soort)
+        if k.altijd_verplicht and k.kolom not in aanwezig
+    ]
+
+
+def herken(bladen: list[Blad], soort: str | None = None) -> Herkend:
+    if soort is not None and soort not in referentie.SOORTEN:
+        raise Geweigerd(meldingen.ONBEKENDE_SOORT.format(soort=soort))
+    kop = beste_kopregel(bladen, soort)
+    tabel = kop.blad.tabel
+    namen = tabel.column_names
+    koprij = tabel.slice(kop.rij, 1).to_pylist()[0]
+    kopteksten = [str(koprij[n]).strip() if koprij[n] is not None else "" for n in namen]
+    data = schone_kolommen(tabel.slice(kop.rij + 1))
+    rijnummers = pa.array(range(kop.blad.eerste_rij + kop.rij + 1, kop.blad.eerste_rij + tabel.num_rows), pa.int32())
+
+    dubbel = dubbele_kolommen(kop, kopteksten)
+    if dubbel:
+        raise Geweigerd(" ".join(dubbel))
+
+    houden, waarschuwingen = rijen_houden(data, rijnummers)
+    organisatiekolom = None
+    personen, genegeerd = [], []
+    for i, tekst in enumerate(kopteksten):
+        if i in kop.kolommen:
+            continue
+        sleutel = norm_key(tekst)
+        if sleutel in ORGANISATIE_KOPJES:
+            organisatiekolom = data[i]
+        elif is_persoonskolom(sleutel):
+            personen.append(tekst)
+        elif tekst:
+            genegeerd.append(tekst)
+        elif pc.any(pc.is_valid(data[i])).as_py():
+            genegeerd.append(f"kolom {kop.blad.kolomletters[i]} zonder kopje")
+    if personen:
+        waarschuwingen.append(meldingen.PERSOONSKOLOMMEN.format(kolommen=", ".join(personen)))
+    if genegeerd:
+        waarschuwingen.append(meldingen.GENEGEERDE_KOLOMMEN.format(kolommen=", ".join(genegeerd)))
+
+    kolommen = {"_rij": rijnummers.filter(houden)}
+    kopjes, letters = {}, {}
+    index_van = {kolom: i for i, kolom in kop.kolommen.items()}
+    for kolom in referentie.kolommen(kop.soort):
+        if kolom.kolom in index_van:
+            i = index_van[kolom.kolom]
+            kolommen[kolom.kolom] = data[i].filter(houden)
+            kopjes[kolom.kolom] = kopteksten[i]
+            letters[kolom.kolom] = kop.blad.kolomletters[i]
+        else:
+            kolommen[kolom.kolom] = pa.nulls(int(pc.sum(houden).as_py() or 0), pa.string())
+            kopjes[kolom.kolom] = kolom.label
+    resultaat = pa.table(kolommen)
+    if resultaat.num_rows == 0:
+        raise Geweigerd(meldingen.GEEN_GEGEVENS)
+    organisatie = enige_organisatie(organisatiekolom.filter(houden)) if organisatiekolom is not None else None
+    organisatie = organisatie or titelwaarde(kop, "organisatie")
+    return Herkend(
+        soort=kop.soort,
+        blad=kop.blad.naam,
+        tabel=resultaat,
+        kopjes=kopjes,
+        kolomletters=letters,
+        organisatie_in_bestand=organisatie,
+        peildatum_in_bestand=titelwaarde(kop, "peildatum"),
+        waarschuwingen=waarschuwingen,
+    )
+
+
+def schone_kolommen(tabel: pa.Table) -> list[pa.Array]:
+    """Trimmed text per column, empty cells as null."""
+    schoon = []
+    for kolom in tabel.columns:
+        getrimd = pc.utf8_trim_whitespace(kolom.combine_chunks())
+        schoon.append(pc.if_else(pc.equal(getrimd, ""), None, getrimd))
+    return schoon
+
+
+def rijen_houden(data: list[pa.Array], rijnummers: pa.Array) -> tuple[pa.Array, list[str]]:
+    """Mask of data rows: not blank, not a total row ("Totaal"), not below a total row."""
+    gevuld = pc.is_valid(pc.coalesce(*data))
+    eerste_cel = pc.utf8_lower(pc.coalesce(*data))
+    totaal = pc.fill_null(pc.match_substring_regex(eerste_cel, r"^totaa?l(en)?\b"), False)
+    vanaf_totaal = pc.greater(pc.cumulative_sum(pc.cast(totaal, pa.int32())), 0)
+    onder_totaal = pc.and_(pc.and_(gevuld, vanaf_totaal), pc.invert(totaal))
+    waarschuwingen = []
+    if pc.any(onder_totaal).as_py():
+        rijen = rijnummers.filter(onder_totaal)
+        waarschuwingen.append(meldingen.ONDER_TOTAAL.format(van=rijen[0].as_py(), tot=rijen[-1].as_py()))
+    return pc.and_(gevuld, pc.invert(vanaf_totaal)), waarschuwingen
+
+
+def dubbele_kolommen(kop: Kandidaat, kopteksten: list[str]) -> list[str]:
+    per_kolom: dict[str, list[str]] = {}
+    for i, kolom in kop.kolommen.items():
+        per_kolom.setdefault(kolom, []).append(f"'{kopteksten[i]}'")
+    return [
+        meldingen.DUBBELE_KOLOM.format(kopjes=" en ".join(kopjes), kolom=kolom)
+        for kolom, kopjes in per_kolom.items()
+        if len(kopjes) > 1
+    ]
+
+
+def is_persoonskolom(sleutel: str) -> bool:
+    return any(sleutel == p or sleutel.startswith(p) for p in referentie.persoonskopjes())
+
+
+def enige_organisatie(kolom: pa.Array) -> str | None:
+    namen = sorted({n for n in pc.unique(kolom.drop_null()).to_pylist()})
+    if len(namen) > 1:
+        raise Geweigerd(meldingen.MEER_ORGANISATIES.format(namen=", ".join(namen[:5])))
+    return namen[0] if namen else None
+
+
+def titelwaarde(kop: Kandidaat, woord: str) -> str | None:
+    """A value like 'Peildatum: 31-10-2026' in the rows above the header (or in the next cell)."""
+    patroon = re.compile(rf"^\s*{woord}\s*[:=]?\s*(.*)$", re.IGNORECASE)
+    for rij in kop.blad.tabel.slice(0, kop.rij).to_pylist():
+        cellen = [str(v).strip() for v in rij.values() if v is not None and str(v).strip()]
+        for i, cel in enumerate(cellen):
+            gevonden = patroon.match(cel)
+            if gevonden and gevonden.group(1).strip():
+                return gevonden.group(1).strip()
+            if gevonden and i + 1 < len(cellen):
+                return cellen[i + 1]
+    return None
+
+
+MAANDEN = {
+    "jan": 1, "feb": 2, "mrt": 3, "maa": 3, "apr": 4, "mei": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
+}
+
+
+def datum_uit_tekst(tekst: str) -> dt.date | None:
+    """A peildatum as people write it: 31-10-2026, 2026-10-31, 31 oktober 2026, an Excel date."""
+    tekst = tekst.strip().lower()
+    if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t]00:00:00)?", tekst):
+        jaar, maand, dag = int(m[1]), int(m[2]), int(m[3])
+    elif m := re.fullmatch(r"(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})", tekst):
+        dag, maand, jaar = int(m[1]), int(m[2]), int(m[3])
+    elif m := re.fullmatch(r"(\d{1,2})[ -]([a-z]+)\.?[ -](\d{4})", tekst):
+        dag, maand, jaar = int(m[1]), MAANDEN.get(m[2][:3], 0), int(m[3])
+    elif m := re.fullmatch(r"\d{5}(?:\.0+)?", tekst):
+        return dt.date(1899, 12, 30) + dt.timedelta(days=int(float(tekst)))
+    else:
+        return None
+    try:
+        return dt.date(jaar, maand, dag)
+    except ValueError:
+        return None
+
+
+def peildatum_uit_bestandsnaam(naam: str) -> dt.date | None:
+    """2026-10, 2026_10 or 202610 in a file name: the last day of that month."""
+    gevonden = re.search(r"(?<!\d)(20\d{2})[-_]?(0[1-9]|1[0-2])(?!\d)", naam)
+    if not gevonden:
+        return None
+    jaar, maand = int(gevonden[1]), int(gevonden[2])
+    volgende = dt.date(jaar + maand // 12, maand % 12 + 1, 1)
+    return volgende - dt.timedelta(days=1)

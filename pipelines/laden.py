@@ -1,0 +1,350 @@
+"""Check a file, then load it in one transaction; roll an upload back.
+
+`controleer` reads, recognises, stages and validates a file in an in-memory DuckDB (nothing is
+written, the store is not even opened). `laad` merges a checked file into the store under the
+write lock, in one transaction. `laad_bestand` does both, as the CLI and the upload page do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from pipelines import meldingen, referentie, sleutel
+from pipelines.herkennen import Herkend, datum_uit_tekst, herken, peildatum_uit_bestandsnaam
+from pipelines.lezen import bladen_uit_bytes
+from pipelines.meldingen import Fout, Geweigerd, UploadNietTerugTeDraaien
+from pipelines.opslag import schrijfverbinding, sql, voer_uit
+from pipelines.referentie import norm_key
+
+MAX_OPGESLAGEN_FOUTEN = 500
+
+
+@dataclass
+class Controle:
+    """The outcome of checking one file, before anything is written."""
+
+    bestandsnaam: str
+    sha256: str
+    soort: str | None = None
+    organisatie: str | None = None
+    peildatum: dt.date | None = None
+    rijen: int = 0
+    fouten: list[Fout] = field(default_factory=list)
+    bestandsfouten: list[str] = field(default_factory=list)
+    waarschuwingen: list[str] = field(default_factory=list)
+    herkend: Herkend | None = None
+    norm: pa.Table | None = None
+
+    @property
+    def goed(self) -> bool:
+        return not self.fouten and not self.bestandsfouten
+
+    @property
+    def foutregels(self) -> list[str]:
+        return self.bestandsfouten + [f.tekst for f in self.fouten]
+
+
+@dataclass
+class Uitkomst:
+    """What a load did, for the CLI and the upload page."""
+
+    controle: Controle
+    status: str  # geladen | al_geladen | geweigerd
+    upload_id: int | None = None
+    verschil: dict[str, int] = field(default_factory=dict)
+    melding: str = ""
+
+
+def _testpunt(naam: str) -> None:
+    """Lets the atomicity tests make a load fail or crash at a chosen point."""
+    if os.environ.get("PIPELINES_FOUTINJECTIE") == naam:
+        if naam.endswith("crash"):
+            os._exit(137)
+        raise RuntimeError(f"foutinjectie: {naam}")
+
+
+def controleer(
+    inhoud: bytes,
+    bestandsnaam: str,
+    db: Path,
+    *,
+    soort: str | None = None,
+    organisatie: str | None = None,
+    peildatum: dt.date | None = None,
+) -> Controle:
+    controle = Controle(bestandsnaam=bestandsnaam, sha256=hashlib.sha256(inhoud).hexdigest())
+    try:
+        _, bladen = bladen_uit_bytes(inhoud)
+        herkend = herken(bladen, soort)
+        controle.herkend = herkend
+        controle.soort = herkend.soort
+        controle.rijen = herkend.tabel.num_rows
+        controle.waarschuwingen = list(herkend.waarschuwingen)
+        controle.organisatie = gekozen_organisatie(organisatie, herkend)
+        controle.peildatum = gekozen_peildatum(peildatum, herkend, bestandsnaam)
+    except Geweigerd as fout:
+        controle.bestandsfouten = [str(fout)]
+        return controle
+    controle.fouten, controle.norm = gevalideerd(herkend, controle, db)
+    return controle
+
+
+def gekozen_organisatie(opgegeven: str | None, herkend: Herkend) -> str:
+    naam = opgegeven or herkend.organisatie_in_bestand
+    naam = re.sub(r"\s+", " ", naam or "").strip()
+    if not naam:
+        raise Geweigerd(meldingen.GEEN_ORGANISATIE)
+    return naam
+
+
+def gekozen_peildatum(opgegeven: dt.date | None, herkend: Herkend, bestandsnaam: str) -> dt.date:
+    if opgegeven:
+        return opgegeven
+    if herkend.peildatum_in_bestand:
+        datum = datum_uit_tekst(herkend.peildatum_in_bestand)
+        if datum is None:
+            raise Geweigerd(meldingen.ONGELDIGE_PEILDATUM.format(waarde=herkend.peildatum_in_bestand))
+        return datum
+    datum = peildatum_uit_bestandsnaam(Path(bestandsnaam).name)
+    if datum is None:
+        raise Geweigerd(meldingen.GEEN_PEILDATUM)
+    return datum
+
+
+def referentie_bron() -> pa.Table:
+    """Every accepted spelling of every code and gemeente: (lijst, waarde, code, naam)."""
+    rijen: list[tuple[str, str, str, str]] = []
+    for lijst, code, label in referentie.codes():
+        rijen += [(lijst, code, code, code), (lijst, label, code, code)]
+    for lijst, synoniem, code in referentie.synoniemen():
+        rijen.append((lijst, synoniem, code, code))
+    for gemeentecode, naam, _, aliassen in referentie.gemeenten():
+        cijfers = gemeentecode[2:]
+        vormen = [gemeentecode, cijfers, cijfers.lstrip("0"), naam, re.sub(r"\s*\(.*\)\s*$", "", naam)]
+        vormen += [a for a in aliassen.split("|") if a]
+        rijen += [("gemeente", vorm, gemeentecode, naam) for vorm in vormen]
+    return tabel_uit_rijen(("lijst", "waarde", "code", "naam"), rijen)
+
+
+def tabel_uit_rijen(kolommen: tuple[str, ...], rijen) -> pa.Table:
+    return pa.Table.from_pylist([dict(zip(kolommen, rij, strict=True)) for rij in rijen])
+
+
+def gevalideerd(herkend: Herkend, controle: Controle, db: Path) -> tuple[list[Fout], pa.Table | None]:
+    """Problems per cell, and the normalised table when there are none."""
+    ipad, opad = sleutel.hmac_pads(db)
+    con = duckdb.connect()
+    try:
+        con.execute(sql("macros"))
+        con.register("ref_bron", referentie_bron())
+        con.execute(sql("referentie_sleutels"))
+        con.register("stg", herkend.tabel)
+        parameters = {
+            "kandidaten": {
+                "peildatum": controle.peildatum,
+                "ipad": ipad,
+                "opad": opad,
+                "organisatie_sleutel": norm_key(controle.organisatie),
+            },
+        }.get(herkend.soort, {})
+        con.execute(sql(f"{herkend.soort}_normaal"), parameters)
+        fouten = [
+            Fout(
+                rij=rij,
+                kolom=herkend.kopjes[kolom],
+                waarde=waarde,
+                probleem=probleem,
+                extra=toegestaan(extra) if probleem == "code_onbekend" else extra,
+            )
+            for rij, kolom, probleem, waarde, extra in con.execute(sql("fouten")).fetchall()
+        ]
+        volgorde = list(herkend.kopjes)
+        fouten.sort(key=lambda f: (f.rij, volgorde.index(kolom_van(herkend, f.kolom))))
+        if fouten:
+            return fouten, None
+        return [], con.sql(sql("genormaliseerd")).to_arrow_table()
+    finally:
+        con.close()
+
+
+def kolom_van(herkend: Herkend, kopje: str) -> str:
+    return next(k for k, v in herkend.kopjes.items() if v == kopje)
+
+
+def toegestaan(codelijst: str) -> str:
+    return ", ".join(referentie.toegestane_codes(codelijst))
+
+
+def laad_bestand(
+    db: Path,
+    pad: Path,
+    *,
+    soort: str | None = None,
+    organisatie: str | None = None,
+    peildatum: dt.date | None = None,
+    geladen_door: str | None = None,
+) -> Uitkomst:
+    controle = controleer(
+        Path(pad).read_bytes(), Path(pad).name, db, soort=soort, organisatie=organisatie, peildatum=peildatum
+    )
+    return laad(db, controle, geladen_door=geladen_door)
+
+
+def laad(db: Path, controle: Controle, *, geladen_door: str | None = None) -> Uitkomst:
+    """Merge a checked file into the store in one transaction (or record its refusal)."""
+    door = geladen_door or f"cli:{getpass.getuser()}"
+    with schrijfverbinding(db) as con:
+        bestaand = con.execute(sql("upload_al_geladen"), {"sha256": controle.sha256}).fetchone()
+        if bestaand:
+            upload_id, soort, organisatie, peildatum = bestaand
+            melding = meldingen.AL_GELADEN.format(
+                upload_id=upload_id, soort=soort, organisatie=organisatie, peildatum=datum_nl(peildatum)
+            )
+            return Uitkomst(controle, "al_geladen", upload_id, melding=melding)
+        if not controle.goed:
+            upload_id = nieuwe_upload(con, controle, "geweigerd", door)
+            return Uitkomst(controle, "geweigerd", upload_id, melding=weigering(controle))
+        con.execute("BEGIN TRANSACTION")
+        try:
+            uitkomst = samengevoegd(con, controle, door)
+            _testpunt("voor_commit")
+            _testpunt("voor_commit_crash")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    return uitkomst
+
+
+def samengevoegd(con: duckdb.DuckDBPyConnection, controle: Controle, door: str) -> Uitkomst:
+    gemeente_kolommen = ("gemeentecode", "gemeentenaam", "arbeidsmarktregio", "aliassen")
+    con.register("ref_gemeente", tabel_uit_rijen(gemeente_kolommen, referentie.gemeenten()))
+    con.register("ref_code", tabel_uit_rijen(("codelijst", "code", "label"), referentie.codes()))
+    con.execute(sql("referentie_vernieuwen"))
+    controle.organisatie = bekende_spelling(con, controle.organisatie)
+    con.register("norm", controle.norm)
+    verschil: dict[str, int] = {}
+    if controle.soort == "kandidaten":
+        verschil, extra = kandidaten_verschil(con, controle)
+        controle.waarschuwingen += extra
+    upload_id = nieuwe_upload(con, controle, "geladen", door)
+    parameters = {"upload_id": upload_id, "organisatie": controle.organisatie}
+    if controle.soort == "kandidaten":
+        parameters["peildatum"] = controle.peildatum
+    con.execute(sql(f"{controle.soort}_invoegen"), parameters)
+    _testpunt("na_invoegen")
+    melding = geladen_melding(controle, upload_id, verschil)
+    return Uitkomst(controle, "geladen", upload_id, verschil=verschil, melding=melding)
+
+
+def bekende_spelling(con: duckdb.DuckDBPyConnection, organisatie: str) -> str:
+    """The spelling already in the store for the same organisation ('werkbedrijf x' = 'Werkbedrijf X')."""
+    bekend = [rij[0] for rij in con.execute(sql("organisaties")).fetchall()]
+    return next((naam for naam in bekend if norm_key(naam) == norm_key(organisatie)), organisatie)
+
+
+def kandidaten_verschil(con: duckdb.DuckDBPyConnection, controle: Controle) -> tuple[dict[str, int], list[str]]:
+    rij = con.execute(
+        sql("kandidaten_verschil"), {"organisatie": controle.organisatie, "peildatum": controle.peildatum}
+    ).fetchone()
+    nieuw, gewijzigd, lopend, ontbrekend, laatste = rij
+    waarschuwingen = []
+    if laatste and laatste > controle.peildatum:
+        waarschuwingen.append(meldingen.OUDERE_PEILDATUM.format(laatste=datum_nl(laatste)))
+    if ontbrekend:
+        waarschuwingen.append(meldingen.ONTBREKENDE_TRAJECTEN.format(aantal=ontbrekend))
+    verschil = {"nieuw": nieuw, "gewijzigd": gewijzigd, "ontbrekend": ontbrekend, "lopend": lopend}
+    return verschil, waarschuwingen
+
+
+def nieuwe_upload(con: duckdb.DuckDBPyConnection, controle: Controle, status: str, door: str) -> int:
+    fouten = controle.foutregels
+    inhoud = {
+        "fouten": fouten[:MAX_OPGESLAGEN_FOUTEN],
+        "aantal_fouten": len(fouten),
+        "waarschuwingen": controle.waarschuwingen,
+    }
+    return con.execute(
+        sql("upload_nieuw"),
+        {
+            "soort": controle.soort,
+            "organisatie": controle.organisatie,
+            "peildatum": controle.peildatum,
+            "bestandsnaam": controle.bestandsnaam,
+            "sha256": controle.sha256,
+            "rijen": controle.rijen,
+            "status": status,
+            "geladen_door": door,
+            "meldingen": json.dumps(inhoud, ensure_ascii=False),
+        },
+    ).fetchone()[0]
+
+
+def datum_nl(datum: dt.date | None) -> str:
+    return datum.strftime("%d-%m-%Y") if datum else "onbekend"
+
+
+def getal_nl(getal: int) -> str:
+    return f"{getal:,}".replace(",", ".")
+
+
+def weigering(controle: Controle) -> str:
+    aantal = len(controle.foutregels)
+    woord = "fout" if aantal == 1 else "fouten"
+    return (
+        f"Geweigerd: {controle.bestandsnaam} ({getal_nl(aantal)} {woord}). Er is niets geladen; "
+        "verbeter het bestand en laad het opnieuw."
+    )
+
+
+def geladen_melding(controle: Controle, upload_id: int, verschil: dict[str, int]) -> str:
+    tekst = (
+        f"Geladen: {controle.bestandsnaam} als upload {upload_id} ({controle.soort}, "
+        f"{controle.organisatie}, peildatum {datum_nl(controle.peildatum)}): {getal_nl(controle.rijen)} rijen"
+    )
+    if verschil:
+        tekst += (
+            f"; {getal_nl(verschil['nieuw'])} nieuwe trajecten, {getal_nl(verschil['gewijzigd'])} gewijzigd, "
+            f"{getal_nl(verschil['ontbrekend'])} ontbreken in deze export"
+        )
+    return tekst + "."
+
+
+def terugdraaien(db: Path, upload_id: int, *, door: str | None = None) -> str:
+    """Undo one loaded upload: its rows go, what it replaced counts again. Returns a Dutch summary."""
+    door = door or f"cli:{getpass.getuser()}"
+    with schrijfverbinding(db) as con:
+        rij = con.execute(sql("upload_status"), {"upload_id": upload_id}).fetchone()
+        if rij is None:
+            raise UploadNietTerugTeDraaien(meldingen.GEEN_UPLOAD.format(upload_id=upload_id))
+        status, afgeleid, later, soort, organisatie, peildatum = rij
+        if status == "teruggedraaid":
+            raise UploadNietTerugTeDraaien(meldingen.AL_TERUGGEDRAAID.format(upload_id=upload_id))
+        if status == "geweigerd":
+            raise UploadNietTerugTeDraaien(meldingen.NIET_GELADEN.format(upload_id=upload_id))
+        if soort == "kandidaten" and afgeleid == "vervangen" and later:
+            raise UploadNietTerugTeDraaien(
+                meldingen.VERVANGEN_DOOR_LATER.format(upload_id=upload_id, later=later)
+            )
+        con.execute("BEGIN TRANSACTION")
+        try:
+            voer_uit(con, "terugdraaien", {"upload_id": upload_id, "door": door})
+            _testpunt("terugdraaien")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    return (
+        f"Upload {upload_id} is teruggedraaid ({soort}, {organisatie}, peildatum {datum_nl(peildatum)}). "
+        "De stand van daarvoor geldt weer."
+    )

@@ -1,0 +1,162 @@
+"""Every Dutch message the pipelines give users, in one place.
+
+The pipelines raise these exceptions and return these findings; the CLI and the upload page only
+print them. Tests assert on the exact text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class Geweigerd(Exception):
+    """The whole file is refused before any row could be checked (type, size, header, ...)."""
+
+
+class OpslagBezet(Exception):
+    """The store is busy with another load for longer than we are willing to wait."""
+
+
+class UploadNietTerugTeDraaien(Exception):
+    """A rollback that cannot be done, with the reason in Dutch."""
+
+
+PROBLEMEN: dict[str, str] = {
+    "verplicht_leeg": "dit veld is verplicht maar leeg. Vul het in.",
+    "geen_datum": "'{waarde}' is geen datum. Gebruik bijvoorbeeld 31-10-2026.",
+    "datum_bestaat_niet": "'{waarde}' is geen bestaande datum.",
+    "na_peildatum": "'{waarde}' ligt na de peildatum ({extra}). Een traject kan niet na de peildatum "
+    "zijn begonnen.",
+    "voor_startdatum": "'{waarde}' ligt vóór de startdatum ({extra}).",
+    "geen_maand": "'{waarde}' is geen maand. Gebruik bijvoorbeeld 2026-10 of okt 2026.",
+    "geen_jaar": "'{waarde}' is geen jaartal. Gebruik vier cijfers, bijvoorbeeld 2026.",
+    "geen_heel_getal": "'{waarde}' is geen heel getal.",
+    "te_klein": "'{waarde}' is te klein: het aantal moet minstens {extra} zijn.",
+    "geen_crebo": "'{waarde}' is geen crebonummer. Een crebonummer heeft 5 cijfers.",
+    "code_onbekend": "'{waarde}' is geen bekende waarde. Toegestaan: {extra}. Gebruikt uw systeem "
+    "een andere schrijfwijze? Vraag de beheerder die toe te voegen aan "
+    "data/reference/synoniemen.csv.",
+    "gemeente_onbekend": "'{waarde}' is geen bekende gemeente. Gebruik de naam van de gemeente "
+    "(zoals het CBS die schrijft) of de gemeentecode, bijvoorbeeld GM0268.",
+    "gemeente_ambigu": "'{waarde}' is niet eenduidig: bedoelt u {extra}? Gebruik de volledige naam "
+    "of de gemeentecode.",
+    "werkgever_verplicht": "leeg, maar de route is extern. Vul de werkgever in.",
+    "einddatum_verplicht": "leeg, maar de status is {extra}. Vul de einddatum in.",
+    "reden_verplicht": "leeg, maar de status is uitgevallen. Vul de reden van uitval in.",
+    "traject_dubbel": "'{waarde}' staat vaker in dit bestand (ook in rij {extra}). Elk traject "
+    "hoort één keer in de export te staan.",
+    "afspraak_dubbel": "de afspraak voor '{waarde}' staat vaker in dit bestand (ook in rij "
+    "{extra}). Laat er één staan.",
+}
+
+
+@dataclass(frozen=True)
+class Fout:
+    """One problem in one cell: the row number the user sees in Excel, their column name, the value."""
+
+    rij: int
+    kolom: str
+    waarde: str | None
+    probleem: str
+    extra: str | None = None
+
+    @property
+    def tekst(self) -> str:
+        uitleg = PROBLEMEN[self.probleem].format(waarde=self.waarde, extra=self.extra)
+        return f"Rij {self.rij}, kolom {self.kolom}: {uitleg}"
+
+
+def verplichte_kolom_ontbreekt(label: str, andere: list[str]) -> str:
+    ook = f" (ook goed: {', '.join(andere)})" if andere else ""
+    return f"Verplichte kolom ontbreekt: {label}{ook}. Voeg de kolom toe of gebruik het sjabloon."
+
+
+def mb(aantal_bytes: int) -> str:
+    return f"{aantal_bytes / 1_000_000:.0f} MB".replace(".", ",")
+
+
+# File-level refusals. Each says what is wrong and what to do.
+TE_GROOT = (
+    "Het bestand is {grootte}; de grens is {grens}. Splits het bestand (bijvoorbeeld per "
+    "organisatie) of laat alleen de kolommen uit het sjabloon staan."
+)
+TE_GROOT_UITGEPAKT = (
+    "Het bestand pakt uit tot {grootte}; de grens is {grens}. Dit is geen gewone export: sla de "
+    "gegevens opnieuw op als .xlsx of .csv zonder afbeeldingen of verborgen werkbladen."
+)
+LEEG_BESTAND = "Het bestand is leeg."
+WACHTWOORD = (
+    "Het bestand is beveiligd met een wachtwoord. Sla het op zonder wachtwoord (Bestand > Info > "
+    "Werkmap beveiligen) en probeer het opnieuw."
+)
+KAPOT = (
+    "Het bestand kan niet worden gelezen: het is beschadigd of geen echt {soort}. Maak de export "
+    "opnieuw aan en probeer het nog eens."
+)
+ONBEKEND_TYPE = (
+    "Dit is {wat}, geen Excel-bestand (.xlsx, .xls) of CSV-bestand. Lever de export aan als "
+    ".xlsx, .xls of .csv."
+)
+GEEN_KOPREGEL = (
+    "Geen kopregel gevonden: in de eerste {n} rijen staat geen rij met de kolommen van een "
+    "kandidaten-, vraag- of afsprakenexport. Gebruik de kolomnamen uit het sjabloon."
+)
+TWEE_BLADEN = (
+    "Meer dan één werkblad heeft een passende kopregel ({bladen}). Laat er één staan of zet de "
+    "gegevens op één werkblad."
+)
+SOORT_ONDUIDELIJK = (
+    "Het is niet duidelijk welk soort export dit is ({soorten}). Geef het soort op."
+)
+DUBBELE_KOLOM = (
+    "De kolommen {kopjes} betekenen allebei '{kolom}'. Laat er één staan."
+)
+GEEN_ORGANISATIE = (
+    "De organisatie is onbekend. Geef de organisatie op (--organisatie of in het uploadformulier) "
+    "of zet een kolom Organisatie in het bestand."
+)
+MEER_ORGANISATIES = (
+    "De kolom Organisatie noemt meer dan één organisatie ({namen}). Lever per organisatie een apart "
+    "bestand aan."
+)
+GEEN_PEILDATUM = (
+    "De peildatum is onbekend. Geef de peildatum op (--peildatum JJJJ-MM-DD of in het "
+    "uploadformulier), zet een regel 'Peildatum: 31-10-2026' boven de kopregel, of zet de maand in "
+    "de bestandsnaam (bijvoorbeeld kandidaten_2026-10.xlsx)."
+)
+ONGELDIGE_PEILDATUM = (
+    "'{waarde}' is geen geldige peildatum. Gebruik bijvoorbeeld 31-10-2026."
+)
+GEEN_GEGEVENS = "Het bestand heeft een kopregel maar geen gegevensrijen."
+ONBEKENDE_SOORT = "Onbekend soort export '{soort}'. Kies uit: kandidaten, vraag, afspraken."
+
+# Warnings: kept with the upload, do not block it.
+PERSOONSKOLOMMEN = "Kolommen met persoonsgegevens zijn niet opgeslagen: {kolommen}."
+GENEGEERDE_KOLOMMEN = "Kolommen die niet in het contract staan zijn genegeerd: {kolommen}."
+ONDER_TOTAAL = "Rij {van} tot en met {tot} onder de totaalregel is overgeslagen."
+ONTBREKENDE_TRAJECTEN = (
+    "{aantal} trajecten uit de vorige export ontbreken in deze export; hun laatst bekende stand "
+    "blijft staan en ze zijn gemarkeerd. Controleer of de export volledig is."
+)
+OUDERE_PEILDATUM = (
+    "Er is al een export met een latere peildatum ({laatste}) van deze organisatie geladen. Deze "
+    "export wordt bewaard, maar verandert de huidige stand niet."
+)
+
+# Outcomes.
+AL_GELADEN = (
+    "Dit bestand is al geladen als upload {upload_id} ({soort}, {organisatie}, peildatum "
+    "{peildatum}). Er is niets veranderd. Klopt iets niet? Draai upload {upload_id} terug en laad "
+    "het bestand opnieuw."
+)
+BEZET = (
+    "De gegevens worden op dit moment bijgewerkt door een andere upload. Probeer het over een paar "
+    "minuten opnieuw."
+)
+GEEN_UPLOAD = "Upload {upload_id} bestaat niet."
+AL_TERUGGEDRAAID = "Upload {upload_id} is al teruggedraaid."
+NIET_GELADEN = "Upload {upload_id} is geweigerd en heeft dus niets veranderd; er is niets terug te draaien."
+VERVANGEN_DOOR_LATER = (
+    "Upload {upload_id} is vervangen door upload {later} (zelfde organisatie en peildatum). Draai "
+    "eerst upload {later} terug."
+)

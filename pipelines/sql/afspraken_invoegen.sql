@@ -1,0 +1,3 @@
+INSERT INTO afspraak_rij
+SELECT $upload_id, $organisatie, _rij, gemeentecode, jaar, sector, doelgroep, aantal
+FROM norm;

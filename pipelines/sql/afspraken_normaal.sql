@@ -1,0 +1,54 @@
+-- Staging -> typed instroomafspraken plus one problem column (f_*) per column. No parameters.
+CREATE OR REPLACE TEMP TABLE norm AS
+WITH
+gem AS (SELECT sleutel, code, opties FROM ref_sleutel WHERE lijst = 'gemeente'),
+sec AS (SELECT sleutel, code FROM ref_sleutel WHERE lijst = 'sector'),
+dgr AS (SELECT sleutel, code FROM ref_sleutel WHERE lijst = 'doelgroep'),
+s AS (
+    SELECT
+        stg.*,
+        lees_geheel(stg.jaar) AS j,
+        lees_geheel(stg.aantal) AS n,
+        gem.code AS c_gemeente, gem.opties AS gemeente_opties,
+        sec.code AS c_sector, dgr.code AS c_doelgroep
+    FROM stg
+    LEFT JOIN gem ON gem.sleutel = norm_key(stg.gemeente)
+    LEFT JOIN sec ON sec.sleutel = norm_key(stg.sector)
+    LEFT JOIN dgr ON dgr.sleutel = norm_key(stg.doelgroep)
+),
+d AS (
+    SELECT *, list(_rij) OVER (
+        PARTITION BY c_gemeente, j, coalesce(c_sector, ''), coalesce(c_doelgroep, '')
+        ORDER BY _rij ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+    ) AS zelfde_rijen
+    FROM s
+)
+SELECT
+    _rij,
+    c_gemeente AS gemeentecode,
+    j AS jaar,
+    c_sector AS sector,
+    c_doelgroep AS doelgroep,
+    n AS aantal,
+
+    CASE
+        WHEN gemeente IS NULL THEN fout('verplicht_leeg', NULL, NULL)
+        WHEN c_gemeente IS NULL AND gemeente_opties IS NOT NULL THEN fout('gemeente_ambigu', gemeente, gemeente_opties)
+        WHEN c_gemeente IS NULL THEN fout('gemeente_onbekend', gemeente, NULL)
+        WHEN j IS NOT NULL AND len(zelfde_rijen) > 1
+            THEN fout('afspraak_dubbel',
+                      concat_ws(' ', gemeente, j, sector, doelgroep),
+                      array_to_string(list_filter(zelfde_rijen, lambda r: r <> _rij), ', '))
+    END AS f_gemeente,
+    CASE
+        WHEN jaar IS NULL THEN fout('verplicht_leeg', NULL, NULL)
+        WHEN j IS NULL OR j NOT BETWEEN 2000 AND 2100 THEN fout('geen_jaar', jaar, NULL)
+    END AS f_jaar,
+    CASE
+        WHEN aantal IS NULL THEN fout('verplicht_leeg', NULL, NULL)
+        WHEN n IS NULL THEN fout('geen_heel_getal', aantal, NULL)
+        WHEN n < 0 THEN fout('te_klein', aantal, 0)
+    END AS f_aantal,
+    CASE WHEN sector IS NOT NULL AND c_sector IS NULL THEN fout('code_onbekend', sector, 'sector') END AS f_sector,
+    CASE WHEN doelgroep IS NOT NULL AND c_doelgroep IS NULL THEN fout('code_onbekend', doelgroep, 'doelgroep') END AS f_doelgroep
+FROM d;

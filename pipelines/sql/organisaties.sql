@@ -1,0 +1,1 @@
+SELECT DISTINCT organisatie FROM upload WHERE organisatie IS NOT NULL ORDER BY organisatie;

@@ -1,0 +1,144 @@
+-- The store. Tables are ours to change; the four views at the bottom are the analysts' contract.
+-- Data rows are append-only per upload: what is current is derived from the uploads that are
+-- loaded, so replacing and rolling back never need to rewrite history.
+
+CREATE TABLE IF NOT EXISTS upload (
+    upload_id INTEGER PRIMARY KEY,
+    soort VARCHAR,
+    organisatie VARCHAR,
+    peildatum DATE,
+    bestandsnaam VARCHAR,
+    sha256 VARCHAR,
+    rijen INTEGER,
+    status VARCHAR NOT NULL,          -- geladen | geweigerd | teruggedraaid (vervangen is derived)
+    geladen_op TIMESTAMP NOT NULL,
+    geladen_door VARCHAR,
+    meldingen VARCHAR,                -- JSON: {"fouten": [...], "waarschuwingen": [...]}
+    teruggedraaid_op TIMESTAMP,
+    teruggedraaid_door VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS kandidaten_rij (
+    upload_id INTEGER NOT NULL,
+    organisatie VARCHAR NOT NULL,
+    peildatum DATE NOT NULL,
+    rij INTEGER,
+    traject_id VARCHAR NOT NULL,
+    kandidaat_hash VARCHAR NOT NULL,
+    gemeentecode VARCHAR NOT NULL,
+    doelgroep VARCHAR NOT NULL,
+    stroom VARCHAR,
+    route VARCHAR NOT NULL,
+    sector VARCHAR NOT NULL,
+    werkgever VARCHAR,
+    crebo VARCHAR,
+    kwalificatie VARCHAR,
+    startdatum DATE NOT NULL,
+    einddatum DATE,
+    status VARCHAR NOT NULL,
+    reden_uitval VARCHAR,
+    uitstroom VARCHAR,
+    praktijkverklaring_datum DATE,
+    praktijkopleider VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS vraag_rij (
+    upload_id INTEGER NOT NULL,
+    organisatie VARCHAR NOT NULL,
+    rij INTEGER,
+    werkgever VARCHAR NOT NULL,
+    sector VARCHAR NOT NULL,
+    beroep VARCHAR NOT NULL,
+    crebo VARCHAR,
+    gemeentecode VARCHAR,
+    maand DATE NOT NULL,
+    aantal INTEGER NOT NULL,
+    soort VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS afspraak_rij (
+    upload_id INTEGER NOT NULL,
+    organisatie VARCHAR NOT NULL,
+    rij INTEGER,
+    gemeentecode VARCHAR NOT NULL,
+    jaar INTEGER NOT NULL,
+    sector VARCHAR,
+    doelgroep VARCHAR,
+    aantal INTEGER NOT NULL
+);
+
+-- Reference data, refreshed from data/reference/ with every load.
+CREATE TABLE IF NOT EXISTS gemeente (
+    gemeentecode VARCHAR PRIMARY KEY,
+    gemeente VARCHAR NOT NULL,
+    arbeidsmarktregio VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS code (
+    codelijst VARCHAR NOT NULL,
+    code VARCHAR NOT NULL,
+    label VARCHAR NOT NULL
+);
+
+-- Which loaded kandidaten upload counts for each (organisatie, peildatum): the last one.
+CREATE OR REPLACE VIEW kandidaten_snapshot AS
+SELECT k.*
+FROM kandidaten_rij k
+JOIN (
+    SELECT organisatie, peildatum, max(upload_id) AS upload_id
+    FROM upload
+    WHERE soort = 'kandidaten' AND status = 'geladen'
+    GROUP BY organisatie, peildatum
+) geldig USING (upload_id);
+
+-- Per (organisatie, maand) of vraag, and per (gemeente, jaar) of afspraken: the last loaded upload.
+CREATE OR REPLACE VIEW vraag_geldig AS
+SELECT v.*
+FROM vraag_rij v
+JOIN upload u USING (upload_id)
+WHERE u.status = 'geladen'
+QUALIFY v.upload_id = max(v.upload_id) OVER (PARTITION BY v.organisatie, v.maand);
+
+CREATE OR REPLACE VIEW afspraken_geldig AS
+SELECT a.*
+FROM afspraak_rij a
+JOIN upload u USING (upload_id)
+WHERE u.status = 'geladen'
+QUALIFY a.upload_id = max(a.upload_id) OVER (PARTITION BY a.gemeentecode, a.jaar);
+
+-- ===== The analysts' views: names and columns are a promise (contract.md). =====
+
+CREATE OR REPLACE VIEW trajecten AS
+SELECT
+    k.organisatie, k.traject_id, k.kandidaat_hash, k.gemeentecode, g.gemeente, g.arbeidsmarktregio,
+    k.doelgroep, k.stroom, k.route, k.sector, k.werkgever, k.crebo, k.kwalificatie, k.startdatum,
+    k.einddatum, k.status, k.reden_uitval, k.uitstroom, k.praktijkverklaring_datum,
+    k.praktijkopleider, k.peildatum, k.upload_id
+FROM kandidaten_snapshot k
+LEFT JOIN gemeente g USING (gemeentecode)
+QUALIFY row_number() OVER (PARTITION BY k.organisatie, k.traject_id ORDER BY k.peildatum DESC) = 1;
+
+CREATE OR REPLACE VIEW vraag AS
+SELECT
+    v.organisatie, v.werkgever, v.sector, v.beroep, v.crebo, v.gemeentecode, g.gemeente,
+    g.arbeidsmarktregio, v.maand, v.aantal, v.soort, v.upload_id
+FROM vraag_geldig v
+LEFT JOIN gemeente g USING (gemeentecode);
+
+CREATE OR REPLACE VIEW afspraken AS
+SELECT a.gemeentecode, g.gemeente, a.jaar, a.sector, a.doelgroep, a.aantal, a.upload_id
+FROM afspraken_geldig a
+LEFT JOIN gemeente g USING (gemeentecode);
+
+CREATE OR REPLACE VIEW uploads AS
+SELECT
+    u.upload_id, u.soort, u.organisatie, u.peildatum, u.bestandsnaam, u.sha256, u.rijen,
+    CASE
+        WHEN u.status <> 'geladen' THEN u.status
+        WHEN u.soort = 'kandidaten' AND u.upload_id NOT IN (SELECT upload_id FROM kandidaten_snapshot) THEN 'vervangen'
+        WHEN u.soort = 'vraag' AND u.upload_id NOT IN (SELECT upload_id FROM vraag_geldig) THEN 'vervangen'
+        WHEN u.soort = 'afspraken' AND u.upload_id NOT IN (SELECT upload_id FROM afspraken_geldig) THEN 'vervangen'
+        ELSE 'geladen'
+    END AS status,
+    u.geladen_op, u.geladen_door, u.meldingen
+FROM upload u;

@@ -1,0 +1,1 @@
+UPDATE upload SET meldingen = $meldingen WHERE upload_id = $upload_id;
