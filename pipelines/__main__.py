@@ -70,9 +70,18 @@ def ingest(args: argparse.Namespace) -> int:
             print(f"Geweigerd: {pad} bestaat niet of is geen bestand.")
             code = 1
             continue
-        uitkomst = laad_bestand(
-            args.db, pad, soort=args.soort, organisatie=args.organisatie, peildatum=args.peildatum
-        )
+        try:
+            uitkomst = laad_bestand(
+                args.db, pad, soort=args.soort, organisatie=args.organisatie, peildatum=args.peildatum
+            )
+        except meldingen.OpslagBezet as fout:
+            print(f"Niet geladen: {pad.name}. {fout}")
+            code = 1
+            continue
+        except Exception as fout:  # never a traceback for the user; the store was rolled back
+            print(meldingen.MISLUKT.format(bestand=pad.name, soort=type(fout).__name__))
+            code = 1
+            continue
         print(uitkomst.melding)
         for regel in uitkomst.controle.foutregels if uitkomst.status == "geweigerd" else []:
             print(f"  {regel}")

@@ -149,6 +149,10 @@ AL_GELADEN = (
     "{peildatum}). Er is niets veranderd. Klopt iets niet? Draai upload {upload_id} terug en laad "
     "het bestand opnieuw."
 )
+MISLUKT = (
+    "Niet geladen: {bestand}. Er ging iets mis tijdens het laden ({soort}); er is niets veranderd. "
+    "Probeer het opnieuw; gebeurt het weer, meld het dan aan de beheerder."
+)
 BEZET = (
     "De gegevens worden op dit moment bijgewerkt door een andere upload. Probeer het over een paar "
     "minuten opnieuw."

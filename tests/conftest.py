@@ -1,0 +1,109 @@
+"""Shared test helpers: real files in a temp dir, the real CLI, a real DuckDB file."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import openpyxl
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+KANDIDATEN_KOP = [
+    "Trajectnummer", "Kandidaatnummer", "Gemeente", "Doelgroep", "Stroom", "Route", "Sector", "Werkgever",
+    "Crebo", "Kwalificatie", "Startdatum", "Einddatum", "Status", "Reden uitval", "Uitstroom",
+    "Praktijkverklaring", "Praktijkopleider",
+]
+VRAAG_KOP = ["Werkgever", "Sector", "Beroep", "Crebo", "Gemeente", "Maand", "Aantal", "Soort"]
+AFSPRAKEN_KOP = ["Gemeente", "Jaar", "Aantal", "Sector", "Doelgroep"]
+
+
+def kandidaat(traject: str = "T1", **waarden) -> list:
+    """One kandidaten row in KANDIDATEN_KOP order; a lopend intern traject unless overridden."""
+    rij = {
+        "Trajectnummer": traject, "Kandidaatnummer": f"K{traject}", "Gemeente": "Nijmegen",
+        "Doelgroep": "Participatiewet", "Stroom": "Langstromer", "Route": "Intern", "Sector": "Schoonmaak",
+        "Werkgever": None, "Crebo": None, "Kwalificatie": None, "Startdatum": dt.date(2026, 3, 1),
+        "Einddatum": None, "Status": "Lopend", "Reden uitval": None, "Uitstroom": None,
+        "Praktijkverklaring": None, "Praktijkopleider": None,
+    }
+    rij.update(waarden)
+    return [rij[k] for k in KANDIDATEN_KOP]
+
+
+def schrijf_xlsx(pad: Path, rijen: list[list], blad: str = "Export") -> Path:
+    """An .xlsx written by openpyxl: rows as given (None = empty cell); dates become real dates."""
+    boek = openpyxl.Workbook()
+    werkblad = boek.active
+    werkblad.title = blad
+    for rij in rijen:
+        werkblad.append(rij)
+    boek.save(pad)
+    return pad
+
+
+def schrijf_csv(pad: Path, rijen: list[list], encoding: str = "cp1252", scheiding: str = ";") -> Path:
+    """A CSV as Dutch Excel writes it (';', Windows-1252, dd-mm-jjjj) unless told otherwise."""
+    def cel(waarde):
+        if isinstance(waarde, dt.date):
+            return waarde.strftime("%d-%m-%Y")
+        return "" if waarde is None else waarde
+
+    with open(pad, "w", encoding=encoding, newline="") as handle:
+        csv.writer(handle, delimiter=scheiding, lineterminator="\r\n").writerows([[cel(w) for w in r] for r in rijen])
+    return pad
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch) -> Path:
+    """A store path in a temp dir, with its own key file."""
+    monkeypatch.setenv("DASHBOARD_SLEUTEL", str(tmp_path / "sleutel"))
+    return tmp_path / "store.duckdb"
+
+
+def cli(*args, env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    """`python -m pipelines ARGS` as a user runs it, from the project root."""
+    omgeving = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "pipelines", *map(str, args)],
+        cwd=ROOT, env=omgeving, capture_output=True, text=True, timeout=timeout,
+    )
+
+
+def ingest(db: Path, *bestanden, organisatie: str | None = "Werkbedrijf Test", peildatum: str | None = "2026-10-31",
+           soort: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    args = ["ingest", "--db", db]
+    if organisatie:
+        args += ["--organisatie", organisatie]
+    if peildatum:
+        args += ["--peildatum", peildatum]
+    if soort:
+        args += ["--soort", soort]
+    return cli(*args, *bestanden, env=env)
+
+
+def rijen(db: Path, query: str, parameters: list | None = None) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(query, parameters or []).fetchall()
+    finally:
+        con.close()
+
+
+def alle_tabellen(db: Path) -> dict[str, list[tuple]]:
+    """Every table and view of the store, sorted, for before/after comparisons."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        namen = [r[0] for r in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1"
+        ).fetchall()]
+        return {naam: sorted(con.execute(f'SELECT * FROM "{naam}"').fetchall(), key=repr) for naam in namen}
+    finally:
+        con.close()
