@@ -17,9 +17,23 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 KANDIDATEN_KOP = [
-    "Trajectnummer", "Kandidaatnummer", "Gemeente", "Doelgroep", "Stroom", "Route", "Sector", "Werkgever",
-    "Crebo", "Kwalificatie", "Startdatum", "Einddatum", "Status", "Reden uitval", "Uitstroom",
-    "Praktijkverklaring", "Praktijkopleider",
+    "Trajectnummer",
+    "Kandidaatnummer",
+    "Gemeente",
+    "Doelgroep",
+    "Stroom",
+    "Route",
+    "Sector",
+    "Werkgever",
+    "Crebo",
+    "Kwalificatie",
+    "Startdatum",
+    "Einddatum",
+    "Status",
+    "Reden uitval",
+    "Uitstroom",
+    "Praktijkverklaring",
+    "Praktijkopleider",
 ]
 VRAAG_KOP = ["Werkgever", "Sector", "Beroep", "Crebo", "Gemeente", "Maand", "Aantal", "Soort"]
 AFSPRAKEN_KOP = ["Gemeente", "Jaar", "Aantal", "Sector", "Doelgroep"]
@@ -28,11 +42,23 @@ AFSPRAKEN_KOP = ["Gemeente", "Jaar", "Aantal", "Sector", "Doelgroep"]
 def kandidaat(traject: str = "T1", **waarden) -> list:
     """One kandidaten row in KANDIDATEN_KOP order; a lopend intern traject unless overridden."""
     rij = {
-        "Trajectnummer": traject, "Kandidaatnummer": f"K{traject}", "Gemeente": "Nijmegen",
-        "Doelgroep": "Participatiewet", "Stroom": "Langstromer", "Route": "Intern", "Sector": "Schoonmaak",
-        "Werkgever": None, "Crebo": None, "Kwalificatie": None, "Startdatum": dt.date(2026, 3, 1),
-        "Einddatum": None, "Status": "Lopend", "Reden uitval": None, "Uitstroom": None,
-        "Praktijkverklaring": None, "Praktijkopleider": None,
+        "Trajectnummer": traject,
+        "Kandidaatnummer": f"K{traject}",
+        "Gemeente": "Nijmegen",
+        "Doelgroep": "Participatiewet",
+        "Stroom": "Langstromer",
+        "Route": "Intern",
+        "Sector": "Schoonmaak",
+        "Werkgever": None,
+        "Crebo": None,
+        "Kwalificatie": None,
+        "Startdatum": dt.date(2026, 3, 1),
+        "Einddatum": None,
+        "Status": "Lopend",
+        "Reden uitval": None,
+        "Uitstroom": None,
+        "Praktijkverklaring": None,
+        "Praktijkopleider": None,
     }
     rij.update(waarden)
     return [rij[k] for k in KANDIDATEN_KOP]
@@ -51,6 +77,7 @@ def schrijf_xlsx(pad: Path, rijen: list[list], blad: str = "Export") -> Path:
 
 def schrijf_csv(pad: Path, rijen: list[list], encoding: str = "cp1252", scheiding: str = ";") -> Path:
     """A CSV as Dutch Excel writes it (';', Windows-1252, dd-mm-jjjj) unless told otherwise."""
+
     def cel(waarde):
         if isinstance(waarde, dt.date):
             return waarde.strftime("%d-%m-%Y")
@@ -73,12 +100,22 @@ def cli(*args, env: dict | None = None, timeout: float = 120) -> subprocess.Comp
     omgeving = {**os.environ, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "pipelines", *map(str, args)],
-        cwd=ROOT, env=omgeving, capture_output=True, text=True, timeout=timeout,
+        cwd=ROOT,
+        env=omgeving,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
 
 
-def ingest(db: Path, *bestanden, organisatie: str | None = "Werkbedrijf Test", peildatum: str | None = "2026-10-31",
-           soort: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+def ingest(
+    db: Path,
+    *bestanden,
+    organisatie: str | None = "Werkbedrijf Test",
+    peildatum: str | None = "2026-10-31",
+    soort: str | None = None,
+    env: dict | None = None,
+) -> subprocess.CompletedProcess:
     args = ["ingest", "--db", db]
     if organisatie:
         args += ["--organisatie", organisatie]
@@ -101,9 +138,12 @@ def alle_tabellen(db: Path) -> dict[str, list[tuple]]:
     """Every table and view of the store, sorted, for before/after comparisons."""
     con = duckdb.connect(str(db), read_only=True)
     try:
-        namen = [r[0] for r in con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1"
-        ).fetchall()]
+        namen = [
+            r[0]
+            for r in con.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1"
+            ).fetchall()
+        ]
         return {naam: sorted(con.execute(f'SELECT * FROM "{naam}"').fetchall(), key=repr) for naam in namen}
     finally:
         con.close()

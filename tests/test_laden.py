@@ -62,7 +62,9 @@ def test_kandidaten_snapshot_latest_peildatum_wins_and_missing_traject_keeps_las
 
 
 def test_older_peildatum_is_kept_but_changes_nothing_current(db, tmp_path):
-    nieuw = kandidaten_bestand(tmp_path / "nov.xlsx", kandidaat("T1", Status="Afgerond", Einddatum=dt.date(2026, 11, 1)))
+    nieuw = kandidaten_bestand(
+        tmp_path / "nov.xlsx", kandidaat("T1", Status="Afgerond", Einddatum=dt.date(2026, 11, 1))
+    )
     oud = kandidaten_bestand(tmp_path / "okt.xlsx", kandidaat("T1"))
     ingest(db, nieuw, peildatum="2026-11-30")
 
@@ -165,15 +167,21 @@ def test_every_upload_is_recorded_including_refusals(db, tmp_path):
 
 def test_rollback_restores_exactly_the_state_before(db, tmp_path):
     ingest(db, kandidaten_bestand(tmp_path / "a.xlsx", kandidaat("T1"), kandidaat("T2")), peildatum="2026-10-31")
-    ingest(db, vraag_bestand(tmp_path / "v.xlsx", ["Glans", "Schoonmaak", "Schoonmaker", None, None, "2026-09", 3, None]),
-           organisatie="WSP")
+    ingest(
+        db,
+        vraag_bestand(tmp_path / "v.xlsx", ["Glans", "Schoonmaak", "Schoonmaker", None, None, "2026-09", 3, None]),
+        organisatie="WSP",
+    )
     voor = alle_tabellen(db)
 
     # a replacing kandidaten export for the same peildatum, then a newer one, rolled back in reverse
     ingest(db, kandidaten_bestand(tmp_path / "b.xlsx", kandidaat("T1", Sector="Groen")), peildatum="2026-10-31")
     ingest(db, kandidaten_bestand(tmp_path / "c.xlsx", kandidaat("T3")), peildatum="2026-11-30")
-    ingest(db, vraag_bestand(tmp_path / "w.xlsx", ["Linde", "Groen", "Hovenier", None, None, "2026-09", 7, None]),
-           organisatie="WSP")
+    ingest(
+        db,
+        vraag_bestand(tmp_path / "w.xlsx", ["Linde", "Groen", "Hovenier", None, None, "2026-09", 7, None]),
+        organisatie="WSP",
+    )
 
     for upload_id in (5, 4, 3):
         resultaat = cli("terugdraaien", "--db", db, upload_id)
@@ -183,7 +191,11 @@ def test_rollback_restores_exactly_the_state_before(db, tmp_path):
     for naam in ("trajecten", "vraag", "afspraken", "kandidaten_rij", "vraag_rij", "afspraak_rij"):
         assert na[naam] == voor[naam], naam
     assert rijen(db, "SELECT upload_id, status FROM uploads ORDER BY 1") == [
-        (1, "geladen"), (2, "geladen"), (3, "teruggedraaid"), (4, "teruggedraaid"), (5, "teruggedraaid"),
+        (1, "geladen"),
+        (2, "geladen"),
+        (3, "teruggedraaid"),
+        (4, "teruggedraaid"),
+        (5, "teruggedraaid"),
     ]
     assert resultaat.stdout.strip() == (
         "Upload 3 is teruggedraaid (kandidaten, Werkbedrijf Test, peildatum 31-10-2026). De stand van daarvoor "
