@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -28,7 +29,7 @@ class Herkend:
 
     soort: str
     blad: str
-    tabel: pa.Table  # _rij (int32) + one string column per canonical column of the kind
+    tabel: pa.Table  # _rij (int32) + one string column per canonical column of the kind, untrimmed
     kopjes: dict[str, str]  # canonical column -> the header as the user wrote it
     kolomletters: dict[str, str]  # canonical column -> Excel column letter
     organisatie_in_bestand: str | None = None
@@ -98,8 +99,9 @@ def herken(bladen: list[Blad], soort: str | None = None) -> Herkend:
     namen = tabel.column_names
     koprij = tabel.slice(kop.rij, 1).to_pylist()[0]
     kopteksten = [str(koprij[n]).strip() if koprij[n] is not None else "" for n in namen]
-    data = schone_kolommen(tabel.slice(kop.rij + 1))
-    rijnummers = pa.array(range(kop.blad.eerste_rij + kop.rij + 1, kop.blad.eerste_rij + tabel.num_rows), pa.int32())
+    data = [als_array(kolom) for kolom in tabel.slice(kop.rij + 1).columns]
+    eerste_datarij = kop.blad.eerste_rij + kop.rij + 1
+    rijnummers = oplopend(eerste_datarij, len(data[0]))
 
     dubbel = dubbele_kolommen(kop, kopteksten)
     if dubbel:
@@ -154,27 +156,30 @@ def herken(bladen: list[Blad], soort: str | None = None) -> Herkend:
     )
 
 
-def schone_kolommen(tabel: pa.Table) -> list[pa.Array]:
-    """Trimmed text per column, empty cells as null."""
-    schoon = []
-    for kolom in tabel.columns:
-        getrimd = pc.utf8_trim_whitespace(kolom.combine_chunks())
-        schoon.append(pc.if_else(pc.equal(getrimd, ""), None, getrimd))
-    return schoon
-
-
 def rijen_houden(data: list[pa.Array], rijnummers: pa.Array) -> tuple[pa.Array, list[str]]:
     """Mask of data rows: not blank, not a total row ("Totaal"), not below a total row."""
     gevuld = pc.is_valid(pc.coalesce(*data))
-    eerste_cel = pc.utf8_lower(pc.coalesce(*data))
-    totaal = pc.fill_null(pc.match_substring_regex(eerste_cel, r"^totaa?l(en)?\b"), False)
-    vanaf_totaal = pc.greater(pc.cumulative_sum(pc.cast(totaal, pa.int32())), 0)
+    eerste_cel = pc.coalesce(*data)
+    begint_met_totaal = pc.match_substring_regex(eerste_cel, r"^\s*totaa?l(en)?\b", ignore_case=True)
+    totaal = pc.and_kleene(begint_met_totaal, pc.is_valid(begint_met_totaal))  # null -> False
+    vanaf_totaal = pc.cast(pc.cumulative_sum(pc.cast(totaal, pa.int32())), pa.bool_())
     onder_totaal = pc.and_(pc.and_(gevuld, vanaf_totaal), pc.invert(totaal))
     waarschuwingen = []
     if pc.any(onder_totaal).as_py():
         rijen = rijnummers.filter(onder_totaal)
         waarschuwingen.append(meldingen.ONDER_TOTAAL.format(van=rijen[0].as_py(), tot=rijen[-1].as_py()))
     return pc.and_(gevuld, pc.invert(vanaf_totaal)), waarschuwingen
+
+
+def als_array(kolom: pa.ChunkedArray) -> pa.Array:
+    """One array without copying when there is one chunk (combine_chunks always copies)."""
+    return kolom.chunk(0) if kolom.num_chunks == 1 else kolom.combine_chunks()
+
+
+def oplopend(start: int, aantal: int) -> pa.Array:
+    """start, start + 1, ...: built from a buffer, because pa.array() imports pandas (0.2 s) to inspect input."""
+    nummers = np.arange(start, start + aantal, dtype=np.int32)
+    return pa.Array.from_buffers(pa.int32(), aantal, [None, pa.py_buffer(nummers)])
 
 
 def dubbele_kolommen(kop: Kandidaat, kopteksten: list[str]) -> list[str]:
@@ -193,7 +198,7 @@ def is_persoonskolom(sleutel: str) -> bool:
 
 
 def enige_organisatie(kolom: pa.Array) -> str | None:
-    namen = sorted({n for n in pc.unique(kolom.drop_null()).to_pylist()})
+    namen = sorted({n.strip() for n in pc.unique(kolom.drop_null()).to_pylist()} - {""})
     if len(namen) > 1:
         raise Geweigerd(meldingen.MEER_ORGANISATIES.format(namen=", ".join(namen[:5])))
     return namen[0] if namen else None

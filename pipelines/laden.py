@@ -121,34 +121,15 @@ def gekozen_peildatum(opgegeven: dt.date | None, herkend: Herkend, bestandsnaam:
     return datum
 
 
-def referentie_bron() -> pa.Table:
-    """Every accepted spelling of every code and gemeente: (lijst, waarde, code, naam)."""
-    rijen: list[tuple[str, str, str, str]] = []
-    for lijst, code, label in referentie.codes():
-        rijen += [(lijst, code, code, code), (lijst, label, code, code)]
-    for lijst, synoniem, code in referentie.synoniemen():
-        rijen.append((lijst, synoniem, code, code))
-    for gemeentecode, naam, _, aliassen in referentie.gemeenten():
-        cijfers = gemeentecode[2:]
-        vormen = [gemeentecode, cijfers, cijfers.lstrip("0"), naam, re.sub(r"\s*\(.*\)\s*$", "", naam)]
-        vormen += [a for a in aliassen.split("|") if a]
-        rijen += [("gemeente", vorm, gemeentecode, naam) for vorm in vormen]
-    return tabel_uit_rijen(("lijst", "waarde", "code", "naam"), rijen)
-
-
-def tabel_uit_rijen(kolommen: tuple[str, ...], rijen) -> pa.Table:
-    return pa.Table.from_pylist([dict(zip(kolommen, rij, strict=True)) for rij in rijen])
-
-
 def gevalideerd(herkend: Herkend, controle: Controle, db: Path) -> tuple[list[Fout], pa.Table | None]:
     """Problems per cell, and the normalised table when there are none."""
     ipad, opad = sleutel.hmac_pads(db)
     con = duckdb.connect()
     try:
         con.execute(sql("macros"))
-        con.register("ref_bron", referentie_bron())
-        con.execute(sql("referentie_sleutels"))
-        con.register("stg", herkend.tabel)
+        con.execute(sql("referentie_sleutels"), referentie.csv_paden("codes", "synoniemen", "gemeenten"))
+        con.register("stg_ruw", herkend.tabel)
+        con.execute(sql("staging"))
         parameters = {
             "kandidaten": {
                 "peildatum": controle.peildatum,
@@ -227,10 +208,7 @@ def laad(db: Path, controle: Controle, *, geladen_door: str | None = None) -> Ui
 
 
 def samengevoegd(con: duckdb.DuckDBPyConnection, controle: Controle, door: str) -> Uitkomst:
-    gemeente_kolommen = ("gemeentecode", "gemeentenaam", "arbeidsmarktregio", "aliassen")
-    con.register("ref_gemeente", tabel_uit_rijen(gemeente_kolommen, referentie.gemeenten()))
-    con.register("ref_code", tabel_uit_rijen(("codelijst", "code", "label"), referentie.codes()))
-    con.execute(sql("referentie_vernieuwen"))
+    voer_uit(con, "referentie_vernieuwen", referentie.csv_paden("gemeenten", "codes"))
     controle.organisatie = bekende_spelling(con, controle.organisatie)
     con.register("norm", controle.norm)
     verschil: dict[str, int] = {}

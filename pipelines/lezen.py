@@ -31,7 +31,7 @@ CSV_SEPARATORS = (";", ",", "\t", "|")
 
 @dataclass(frozen=True)
 class Blad:
-    """One worksheet: text cells, row i = Excel row eerste_rij + i; columns with Excel letters."""
+    """One worksheet: text cells (blank ones null), row i = Excel row eerste_rij + i; Excel column letters."""
 
     naam: str
     tabel: pa.Table
@@ -108,7 +108,7 @@ def excel_bladen(inhoud: bytes, soort: str) -> list[Blad]:
 
 
 def excel_blad(lezer: fastexcel.ExcelReader, naam: str) -> Blad:
-    blad = lezer.load_sheet(naam, header_row=None, dtypes="string", skip_rows=0)
+    blad = lezer.load_sheet(naam, header_row=None, dtypes="string", skip_rows=0, whitespace_as_null=True)
     letters = tuple(excel_letter(kolom.absolute_index) for kolom in blad.available_columns())
     tabel = pa.Table.from_batches([blad.to_arrow()]) if blad.width else pa.table({})
     return Blad(naam=naam, tabel=tabel, kolomletters=letters)
@@ -140,7 +140,7 @@ def csv_blad(tekst: str) -> Blad:
     rijen = list(csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding))
     breedte = max((len(rij) for rij in rijen), default=0)
     kolommen = {
-        f"c{i}": pa.array([rij[i] if i < len(rij) and rij[i] != "" else None for rij in rijen], pa.string())
+        f"c{i}": pa.array([rij[i] if i < len(rij) and rij[i].strip() else None for rij in rijen], pa.string())
         for i in range(breedte)
     }
     letters = tuple(excel_letter(i) for i in range(breedte))

@@ -34,8 +34,9 @@ def sql(naam: str) -> str:
 def voer_uit(con: duckdb.DuckDBPyConnection, naam: str, parameters: dict | None = None) -> None:
     """Run every statement of an SQL file, each with the bound parameters it names."""
     parameters = parameters or {}
-    for statement in re.split(r";\s*(?:\n|$)", sql(naam)):
-        if not re.sub(r"--[^\n]*", "", statement).strip():
+    zonder_commentaar = re.sub(r"--[^\n]*", "", sql(naam))
+    for statement in re.split(r";\s*(?:\n|$)", zonder_commentaar):
+        if not statement.strip():
             continue
         namen = set(re.findall(r"\$([a-z_]+)", statement))
         con.execute(statement, {k: v for k, v in parameters.items() if k in namen})

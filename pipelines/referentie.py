@@ -105,9 +105,18 @@ def gemeenten() -> tuple[tuple[str, str, str, str], ...]:
     """(gemeentecode, gemeentenaam, arbeidsmarktregio, aliassen) rows."""
     return tuple(
         (r["gemeentecode"], r["gemeentenaam"], r["arbeidsmarktregio"], r["aliassen"])
-        for r in _rows("gemeenten_2026.csv")
+        for r in _rows(CSV_BESTANDEN["gemeenten"])
     )
 
 
-def reference_files() -> list[Path]:
-    return sorted(REFERENCE_DIR.glob("*.csv"))
+CSV_BESTANDEN = {
+    "gemeenten": "gemeenten_2026.csv",
+    "codes": "codes.csv",
+    "synoniemen": "synoniemen.csv",
+    "kolommen": "kolommen.csv",
+}
+
+
+def csv_paden(*namen: str) -> dict[str, str]:
+    """Paths of reference CSVs by name, as bound parameters for SQL that reads them."""
+    return {naam: str(REFERENCE_DIR / CSV_BESTANDEN[naam]) for naam in namen}

@@ -1,0 +1,36 @@
+"""Screenshots of dashboard pages in Debian's headless Chromium, to look at what users see.
+
+    python tools/screenshot.py http://localhost:8501/ /tmp/entree.png [more url/png pairs]
+"""
+
+from __future__ import annotations
+
+import sys
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+
+
+def screenshots(paren: list[tuple[str, str]], breedte: int = 1400, hoogte: int = 900) -> None:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        pagina = browser.new_page(viewport={"width": breedte, "height": hoogte})
+        for url, png in paren:
+            pagina.goto(url)
+            pagina.wait_for_selector("[data-testid='stApp']", timeout=30_000)
+            pagina.wait_for_function(
+                "!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
+            )
+            pagina.wait_for_timeout(1500)
+            pagina.screenshot(path=png, full_page=True)
+            print(f"{url} -> {png}")
+        browser.close()
+
+
+if __name__ == "__main__":
+    argumenten = sys.argv[1:]
+    screenshots(list(zip(argumenten[::2], argumenten[1::2], strict=True)))
