@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -34,6 +35,8 @@ def peildatum_argument(tekst: str) -> dt.date:
     try:
         return dt.date.fromisoformat(tekst)
     except ValueError:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", tekst):
+            raise argparse.ArgumentTypeError(f"'{tekst}' is geen bestaande datum") from None
         raise argparse.ArgumentTypeError(f"'{tekst}' is geen datum in de vorm JJJJ-MM-DD") from None
 
 

@@ -71,7 +71,7 @@ def beste_kopregel(bladen: list[Blad], soort: str | None) -> Kandidaat:
     complete = [k for k in kandidaten if k.compleet]
     if not complete:
         beste = max(kandidaten, key=lambda k: len(k.kolommen))
-        raise Geweigerd(" ".join(ontbrekende_kolommen(beste)))
+        raise Geweigerd(*ontbrekende_kolommen(beste))
     bladen_met_kop = sorted({k.blad.naam for k in complete})
     if len(bladen_met_kop) > 1:
         raise Geweigerd(meldingen.TWEE_BLADEN.format(bladen=", ".join(f"'{b}'" for b in bladen_met_kop)))
@@ -105,7 +105,7 @@ def herken(bladen: list[Blad], soort: str | None = None) -> Herkend:
 
     dubbel = dubbele_kolommen(kop, kopteksten)
     if dubbel:
-        raise Geweigerd(" ".join(dubbel))
+        raise Geweigerd(*dubbel)
 
     houden, waarschuwingen = rijen_houden(data, rijnummers)
     organisatiekolom = None
@@ -160,7 +160,7 @@ def rijen_houden(data: list[pa.Array], rijnummers: pa.Array) -> tuple[pa.Array, 
     """Mask of data rows: not blank, not a total row ("Totaal"), not below a total row."""
     gevuld = pc.is_valid(pc.coalesce(*data))
     eerste_cel = pc.coalesce(*data)
-    begint_met_totaal = pc.match_substring_regex(eerste_cel, r"^\s*totaa?l(en)?\b", ignore_case=True)
+    begint_met_totaal = pc.match_substring_regex(eerste_cel, r"^\s*(eind|sub|groot)?totaa?l(en)?\b", ignore_case=True)
     totaal = pc.and_kleene(begint_met_totaal, pc.is_valid(begint_met_totaal))  # null -> False
     vanaf_totaal = pc.cast(pc.cumulative_sum(pc.cast(totaal, pa.int32())), pa.bool_())
     onder_totaal = pc.and_(pc.and_(gevuld, vanaf_totaal), pc.invert(totaal))

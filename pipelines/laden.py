@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from pipelines import meldingen, referentie, sleutel
 from pipelines.herkennen import Herkend, datum_uit_tekst, herken, peildatum_uit_bestandsnaam
@@ -43,7 +42,6 @@ class Controle:
     bestandsfouten: list[str] = field(default_factory=list)
     waarschuwingen: list[str] = field(default_factory=list)
     herkend: Herkend | None = None
-    norm: pa.Table | None = None
 
     @property
     def goed(self) -> bool:
@@ -82,6 +80,26 @@ def controleer(
     organisatie: str | None = None,
     peildatum: dt.date | None = None,
 ) -> Controle:
+    """Read, recognise and validate a file without touching the store (the upload page's check)."""
+    controle = voorbereid(inhoud, bestandsnaam, soort=soort, organisatie=organisatie, peildatum=peildatum)
+    if controle.herkend is not None and not controle.bestandsfouten:
+        con = duckdb.connect()
+        try:
+            controle.fouten = gevalideerd(con, controle, db)
+        finally:
+            con.close()
+    return controle
+
+
+def voorbereid(
+    inhoud: bytes,
+    bestandsnaam: str,
+    *,
+    soort: str | None = None,
+    organisatie: str | None = None,
+    peildatum: dt.date | None = None,
+) -> Controle:
+    """Read and recognise a file: its kind, columns, organisatie and peildatum (or why not)."""
     controle = Controle(bestandsnaam=bestandsnaam, sha256=hashlib.sha256(inhoud).hexdigest())
     try:
         _, bladen = bladen_uit_bytes(inhoud)
@@ -90,12 +108,18 @@ def controleer(
         controle.soort = herkend.soort
         controle.rijen = herkend.tabel.num_rows
         controle.waarschuwingen = list(herkend.waarschuwingen)
+    except Geweigerd as fout:
+        controle.bestandsfouten = fout.meldingen
+        return controle
+    # a missing organisatie and a missing peildatum are reported together
+    try:
         controle.organisatie = gekozen_organisatie(organisatie, herkend)
+    except Geweigerd as fout:
+        controle.bestandsfouten += fout.meldingen
+    try:
         controle.peildatum = gekozen_peildatum(peildatum, herkend, bestandsnaam)
     except Geweigerd as fout:
-        controle.bestandsfouten = [str(fout)]
-        return controle
-    controle.fouten, controle.norm = gevalideerd(herkend, controle, db)
+        controle.bestandsfouten += fout.meldingen
     return controle
 
 
@@ -121,41 +145,36 @@ def gekozen_peildatum(opgegeven: dt.date | None, herkend: Herkend, bestandsnaam:
     return datum
 
 
-def gevalideerd(herkend: Herkend, controle: Controle, db: Path) -> tuple[list[Fout], pa.Table | None]:
-    """Problems per cell, and the normalised table when there are none."""
+def gevalideerd(con: duckdb.DuckDBPyConnection, controle: Controle, db: Path) -> list[Fout]:
+    """Problems per cell; leaves the normalised rows in the connection's temp table `norm`."""
+    herkend = controle.herkend
     ipad, opad = sleutel.hmac_pads(db)
-    con = duckdb.connect()
-    try:
-        con.execute(sql("macros"))
-        con.execute(sql("referentie_sleutels"), referentie.csv_paden("codes", "synoniemen", "gemeenten"))
-        con.register("stg_ruw", herkend.tabel)
-        con.execute(sql("staging"))
-        parameters = {
-            "kandidaten": {
-                "peildatum": controle.peildatum,
-                "ipad": ipad,
-                "opad": opad,
-                "organisatie_sleutel": norm_key(controle.organisatie),
-            },
-        }.get(herkend.soort, {})
-        con.execute(sql(f"{herkend.soort}_normaal"), parameters)
-        fouten = [
-            Fout(
-                rij=rij,
-                kolom=herkend.kopjes[kolom],
-                waarde=waarde,
-                probleem=probleem,
-                extra=toegestaan(extra) if probleem == "code_onbekend" else extra,
-            )
-            for rij, kolom, probleem, waarde, extra in con.execute(sql("fouten")).fetchall()
-        ]
-        volgorde = list(herkend.kopjes)
-        fouten.sort(key=lambda f: (f.rij, volgorde.index(kolom_van(herkend, f.kolom))))
-        if fouten:
-            return fouten, None
-        return [], con.sql(sql("genormaliseerd")).to_arrow_table()
-    finally:
-        con.close()
+    con.execute(sql("macros"))
+    con.execute(sql("referentie_sleutels"), referentie.csv_paden("codes", "synoniemen", "gemeenten"))
+    con.register("stg_ruw", herkend.tabel)
+    con.execute(sql("staging"))
+    parameters = {
+        "kandidaten": {
+            "peildatum": controle.peildatum,
+            "ipad": ipad,
+            "opad": opad,
+            "organisatie_sleutel": norm_key(controle.organisatie),
+        },
+    }.get(herkend.soort, {})
+    con.execute(sql(f"{herkend.soort}_normaal"), parameters)
+    fouten = [
+        Fout(
+            rij=rij,
+            kolom=herkend.kopjes[kolom],
+            waarde=waarde,
+            probleem=probleem,
+            extra=toegestaan(extra) if probleem == "code_onbekend" else extra,
+        )
+        for rij, kolom, probleem, waarde, extra in con.execute(sql("fouten")).fetchall()
+    ]
+    volgorde = list(herkend.kopjes)
+    fouten.sort(key=lambda f: (f.rij, volgorde.index(kolom_van(herkend, f.kolom))))
+    return fouten
 
 
 def kolom_van(herkend: Herkend, kopje: str) -> str:
@@ -175,14 +194,18 @@ def laad_bestand(
     peildatum: dt.date | None = None,
     geladen_door: str | None = None,
 ) -> Uitkomst:
-    controle = controleer(
-        Path(pad).read_bytes(), Path(pad).name, db, soort=soort, organisatie=organisatie, peildatum=peildatum
+    controle = voorbereid(
+        Path(pad).read_bytes(), Path(pad).name, soort=soort, organisatie=organisatie, peildatum=peildatum
     )
     return laad(db, controle, geladen_door=geladen_door)
 
 
 def laad(db: Path, controle: Controle, *, geladen_door: str | None = None) -> Uitkomst:
-    """Merge a checked file into the store in one transaction (or record its refusal)."""
+    """Validate and merge a recognised file into the store in one transaction, or record its refusal.
+
+    Validation runs (again) inside the store's connection, so the normalised rows go from a temp table
+    straight into the store, without a round trip through Python.
+    """
     door = geladen_door or f"cli:{getpass.getuser()}"
     with schrijfverbinding(db) as con:
         bestaand = con.execute(sql("upload_al_geladen"), {"sha256": controle.sha256}).fetchone()
@@ -192,6 +215,8 @@ def laad(db: Path, controle: Controle, *, geladen_door: str | None = None) -> Ui
                 upload_id=upload_id, soort=soort, organisatie=organisatie, peildatum=datum_nl(peildatum)
             )
             return Uitkomst(controle, "al_geladen", upload_id, melding=melding)
+        if controle.herkend is not None and not controle.bestandsfouten:
+            controle.fouten = gevalideerd(con, controle, db)
         if not controle.goed:
             upload_id = nieuwe_upload(con, controle, "geweigerd", door)
             return Uitkomst(controle, "geweigerd", upload_id, melding=weigering(controle))
@@ -210,7 +235,6 @@ def laad(db: Path, controle: Controle, *, geladen_door: str | None = None) -> Ui
 def samengevoegd(con: duckdb.DuckDBPyConnection, controle: Controle, door: str) -> Uitkomst:
     voer_uit(con, "referentie_vernieuwen", referentie.csv_paden("gemeenten", "codes"))
     controle.organisatie = bekende_spelling(con, controle.organisatie)
-    con.register("norm", controle.norm)
     verschil: dict[str, int] = {}
     if controle.soort == "kandidaten":
         verschil, extra = kandidaten_verschil(con, controle)

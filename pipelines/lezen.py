@@ -76,13 +76,11 @@ def controleer_zip(inhoud: bytes) -> None:
     if "xl/workbook.xml" not in namen and "xl/workbook.bin" not in namen:
         raise Geweigerd(meldingen.ONBEKEND_TYPE.format(wat=zip_soort(namen)))
     uitgepakt = sum(lid.file_size for lid in leden)
-    verhouding = max((lid.file_size / max(lid.compress_size, 1) for lid in leden), default=0)
-    if uitgepakt > MAX_UITGEPAKT or verhouding > MAX_VERHOUDING:
-        raise Geweigerd(
-            meldingen.TE_GROOT_UITGEPAKT.format(
-                grootte=meldingen.mb(uitgepakt), grens=meldingen.mb(MAX_UITGEPAKT)
-            )
-        )
+    if uitgepakt > MAX_UITGEPAKT:
+        grootte, grens = meldingen.mb(uitgepakt), meldingen.mb(MAX_UITGEPAKT)
+        raise Geweigerd(meldingen.TE_GROOT_UITGEPAKT.format(grootte=grootte, grens=grens))
+    if any(lid.file_size > MAX_VERHOUDING * max(lid.compress_size, 1) for lid in leden):
+        raise Geweigerd(meldingen.TE_STERK_GECOMPRIMEERD.format(verhouding=MAX_VERHOUDING))
 
 
 def zip_soort(namen: set[str]) -> str:
@@ -91,7 +89,7 @@ def zip_soort(namen: set[str]) -> str:
     if "ppt/presentation.xml" in namen:
         return "een PowerPoint-presentatie"
     if "content.xml" in namen:
-        return "een OpenDocument-bestand (.ods of .odt); sla het in LibreOffice op als .xlsx"
+        return "een OpenDocument-bestand (.ods of .odt)"
     return "een zip-bestand"
 
 

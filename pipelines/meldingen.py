@@ -10,7 +10,17 @@ from dataclasses import dataclass
 
 
 class Geweigerd(Exception):
-    """The whole file is refused before any row could be checked (type, size, header, ...)."""
+    """The whole file is refused before any row could be checked (type, size, header, ...).
+
+    Carries every reason found at that level (two missing columns are two messages).
+    """
+
+    def __init__(self, *meldingen: str):
+        super().__init__(*meldingen)
+        self.meldingen = list(meldingen)
+
+    def __str__(self) -> str:
+        return "\n".join(self.meldingen)
 
 
 class OpslagBezet(Exception):
@@ -45,8 +55,8 @@ PROBLEMEN: dict[str, str] = {
     "reden_verplicht": "leeg, maar de status is uitgevallen. Vul de reden van uitval in.",
     "traject_dubbel": "'{waarde}' staat vaker in dit bestand (ook in rij {extra}). Elk traject "
     "hoort één keer in de export te staan.",
-    "afspraak_dubbel": "de afspraak voor '{waarde}' staat vaker in dit bestand (ook in rij "
-    "{extra}). Laat er één staan.",
+    "afspraak_dubbel": "de afspraak voor '{waarde}' staat vaker in dit bestand, met hetzelfde jaar, "
+    "dezelfde sector en doelgroep (ook in rij {extra}). Laat er één staan.",
 }
 
 
@@ -72,7 +82,8 @@ def verplichte_kolom_ontbreekt(label: str, andere: list[str]) -> str:
 
 
 def mb(aantal_bytes: int) -> str:
-    return f"{aantal_bytes / 1_000_000:.0f} MB".replace(".", ",")
+    """1.400.000 -> '1,4 MB'; 50.000.000 -> '50 MB' (Dutch decimal comma)."""
+    return f"{aantal_bytes / 1_000_000:.1f}".removesuffix(".0").replace(".", ",") + " MB"
 
 
 # File-level refusals. Each says what is wrong and what to do.
@@ -83,6 +94,10 @@ TE_GROOT = (
 TE_GROOT_UITGEPAKT = (
     "Het bestand pakt uit tot {grootte}; de grens is {grens}. Dit is geen gewone export: sla de "
     "gegevens opnieuw op als .xlsx of .csv zonder afbeeldingen of verborgen werkbladen."
+)
+TE_STERK_GECOMPRIMEERD = (
+    "Het bestand is verdacht sterk ingepakt: een onderdeel pakt meer dan {verhouding} keer zo groot "
+    "uit. Dit is geen gewone export: sla de gegevens opnieuw op als .xlsx of .csv."
 )
 LEEG_BESTAND = "Het bestand is leeg."
 WACHTWOORD = (

@@ -97,7 +97,18 @@ def toegestane_codes(codelijst: str) -> list[str]:
 
 
 def code_label(codelijst: str, code: str) -> str:
+    """The contract's Dutch label of a code (accepted in exports)."""
     return next((label for lijst, c, label in codes() if lijst == codelijst and c == code), code)
+
+
+@cache
+def weergaven() -> dict[tuple[str, str], str]:
+    """(codelijst, code) -> the short Dutch name shown on screen and in charts."""
+    return {(r["codelijst"], r["code"]): r["weergave"] for r in _rows("codes.csv")}
+
+
+def code_weergave(codelijst: str, code: str) -> str:
+    return weergaven().get((codelijst, code), code)
 
 
 @cache

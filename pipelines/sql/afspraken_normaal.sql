@@ -32,23 +32,21 @@ SELECT
     n AS aantal,
 
     CASE
-        WHEN gemeente IS NULL THEN fout('verplicht_leeg', NULL, NULL)
-        WHEN c_gemeente IS NULL AND gemeente_opties IS NOT NULL THEN fout('gemeente_ambigu', gemeente, gemeente_opties)
-        WHEN c_gemeente IS NULL THEN fout('gemeente_onbekend', gemeente, NULL)
+        WHEN gemeente IS NULL THEN fout('verplicht_leeg', NULL)
+        WHEN c_gemeente IS NULL AND gemeente_opties IS NOT NULL THEN fout('gemeente_ambigu', gemeente_opties)
+        WHEN c_gemeente IS NULL THEN fout('gemeente_onbekend', NULL)
         WHEN j IS NOT NULL AND len(zelfde_rijen) > 1
-            THEN fout('afspraak_dubbel',
-                      concat_ws(' ', gemeente, j, sector, doelgroep),
-                      array_to_string(list_filter(zelfde_rijen, lambda r: r <> _rij), ', '))
+            THEN fout('afspraak_dubbel', array_to_string(list_filter(zelfde_rijen, lambda r: r <> _rij), ', '))
     END AS f_gemeente,
     CASE
-        WHEN jaar IS NULL THEN fout('verplicht_leeg', NULL, NULL)
-        WHEN j IS NULL OR j NOT BETWEEN 2000 AND 2100 THEN fout('geen_jaar', jaar, NULL)
+        WHEN jaar IS NULL THEN fout('verplicht_leeg', NULL)
+        WHEN j IS NULL OR j NOT BETWEEN 2000 AND 2100 THEN fout('geen_jaar', NULL)
     END AS f_jaar,
     CASE
-        WHEN aantal IS NULL THEN fout('verplicht_leeg', NULL, NULL)
-        WHEN n IS NULL THEN fout('geen_heel_getal', aantal, NULL)
-        WHEN n < 0 THEN fout('te_klein', aantal, 0)
+        WHEN aantal IS NULL THEN fout('verplicht_leeg', NULL)
+        WHEN n IS NULL THEN fout('geen_heel_getal', NULL)
+        WHEN n < 0 THEN fout('te_klein', 0)
     END AS f_aantal,
-    CASE WHEN sector IS NOT NULL AND c_sector IS NULL THEN fout('code_onbekend', sector, 'sector') END AS f_sector,
-    CASE WHEN doelgroep IS NOT NULL AND c_doelgroep IS NULL THEN fout('code_onbekend', doelgroep, 'doelgroep') END AS f_doelgroep
+    CASE WHEN sector IS NOT NULL AND c_sector IS NULL THEN fout('code_onbekend', 'sector') END AS f_sector,
+    CASE WHEN doelgroep IS NOT NULL AND c_doelgroep IS NULL THEN fout('code_onbekend', 'doelgroep') END AS f_doelgroep
 FROM d;

@@ -1,40 +1,61 @@
 -- Staging (stg: text as typed) -> typed, canonical values plus one problem column (f_*) per column.
+-- Codes, gemeenten and dates are looked up once per distinct value, not once per row.
 -- Parameters: $peildatum, $ipad, $opad (HMAC pads of the key), $organisatie_sleutel.
 CREATE OR REPLACE TEMP TABLE norm AS
 WITH
-gem AS (SELECT sleutel, code, opties FROM ref_sleutel WHERE lijst = 'gemeente'),
-dgr AS (SELECT sleutel, code FROM ref_sleutel WHERE lijst = 'doelgroep'),
-str AS (SELECT sleutel, code FROM ref_sleutel WHERE lijst = 'stroom'),
-rou AS (SELECT sleutel, code FROM ref_sleutel WHERE lijst = 'route'),
-sec AS (SELECT sleutel, code FROM ref_sleutel WHERE lijst = 'sector'),
-sta AS (SELECT sleutel, code FROM ref_sleutel WHERE lijst = 'status'),
-red AS (SELECT sleutel, code FROM ref_sleutel WHERE lijst = 'reden_uitval'),
-uit AS (SELECT sleutel, code FROM ref_sleutel WHERE lijst = 'uitstroom'),
+gem AS (
+    SELECT v.ruw, r.code, r.opties
+    FROM (SELECT DISTINCT gemeente AS ruw FROM stg) v
+    JOIN ref_sleutel r ON r.lijst = 'gemeente' AND r.sleutel = norm_key(v.ruw)
+),
+dgr AS (SELECT v.ruw, r.code FROM (SELECT DISTINCT doelgroep AS ruw FROM stg) v
+        JOIN ref_sleutel r ON r.lijst = 'doelgroep' AND r.sleutel = norm_key(v.ruw)),
+str AS (SELECT v.ruw, r.code FROM (SELECT DISTINCT stroom AS ruw FROM stg) v
+        JOIN ref_sleutel r ON r.lijst = 'stroom' AND r.sleutel = norm_key(v.ruw)),
+rou AS (SELECT v.ruw, r.code FROM (SELECT DISTINCT route AS ruw FROM stg) v
+        JOIN ref_sleutel r ON r.lijst = 'route' AND r.sleutel = norm_key(v.ruw)),
+sec AS (SELECT v.ruw, r.code FROM (SELECT DISTINCT sector AS ruw FROM stg) v
+        JOIN ref_sleutel r ON r.lijst = 'sector' AND r.sleutel = norm_key(v.ruw)),
+sta AS (SELECT v.ruw, r.code FROM (SELECT DISTINCT status AS ruw FROM stg) v
+        JOIN ref_sleutel r ON r.lijst = 'status' AND r.sleutel = norm_key(v.ruw)),
+red AS (SELECT v.ruw, r.code FROM (SELECT DISTINCT reden_uitval AS ruw FROM stg) v
+        JOIN ref_sleutel r ON r.lijst = 'reden_uitval' AND r.sleutel = norm_key(v.ruw)),
+uit AS (SELECT v.ruw, r.code FROM (SELECT DISTINCT uitstroom AS ruw FROM stg) v
+        JOIN ref_sleutel r ON r.lijst = 'uitstroom' AND r.sleutel = norm_key(v.ruw)),
+dat AS (
+    SELECT ruw, lees_datum(ruw) AS datum, datum_fout(ruw) AS fout
+    FROM (SELECT startdatum AS ruw FROM stg UNION SELECT einddatum FROM stg
+          UNION SELECT praktijkverklaring_datum FROM stg)
+    WHERE ruw IS NOT NULL
+),
 dubbel AS (
-    SELECT traject_id, list(_rij ORDER BY _rij) AS rijen
+    SELECT tekst(traject_id) AS traject_id, list(_rij ORDER BY _rij) AS rijen
     FROM stg WHERE traject_id IS NOT NULL
-    GROUP BY traject_id HAVING count(*) > 1
+    GROUP BY tekst(traject_id) HAVING count(*) > 1
 ),
 s AS (
     SELECT
         stg.*,
-        lees_datum(stg.startdatum) AS d_start,
-        lees_datum(stg.einddatum) AS d_eind,
-        lees_datum(stg.praktijkverklaring_datum) AS d_pv,
+        ds.datum AS d_start, ds.fout AS start_fout,
+        de.datum AS d_eind, de.fout AS eind_fout,
+        dp.datum AS d_pv, dp.fout AS pv_fout,
         gem.code AS c_gemeente, gem.opties AS gemeente_opties,
         dgr.code AS c_doelgroep, str.code AS c_stroom, rou.code AS c_route, sec.code AS c_sector,
         sta.code AS c_status, red.code AS c_reden, uit.code AS c_uitstroom,
         dubbel.rijen AS dubbele_rijen
     FROM stg
-    LEFT JOIN gem ON gem.sleutel = norm_key(stg.gemeente)
-    LEFT JOIN dgr ON dgr.sleutel = norm_key(stg.doelgroep)
-    LEFT JOIN str ON str.sleutel = norm_key(stg.stroom)
-    LEFT JOIN rou ON rou.sleutel = norm_key(stg.route)
-    LEFT JOIN sec ON sec.sleutel = norm_key(stg.sector)
-    LEFT JOIN sta ON sta.sleutel = norm_key(stg.status)
-    LEFT JOIN red ON red.sleutel = norm_key(stg.reden_uitval)
-    LEFT JOIN uit ON uit.sleutel = norm_key(stg.uitstroom)
-    LEFT JOIN dubbel ON dubbel.traject_id = stg.traject_id
+    LEFT JOIN gem ON gem.ruw = stg.gemeente
+    LEFT JOIN dgr ON dgr.ruw = stg.doelgroep
+    LEFT JOIN str ON str.ruw = stg.stroom
+    LEFT JOIN rou ON rou.ruw = stg.route
+    LEFT JOIN sec ON sec.ruw = stg.sector
+    LEFT JOIN sta ON sta.ruw = stg.status
+    LEFT JOIN red ON red.ruw = stg.reden_uitval
+    LEFT JOIN uit ON uit.ruw = stg.uitstroom
+    LEFT JOIN dat ds ON ds.ruw = stg.startdatum
+    LEFT JOIN dat de ON de.ruw = stg.einddatum
+    LEFT JOIN dat dp ON dp.ruw = stg.praktijkverklaring_datum
+    LEFT JOIN dubbel ON dubbel.traject_id = tekst(stg.traject_id)
 )
 SELECT
     _rij,
@@ -57,53 +78,50 @@ SELECT
     tekst(praktijkopleider) AS praktijkopleider,
 
     CASE
-        WHEN traject_id IS NULL THEN fout('verplicht_leeg', NULL, NULL)
+        WHEN traject_id IS NULL THEN fout('verplicht_leeg', NULL)
         WHEN dubbele_rijen IS NOT NULL
-            THEN fout('traject_dubbel', traject_id,
-                      array_to_string(list_filter(dubbele_rijen, lambda r: r <> _rij), ', '))
+            THEN fout('traject_dubbel', array_to_string(list_filter(dubbele_rijen, lambda r: r <> _rij), ', '))
     END AS f_traject_id,
-    CASE WHEN kandidaat_id IS NULL THEN fout('verplicht_leeg', NULL, NULL) END AS f_kandidaat_id,
+    CASE WHEN kandidaat_id IS NULL THEN fout('verplicht_leeg', NULL) END AS f_kandidaat_id,
     CASE
-        WHEN gemeente IS NULL THEN fout('verplicht_leeg', NULL, NULL)
-        WHEN c_gemeente IS NULL AND gemeente_opties IS NOT NULL THEN fout('gemeente_ambigu', gemeente, gemeente_opties)
-        WHEN c_gemeente IS NULL THEN fout('gemeente_onbekend', gemeente, NULL)
+        WHEN gemeente IS NULL THEN fout('verplicht_leeg', NULL)
+        WHEN c_gemeente IS NULL AND gemeente_opties IS NOT NULL THEN fout('gemeente_ambigu', gemeente_opties)
+        WHEN c_gemeente IS NULL THEN fout('gemeente_onbekend', NULL)
     END AS f_gemeente,
     CASE
-        WHEN doelgroep IS NULL THEN fout('verplicht_leeg', NULL, NULL)
-        WHEN c_doelgroep IS NULL THEN fout('code_onbekend', doelgroep, 'doelgroep')
+        WHEN doelgroep IS NULL THEN fout('verplicht_leeg', NULL)
+        WHEN c_doelgroep IS NULL THEN fout('code_onbekend', 'doelgroep')
     END AS f_doelgroep,
-    CASE WHEN stroom IS NOT NULL AND c_stroom IS NULL THEN fout('code_onbekend', stroom, 'stroom') END AS f_stroom,
+    CASE WHEN stroom IS NOT NULL AND c_stroom IS NULL THEN fout('code_onbekend', 'stroom') END AS f_stroom,
     CASE
-        WHEN route IS NULL THEN fout('verplicht_leeg', NULL, NULL)
-        WHEN c_route IS NULL THEN fout('code_onbekend', route, 'route')
+        WHEN route IS NULL THEN fout('verplicht_leeg', NULL)
+        WHEN c_route IS NULL THEN fout('code_onbekend', 'route')
     END AS f_route,
     CASE
-        WHEN sector IS NULL THEN fout('verplicht_leeg', NULL, NULL)
-        WHEN c_sector IS NULL THEN fout('code_onbekend', sector, 'sector')
+        WHEN sector IS NULL THEN fout('verplicht_leeg', NULL)
+        WHEN c_sector IS NULL THEN fout('code_onbekend', 'sector')
     END AS f_sector,
-    CASE WHEN c_route = 'extern' AND tekst(werkgever) IS NULL THEN fout('werkgever_verplicht', NULL, NULL) END AS f_werkgever,
-    CASE WHEN crebo IS NOT NULL AND lees_crebo(crebo) IS NULL THEN fout('geen_crebo', crebo, NULL) END AS f_crebo,
+    CASE WHEN c_route = 'extern' AND tekst(werkgever) IS NULL THEN fout('werkgever_verplicht', NULL) END AS f_werkgever,
+    CASE WHEN crebo IS NOT NULL AND lees_crebo(crebo) IS NULL THEN fout('geen_crebo', NULL) END AS f_crebo,
     CASE
-        WHEN startdatum IS NULL THEN fout('verplicht_leeg', NULL, NULL)
-        WHEN d_start IS NULL THEN fout(datum_fout(startdatum), startdatum, NULL)
-        WHEN d_start > $peildatum THEN fout('na_peildatum', startdatum, strftime($peildatum, '%d-%m-%Y'))
+        WHEN startdatum IS NULL THEN fout('verplicht_leeg', NULL)
+        WHEN d_start IS NULL THEN fout(start_fout, NULL)
+        WHEN d_start > $peildatum THEN fout('na_peildatum', strftime($peildatum, '%d-%m-%Y'))
     END AS f_startdatum,
     CASE
-        WHEN einddatum IS NOT NULL AND d_eind IS NULL THEN fout(datum_fout(einddatum), einddatum, NULL)
-        WHEN einddatum IS NULL AND c_status IN ('afgerond', 'uitgevallen') THEN fout('einddatum_verplicht', NULL, c_status)
-        WHEN d_eind < d_start THEN fout('voor_startdatum', einddatum, strftime(d_start, '%d-%m-%Y'))
+        WHEN einddatum IS NOT NULL AND d_eind IS NULL THEN fout(eind_fout, NULL)
+        WHEN einddatum IS NULL AND c_status IN ('afgerond', 'uitgevallen') THEN fout('einddatum_verplicht', c_status)
+        WHEN d_eind < d_start THEN fout('voor_startdatum', strftime(d_start, '%d-%m-%Y'))
     END AS f_einddatum,
     CASE
-        WHEN status IS NULL THEN fout('verplicht_leeg', NULL, NULL)
-        WHEN c_status IS NULL THEN fout('code_onbekend', status, 'status')
+        WHEN status IS NULL THEN fout('verplicht_leeg', NULL)
+        WHEN c_status IS NULL THEN fout('code_onbekend', 'status')
     END AS f_status,
     CASE
-        WHEN reden_uitval IS NOT NULL AND c_reden IS NULL THEN fout('code_onbekend', reden_uitval, 'reden_uitval')
-        WHEN reden_uitval IS NULL AND c_status = 'uitgevallen' THEN fout('reden_verplicht', NULL, NULL)
+        WHEN reden_uitval IS NOT NULL AND c_reden IS NULL THEN fout('code_onbekend', 'reden_uitval')
+        WHEN reden_uitval IS NULL AND c_status = 'uitgevallen' THEN fout('reden_verplicht', NULL)
     END AS f_reden_uitval,
-    CASE WHEN uitstroom IS NOT NULL AND c_uitstroom IS NULL THEN fout('code_onbekend', uitstroom, 'uitstroom') END AS f_uitstroom,
-    CASE
-        WHEN praktijkverklaring_datum IS NOT NULL AND d_pv IS NULL
-            THEN fout(datum_fout(praktijkverklaring_datum), praktijkverklaring_datum, NULL)
-    END AS f_praktijkverklaring_datum
+    CASE WHEN uitstroom IS NOT NULL AND c_uitstroom IS NULL THEN fout('code_onbekend', 'uitstroom') END AS f_uitstroom,
+    CASE WHEN praktijkverklaring_datum IS NOT NULL AND d_pv IS NULL THEN fout(pv_fout, NULL) END
+        AS f_praktijkverklaring_datum
 FROM s;

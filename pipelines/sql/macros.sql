@@ -5,9 +5,10 @@
 CREATE OR REPLACE TEMP MACRO norm_key(x) AS
     regexp_replace(strip_accents(lower(x)), '[^a-z0-9]', '', 'g');
 
--- Free text: trimmed, inner runs of white space as one space.
+-- Free text: trimmed, inner runs of white space as one space (the regex only where needed: it is
+-- the expensive part, and most cells need only the trim).
 CREATE OR REPLACE TEMP MACRO tekst(x) AS
-    nullif(regexp_replace(trim(x), '\s+', ' ', 'g'), '');
+    nullif(CASE WHEN regexp_matches(x, '\s\s|[\t\n\r]') THEN regexp_replace(trim(x), '\s+', ' ', 'g') ELSE trim(x) END, '');
 
 -- Dutch month names and abbreviations to numbers, separators to '-': '3 okt. 2026' -> '3-10-2026'.
 CREATE OR REPLACE TEMP MACRO datum_vorm(x) AS
@@ -21,8 +22,8 @@ CREATE OR REPLACE TEMP MACRO datum_vorm(x) AS
         '\bnov(ember)?\b', '11'), '\bdec(ember)?\b', '12'),
     '[\s/.,-]+', '-', 'g');
 
--- A date as people and programs write it, or NULL.
-CREATE OR REPLACE TEMP MACRO lees_datum(x) AS CASE
+-- A date as people and programs write it, or NULL. (Staging keeps cells untrimmed: trim here.)
+CREATE OR REPLACE TEMP MACRO lees_getrimde_datum(x) AS CASE
     WHEN x IS NULL THEN NULL
     -- real Excel date cells arrive as ISO text, with or without a time
     WHEN regexp_matches(x, '^\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?$')
@@ -38,6 +39,8 @@ CREATE OR REPLACE TEMP MACRO lees_datum(x) AS CASE
         THEN CAST(try_strptime(datum_vorm(x), '%Y-%m-%d') AS DATE)
 END;
 
+CREATE OR REPLACE TEMP MACRO lees_datum(x) AS lees_getrimde_datum(trim(x));
+
 -- Why a non-empty value is no date: the form of a date but not an existing one, or no date at all.
 CREATE OR REPLACE TEMP MACRO datum_fout(x) AS CASE
     WHEN x IS NULL OR lees_datum(x) IS NOT NULL THEN NULL
@@ -47,7 +50,7 @@ CREATE OR REPLACE TEMP MACRO datum_fout(x) AS CASE
 END;
 
 -- A month (its first day): any date, 2026-10, 10-2026, okt 2026, oktober 2026, okt-26.
-CREATE OR REPLACE TEMP MACRO lees_maand(x) AS CASE
+CREATE OR REPLACE TEMP MACRO lees_getrimde_maand(x) AS CASE
     WHEN x IS NULL THEN NULL
     WHEN lees_datum(x) IS NOT NULL THEN CAST(date_trunc('month', lees_datum(x)) AS DATE)
     WHEN regexp_matches(datum_vorm(x), '^\d{4}-\d{1,2}$')
@@ -58,21 +61,26 @@ CREATE OR REPLACE TEMP MACRO lees_maand(x) AS CASE
         THEN CAST(try_strptime('1-' || datum_vorm(x), '%d-%m-%y') AS DATE)
 END;
 
+CREATE OR REPLACE TEMP MACRO lees_maand(x) AS lees_getrimde_maand(trim(x));
+
 -- Whole numbers: 3, 3,0, "3", 1.234 (= 1234: the dot groups thousands in Dutch).
-CREATE OR REPLACE TEMP MACRO lees_geheel(x) AS CASE
+CREATE OR REPLACE TEMP MACRO lees_getrimd_geheel(x) AS CASE
     WHEN x IS NULL THEN NULL
     WHEN regexp_matches(x, '^-?\d+$') THEN TRY_CAST(x AS BIGINT)
     WHEN regexp_matches(x, '^-?\d{1,3}(\.\d{3})+$') THEN TRY_CAST(replace(x, '.', '') AS BIGINT)
     WHEN regexp_matches(x, '^-?\d+[.,]0+$') THEN TRY_CAST(regexp_extract(x, '^-?\d+') AS BIGINT)
 END;
 
+CREATE OR REPLACE TEMP MACRO lees_geheel(x) AS lees_getrimd_geheel(trim(x));
+
 -- Crebo: five digits (a number cell may arrive as 25498.0).
 CREATE OR REPLACE TEMP MACRO lees_crebo(x) AS
     nullif(regexp_extract(trim(x), '^(\d{5})(\.0+)?$', 1), '');
 
--- One problem found in one cell; NULL when there is none.
-CREATE OR REPLACE TEMP MACRO fout(probleem, waarde, extra) AS
-    {'probleem': probleem, 'waarde': CAST(waarde AS VARCHAR), 'extra': CAST(extra AS VARCHAR)};
+-- One problem found in one cell, as 'probleem' or 'probleem|extra' (text is far cheaper than a
+-- struct for 200,000 rows that are nearly all fine). fouten.sql adds the cell's value.
+CREATE OR REPLACE TEMP MACRO fout(probleem, extra) AS
+    probleem || coalesce('|' || CAST(extra AS VARCHAR), '');
 
 -- Keyed hash (HMAC-SHA256) of a kandidaat number; the pads come from the key outside the store.
 CREATE OR REPLACE TEMP MACRO hmac_sha256(ipad, opad, bericht) AS

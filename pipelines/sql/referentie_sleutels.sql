@@ -1,5 +1,5 @@
--- Lookup of every accepted spelling (code, label, synonym; gemeente name, short name, alias and
--- code forms GM0268 / 0268 / 268) by matching key, read straight from data/reference/*.csv.
+-- Lookup of every accepted spelling (code, label, display name, synonym; gemeente name, short name,
+-- 'Gemeente X', alias and code forms GM0268 / 0268 / 268) by matching key, read straight from data/reference/*.csv.
 -- A key that points to two different values is ambiguous: code NULL, the options listed.
 -- Parameters: $codes, $synoniemen, $gemeenten (paths of the reference CSVs).
 CREATE OR REPLACE TEMP TABLE ref_sleutel AS
@@ -10,12 +10,13 @@ gemeenten AS (SELECT * FROM read_csv($gemeenten, header = true, all_varchar = tr
 bron AS (
     SELECT codelijst AS lijst, code AS waarde, code, code AS naam FROM codes
     UNION ALL SELECT codelijst, label, code, code FROM codes
+    UNION ALL SELECT codelijst, weergave, code, code FROM codes
     UNION ALL SELECT codelijst, synoniem, code, code FROM synoniemen
     UNION ALL
     SELECT 'gemeente', vorm, gemeentecode, gemeentenaam
     FROM gemeenten, unnest(
         [gemeentecode, substr(gemeentecode, 3), ltrim(substr(gemeentecode, 3), '0'), gemeentenaam,
-         regexp_replace(gemeentenaam, '\s*\(.*\)\s*$', '')]
+         regexp_replace(gemeentenaam, '\s*\(.*\)\s*$', ''), 'Gemeente ' || gemeentenaam]
         || string_split(coalesce(aliassen, ''), '|')
     ) AS vormen(vorm)
     WHERE vorm <> ''

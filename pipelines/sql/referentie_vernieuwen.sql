@@ -1,9 +1,8 @@
--- Reference data in the store follows data/reference/. Parameters: $gemeenten, $codes (CSV paths).
-DELETE FROM gemeente;
-INSERT INTO gemeente
-SELECT gemeentecode, gemeentenaam, arbeidsmarktregio
+-- Reference data in the store follows data/reference/ (replaced whole: it is derived, and a new
+-- column in a CSV then needs no migration). Parameters: $gemeenten, $codes (CSV paths).
+CREATE OR REPLACE TABLE gemeente AS
+SELECT gemeentecode, gemeentenaam AS gemeente, arbeidsmarktregio
 FROM read_csv($gemeenten, header = true, all_varchar = true);
-DELETE FROM code;
-INSERT INTO code
-SELECT codelijst, code, label
+CREATE OR REPLACE TABLE code AS
+SELECT codelijst, code, label, weergave
 FROM read_csv($codes, header = true, all_varchar = true);

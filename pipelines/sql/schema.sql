@@ -77,7 +77,8 @@ CREATE TABLE IF NOT EXISTS gemeente (
 CREATE TABLE IF NOT EXISTS code (
     codelijst VARCHAR NOT NULL,
     code VARCHAR NOT NULL,
-    label VARCHAR NOT NULL
+    label VARCHAR NOT NULL,       -- the contract's label, accepted in exports
+    weergave VARCHAR NOT NULL     -- the short name shown on screen
 );
 
 -- Which loaded kandidaten upload counts for each (organisatie, peildatum): the last one.

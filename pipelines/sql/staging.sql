@@ -1,4 +1,4 @@
--- Staging: the recognised columns exactly as typed, trimmed; empty text is no value.
+-- Staging: the recognised columns as typed (whitespace-only cells are already null). Copied once
+-- into DuckDB's own format because the checks read it more than once; trimmed where it is read.
 CREATE OR REPLACE TEMP TABLE stg AS
-SELECT _rij, nullif(trim(COLUMNS(* EXCLUDE (_rij))), '')
-FROM stg_ruw;
+SELECT * FROM stg_ruw;

@@ -1,20 +1,29 @@
 -- Staging -> typed werkgeversvraag plus one problem column (f_*) per column. No parameters.
+-- Codes, gemeenten and months are looked up once per distinct value.
 CREATE OR REPLACE TEMP TABLE norm AS
 WITH
-gem AS (SELECT sleutel, code, opties FROM ref_sleutel WHERE lijst = 'gemeente'),
-sec AS (SELECT sleutel, code FROM ref_sleutel WHERE lijst = 'sector'),
-srt AS (SELECT sleutel, code FROM ref_sleutel WHERE lijst = 'soort'),
+gem AS (
+    SELECT v.ruw, r.code, r.opties
+    FROM (SELECT DISTINCT gemeente AS ruw FROM stg) v
+    JOIN ref_sleutel r ON r.lijst = 'gemeente' AND r.sleutel = norm_key(v.ruw)
+),
+sec AS (SELECT v.ruw, r.code FROM (SELECT DISTINCT sector AS ruw FROM stg) v
+        JOIN ref_sleutel r ON r.lijst = 'sector' AND r.sleutel = norm_key(v.ruw)),
+srt AS (SELECT v.ruw, r.code FROM (SELECT DISTINCT soort AS ruw FROM stg) v
+        JOIN ref_sleutel r ON r.lijst = 'soort' AND r.sleutel = norm_key(v.ruw)),
+mnd AS (SELECT ruw, lees_maand(ruw) AS maand FROM (SELECT DISTINCT maand AS ruw FROM stg) WHERE ruw IS NOT NULL),
 s AS (
     SELECT
         stg.*,
-        lees_maand(stg.maand) AS m,
+        mnd.maand AS m,
         lees_geheel(stg.aantal) AS n,
         gem.code AS c_gemeente, gem.opties AS gemeente_opties,
         sec.code AS c_sector, srt.code AS c_soort
     FROM stg
-    LEFT JOIN gem ON gem.sleutel = norm_key(stg.gemeente)
-    LEFT JOIN sec ON sec.sleutel = norm_key(stg.sector)
-    LEFT JOIN srt ON srt.sleutel = norm_key(stg.soort)
+    LEFT JOIN gem ON gem.ruw = stg.gemeente
+    LEFT JOIN sec ON sec.ruw = stg.sector
+    LEFT JOIN srt ON srt.ruw = stg.soort
+    LEFT JOIN mnd ON mnd.ruw = stg.maand
 )
 SELECT
     _rij,
@@ -27,26 +36,26 @@ SELECT
     n AS aantal,
     c_soort AS soort,
 
-    CASE WHEN werkgever IS NULL THEN fout('verplicht_leeg', NULL, NULL) END AS f_werkgever,
+    CASE WHEN werkgever IS NULL THEN fout('verplicht_leeg', NULL) END AS f_werkgever,
     CASE
-        WHEN sector IS NULL THEN fout('verplicht_leeg', NULL, NULL)
-        WHEN c_sector IS NULL THEN fout('code_onbekend', sector, 'sector')
+        WHEN sector IS NULL THEN fout('verplicht_leeg', NULL)
+        WHEN c_sector IS NULL THEN fout('code_onbekend', 'sector')
     END AS f_sector,
-    CASE WHEN beroep IS NULL THEN fout('verplicht_leeg', NULL, NULL) END AS f_beroep,
-    CASE WHEN crebo IS NOT NULL AND lees_crebo(crebo) IS NULL THEN fout('geen_crebo', crebo, NULL) END AS f_crebo,
+    CASE WHEN beroep IS NULL THEN fout('verplicht_leeg', NULL) END AS f_beroep,
+    CASE WHEN crebo IS NOT NULL AND lees_crebo(crebo) IS NULL THEN fout('geen_crebo', NULL) END AS f_crebo,
     CASE
         WHEN gemeente IS NOT NULL AND c_gemeente IS NULL AND gemeente_opties IS NOT NULL
-            THEN fout('gemeente_ambigu', gemeente, gemeente_opties)
-        WHEN gemeente IS NOT NULL AND c_gemeente IS NULL THEN fout('gemeente_onbekend', gemeente, NULL)
+            THEN fout('gemeente_ambigu', gemeente_opties)
+        WHEN gemeente IS NOT NULL AND c_gemeente IS NULL THEN fout('gemeente_onbekend', NULL)
     END AS f_gemeente,
     CASE
-        WHEN maand IS NULL THEN fout('verplicht_leeg', NULL, NULL)
-        WHEN m IS NULL THEN fout('geen_maand', maand, NULL)
+        WHEN maand IS NULL THEN fout('verplicht_leeg', NULL)
+        WHEN m IS NULL THEN fout('geen_maand', NULL)
     END AS f_maand,
     CASE
-        WHEN aantal IS NULL THEN fout('verplicht_leeg', NULL, NULL)
-        WHEN n IS NULL THEN fout('geen_heel_getal', aantal, NULL)
-        WHEN n < 1 THEN fout('te_klein', aantal, 1)
+        WHEN aantal IS NULL THEN fout('verplicht_leeg', NULL)
+        WHEN n IS NULL THEN fout('geen_heel_getal', NULL)
+        WHEN n < 1 THEN fout('te_klein', 1)
     END AS f_aantal,
-    CASE WHEN soort IS NOT NULL AND c_soort IS NULL THEN fout('code_onbekend', soort, 'soort') END AS f_soort
+    CASE WHEN soort IS NOT NULL AND c_soort IS NULL THEN fout('code_onbekend', 'soort') END AS f_soort
 FROM s;
