@@ -1,0 +1,1 @@
+"""Benchmarks; run them from the project root (`make bench` / `python -m bench.bench_ingest`)."""
