@@ -68,11 +68,7 @@ def kolommen(soort: str) -> tuple[Kolom, ...]:
 @cache
 def kopje_naar_kolom(soort: str) -> dict[str, str]:
     """Normalised header spelling -> canonical column, for one kind."""
-    return {norm_key(k): kol.kolom for kol in kolommen(soort) for k in (*kopjes_of(kol),)}
-
-
-def kopjes_of(kol: Kolom) -> tuple[str, ...]:
-    return (*kol.kopjes, kol.kolom)
+    return {norm_key(k): kol.kolom for kol in kolommen(soort) for k in (*kol.kopjes, kol.kolom)}
 
 
 @cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -147,3 +148,23 @@ def alle_tabellen(db: Path) -> dict[str, list[tuple]]:
         return {naam: sorted(con.execute(f'SELECT * FROM "{naam}"').fetchall(), key=repr) for naam in namen}
     finally:
         con.close()
+
+
+def blokken(stdout: str) -> dict[str, list[str]]:
+    """The CLI's report per file: first line 'Geladen: NAAM ...' / 'Geweigerd: NAAM ...', then its lines."""
+    per_bestand: dict[str, list[str]] = {}
+    huidig: list[str] = []
+    for regel in stdout.splitlines():
+        kop = re.match(r"(?:Geladen|Geweigerd): (\S+)", regel)
+        if kop:
+            huidig = per_bestand.setdefault(kop.group(1), [])
+        huidig.append(regel)
+    return per_bestand
+
+
+def geweigerd(naam: str, *regels: str) -> list[str]:
+    woord = "fout" if len(regels) == 1 else "fouten"
+    return [
+        f"Geweigerd: {naam} ({len(regels)} {woord}). Er is niets geladen; verbeter het bestand en laad het opnieuw.",
+        *[f"  {r}" for r in regels],
+    ]

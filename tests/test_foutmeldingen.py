@@ -25,33 +25,15 @@ from tests.conftest import (
     FIXTURES,
     KANDIDATEN_KOP,
     VRAAG_KOP,
+    blokken,
     cli,
+    geweigerd,
     ingest,
     kandidaat,
     rijen,
     schrijf_csv,
     schrijf_xlsx,
 )
-
-
-def blokken(stdout: str) -> dict[str, list[str]]:
-    """The CLI's report per file: first line 'Geladen: NAAM ...' / 'Geweigerd: NAAM ...', then its lines."""
-    per_bestand: dict[str, list[str]] = {}
-    huidig: list[str] = []
-    for regel in stdout.splitlines():
-        kop = re.match(r"(?:Geladen|Geweigerd): (\S+)", regel)
-        if kop:
-            huidig = per_bestand.setdefault(kop.group(1), [])
-        huidig.append(regel)
-    return per_bestand
-
-
-def geweigerd(naam: str, *regels: str) -> list[str]:
-    woord = "fout" if len(regels) == 1 else "fouten"
-    return [
-        f"Geweigerd: {naam} ({len(regels)} {woord}). Er is niets geladen; verbeter het bestand en laad het opnieuw.",
-        *[f"  {r}" for r in regels],
-    ]
 
 
 def zonder_volgorde(regels: list[str]) -> tuple[str, list[str]]:

@@ -13,7 +13,7 @@ import re
 
 import duckdb
 
-from tests.conftest import KANDIDATEN_KOP, ROOT, VRAAG_KOP, ingest, kandidaat, rijen, schrijf_xlsx
+from tests.conftest import KANDIDATEN_KOP, ROOT, VRAAG_KOP, blokken, ingest, kandidaat, rijen, schrijf_xlsx
 
 # ----- the contract's header table -------------------------------------------------------------
 
@@ -101,18 +101,6 @@ def kopregels(soort: str) -> list[list[str]]:
     regels = [[kolommen[k][i % len(kolommen[k])] for k in kolommen] for i in range(aantal)]
     regels.append([VARIANTEN[soort][k] for k in kolommen])
     return regels
-
-
-def blokken(stdout: str) -> dict[str, list[str]]:
-    """The CLI's report per file: first line 'Geladen: NAAM ...' / 'Geweigerd: NAAM ...', then its lines."""
-    per_bestand: dict[str, list[str]] = {}
-    huidig: list[str] = []
-    for regel in stdout.splitlines():
-        kop = re.match(r"(?:Geladen|Geweigerd): (\S+)", regel)
-        if kop:
-            huidig = per_bestand.setdefault(kop.group(1), [])
-        huidig.append(regel)
-    return per_bestand
 
 
 def test_kolommen_csv_holds_exactly_the_contract_spellings():

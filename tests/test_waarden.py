@@ -7,7 +7,6 @@ analysts' views back, so every case is checked by its normalised value.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import openpyxl
 
@@ -15,6 +14,8 @@ from tests.conftest import (
     AFSPRAKEN_KOP,
     KANDIDATEN_KOP,
     VRAAG_KOP,
+    blokken,
+    geweigerd,
     ingest,
     kandidaat,
     rijen,
@@ -27,26 +28,6 @@ EXCEL_NUL = dt.date(1899, 12, 30)  # Excel serial n is this date + n days (for d
 
 def serienummer(datum: dt.date) -> int:
     return (datum - EXCEL_NUL).days
-
-
-def blokken(stdout: str) -> dict[str, list[str]]:
-    """The CLI's report per file: first line 'Geladen: NAAM ...' / 'Geweigerd: NAAM ...', then its lines."""
-    per_bestand: dict[str, list[str]] = {}
-    huidig: list[str] = []
-    for regel in stdout.splitlines():
-        kop = re.match(r"(?:Geladen|Geweigerd): (\S+)", regel)
-        if kop:
-            huidig = per_bestand.setdefault(kop.group(1), [])
-        huidig.append(regel)
-    return per_bestand
-
-
-def geweigerd(naam: str, *regels: str) -> list[str]:
-    woord = "fout" if len(regels) == 1 else "fouten"
-    return [
-        f"Geweigerd: {naam} ({len(regels)} {woord}). Er is niets geladen; verbeter het bestand en laad het opnieuw.",
-        *[f"  {r}" for r in regels],
-    ]
 
 
 def d(jaar: int, maand: int, dag: int) -> dt.date:

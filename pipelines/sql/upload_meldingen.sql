@@ -1,1 +1,0 @@
-UPDATE upload SET meldingen = $meldingen WHERE upload_id = $upload_id;
