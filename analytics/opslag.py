@@ -1,8 +1,17 @@
-"""Where the store is and how to read it: short read-only connections (see pipelines.opslag)."""
+"""Where the store is and how the read side asks it questions.
+
+Every question runs analytics/sql/<naam>.sql with bound parameters on a short read-only connection
+(see pipelines.opslag for how that shares the file with loads). Answers are cached per question and
+parameters, keyed also by the store's version (size and modification time of the DuckDB file), so
+a load by the CLI or the upload page makes every cached answer stale at once.
+"""
 
 from __future__ import annotations
 
 import os
+import re
+import threading
+from collections import OrderedDict
 from pathlib import Path
 
 import pandas as pd
@@ -11,6 +20,10 @@ from pipelines.opslag import leesverbinding
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 DEMO_DB = Path(__file__).resolve().parent.parent / "data" / "demo.duckdb"
+CACHE_GROOTTE = 512
+
+_cache: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+_cache_slot = threading.Lock()
 
 
 def db_pad() -> Path:
@@ -18,8 +31,43 @@ def db_pad() -> Path:
     return Path(os.environ.get("DASHBOARD_DB") or DEMO_DB)
 
 
+def opslagversie(db: Path) -> tuple[int, int, int]:
+    """Changes with every load or rollback (DuckDB checkpoints into the file when a load closes)."""
+    stat = db.stat()
+    wal = Path(f"{db}.wal")
+    return stat.st_mtime_ns, stat.st_size, wal.stat().st_mtime_ns if wal.exists() else 0
+
+
+def sql(naam: str) -> str:
+    return (SQL_DIR / f"{naam}.sql").read_text(encoding="utf-8")
+
+
+def cache_legen() -> None:
+    """After a load in this process (the upload page): drop every cached answer."""
+    with _cache_slot:
+        _cache.clear()
+
+
 def query(naam: str, parameters: dict | None = None, db: Path | None = None) -> pd.DataFrame:
-    """Run analytics/sql/<naam>.sql with bound parameters on a short read-only connection."""
-    tekst = (SQL_DIR / f"{naam}.sql").read_text(encoding="utf-8")
-    with leesverbinding(db or db_pad()) as con:
-        return con.execute(tekst, parameters or {}).df()
+    """The answer of analytics/sql/<naam>.sql for these parameters (cached; a copy is returned)."""
+    db = db or db_pad()
+    parameters = parameters or {}
+    sleutel = (str(db), opslagversie(db), naam, tuple(sorted((k, _hashbaar(v)) for k, v in parameters.items())))
+    with _cache_slot:
+        if sleutel in _cache:
+            _cache.move_to_end(sleutel)
+            return _cache[sleutel].copy()
+    tekst = sql(naam)
+    gebruikt = set(re.findall(r"\$([a-z_]+)", re.sub(r"--[^\n]*", "", tekst)))
+    with leesverbinding(db) as con:
+        con.execute(sql("selectie"))
+        antwoord = con.execute(tekst, {k: v for k, v in parameters.items() if k in gebruikt}).df()
+    with _cache_slot:
+        _cache[sleutel] = antwoord
+        while len(_cache) > CACHE_GROOTTE:
+            _cache.popitem(last=False)
+    return antwoord.copy()
+
+
+def _hashbaar(waarde: object) -> object:
+    return tuple(waarde) if isinstance(waarde, list) else waarde

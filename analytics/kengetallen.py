@@ -1,0 +1,178 @@
+"""Every number of metrics.md: its Dutch label and plain-Dutch definition, and the function that
+computes it. The definitions page is generated from KENGETALLEN, so text and code cannot drift."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analytics.filters import Filters
+from analytics.opslag import query
+
+
+@dataclass(frozen=True)
+class Kengetal:
+    label: str
+    definitie: str  # plain Dutch, for the definitions page
+    berekening: str  # where it is computed: the SQL file (and macro) in analytics/sql
+
+
+KENGETALLEN: dict[str, Kengetal] = {
+    "instroom": Kengetal(
+        "Instroom",
+        "Het aantal trajecten dat in de gekozen periode is begonnen (de startdatum ligt in de periode). "
+        "Elk traject telt één keer, ook als dezelfde persoon later een tweede traject begint.",
+        "kengetallen.sql, instroom_per_periode.sql",
+    ),
+    "unieke_kandidaten": Kengetal(
+        "Unieke kandidaten",
+        "Het aantal verschillende kandidaten onder die trajecten, per organisatie geteld: iemand met twee "
+        "trajecten bij hetzelfde SW-bedrijf telt één keer.",
+        "kengetallen.sql, instroom_per_periode.sql",
+    ),
+    "lopend": Kengetal(
+        "Lopende trajecten",
+        "Het aantal trajecten dat volgens de laatste export van elke organisatie nog loopt. Dit is een stand, "
+        "geen stroom: de gekozen periode doet hier niet mee, de andere filters wel.",
+        "kengetallen.sql",
+    ),
+    "instroom_tov_afspraak": Kengetal(
+        "Instroom t.o.v. afspraak",
+        "De instroom in een kalenderjaar gedeeld door het afgesproken aantal voor die gemeente en dat jaar "
+        "(voor een sector of doelgroep als de afspraak die noemt). In de loop van het jaar ook vergeleken met de "
+        "afspraak naar rato tot en met de laatste volledige maand: na oktober is dat 10/12 van de afspraak.",
+        "instroom_tegen_afspraak.sql",
+    ),
+    "uitval": Kengetal(
+        "Uitval",
+        "Trajecten die voortijdig zijn gestopt (status uitgevallen), behalve wie voortijdig stopte omdat hij of "
+        "zij betaald werk vond: dat is uitstroom naar werk, geen uitval.",
+        "selectie.sql: is_uitval",
+    ),
+    "uitval_12": Kengetal(
+        "Uitval binnen 12 maanden",
+        "Van de trajecten die in de periode begonnen en al minstens 12 maanden gevolgd konden worden (begonnen "
+        "minstens 12 maanden voor de laatste peildatum): het deel dat binnen 12 maanden na de start is uitgevallen. "
+        "Jongere trajecten tellen niet mee, zodat een jong cohort er niet beter uitziet dan het is. Hetzelfde "
+        "geldt voor uitval binnen 3 en 6 maanden.",
+        "kengetallen.sql; selectie.sql: n_maanden_te_volgen, uitval_binnen",
+    ),
+    "uitval_per_cohort": Kengetal(
+        "Uitvalpercentage per cohort",
+        "Per groep trajecten die in hetzelfde kwartaal of jaar begonnen: uitval gedeeld door de instroom van dat "
+        "cohort, naast het deel dat nog loopt, zodat te zien is dat een cohort nog open is.",
+        "uitval (volgt)",
+    ),
+    "tijd_tot_uitval": Kengetal(
+        "Tijd tot uitval",
+        "Een Kaplan-Meier-schatting van het deel dat na zoveel maanden nog niet is uitgevallen. Trajecten die nog "
+        "lopen of zijn afgerond tellen mee tot hun peildatum of einddatum.",
+        "uitval (volgt)",
+    ),
+    "praktijkverklaringen": Kengetal(
+        "Praktijkverklaringen",
+        "Het aantal behaalde praktijkverklaringen in de periode, geteld op de datum van de praktijkverklaring "
+        "(of, als die ontbreekt, de einddatum van een afgerond traject).",
+        "kengetallen.sql; selectie.sql: praktijkverklaring_op",
+    ),
+    "uitstroom_werk": Kengetal(
+        "Uitstroom naar werk",
+        "Trajecten die in de periode eindigden met betaald werk, plus trajecten die voortijdig stopten omdat de "
+        "kandidaat betaald werk vond. Getoond als aantal en als deel van alle trajecten die in de periode "
+        "eindigden.",
+        "kengetallen.sql; selectie.sql: is_uitstroom_werk",
+    ),
+    "vraag": Kengetal(
+        "Vraag",
+        "Het totaal aantal plekken dat werkgevers in de periode vroegen (per maand, sector, beroep of werkgever).",
+        "vraag (volgt)",
+    ),
+    "structurele_vraag": Kengetal(
+        "Structurele vraag",
+        "Een combinatie van sector en beroep (of een werkgever) met vraag in minstens K van de laatste 12 "
+        "volledige maanden (standaard K = 6, zelf in te stellen), met het gemiddeld aantal plekken per maand "
+        "over die 12 maanden.",
+        "vraag (volgt)",
+    ),
+    "vraag_en_aanbod": Kengetal(
+        "Vraag en aanbod",
+        "Per sector de structurele vraag per maand naast de instroom per maand, en het verschil.",
+        "vraag (volgt)",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Kengetallen:
+    instroom: int
+    unieke_kandidaten: int
+    lopend: int
+    uitval12_teller: int
+    uitval12_noemer: int
+    praktijkverklaringen: int
+    uitstroom_werk: int
+    beeindigd: int
+
+    @property
+    def uitval_12(self) -> float | None:
+        return self.uitval12_teller / self.uitval12_noemer if self.uitval12_noemer else None
+
+    @property
+    def aandeel_werk(self) -> float | None:
+        return self.uitstroom_werk / self.beeindigd if self.beeindigd else None
+
+
+def kengetallen(filters: Filters) -> Kengetallen:
+    """The overzicht's numbers for the selection in its period."""
+    rij = query("kengetallen", {**filters.parameters(), "per": "totaal"})
+    if rij.empty:
+        return Kengetallen(0, 0, 0, 0, 0, 0, 0, 0)
+    waarden = rij.iloc[0]
+    return Kengetallen(**{veld: int(waarden[veld]) for veld in Kengetallen.__dataclass_fields__})
+
+
+def kengetallen_per_gemeente(filters: Filters) -> pd.DataFrame:
+    """The same numbers per gemeente (column `groep` holds the gemeente's name)."""
+    return query("kengetallen", {**filters.parameters(), "per": "gemeente"})
+
+
+def instroom_per_periode(filters: Filters, periode: str = "maand", dimensie: str = "") -> pd.DataFrame:
+    """Instroom and unieke kandidaten per month or year (`periode`), per value of `dimensie`."""
+    return query("instroom_per_periode", {**filters.parameters(), "periode": periode, "dimensie": dimensie})
+
+
+def laatste_volledige_maand(peildatum: dt.date) -> dt.date:
+    """The last day of the last month that is complete at this peildatum."""
+    volgende_dag = peildatum + dt.timedelta(days=1)
+    return peildatum if volgende_dag.day == 1 else peildatum.replace(day=1) - dt.timedelta(days=1)
+
+
+def instroom_tegen_afspraak(filters: Filters, jaar: int, peildatum: dt.date) -> pd.DataFrame:
+    """Per gemeente: instroom in `jaar` up to the last complete month, against the full and pro-rata afspraak."""
+    tot = min(laatste_volledige_maand(peildatum), dt.date(jaar, 12, 31))
+    verstreken = 12 if tot.year > jaar else (tot.month if tot.year == jaar else 0)
+    parameters = {**filters.parameters(), "jaar": jaar, "tot_maand_einde": tot, "maanden_verstreken": verstreken}
+    return query("instroom_tegen_afspraak", parameters)
+
+
+def periode_grenzen() -> tuple[dt.date, dt.date] | None:
+    """(first startdatum, latest peildatum) in the store, or None when there are no trajecten."""
+    rij = query("periode_grenzen").iloc[0]
+    if pd.isna(rij["eerste_start"]):
+        return None
+    return pd.Timestamp(rij["eerste_start"]).date(), pd.Timestamp(rij["laatste_peildatum"]).date()
+
+
+def filterkeuzes() -> dict[str, list[tuple[str, str]]]:
+    """Per filter dimension: (value, name) pairs present in the store."""
+    keuzes: dict[str, list[tuple[str, str]]] = {}
+    for rij in query("filterkeuzes").itertuples():
+        keuzes.setdefault(rij.dimensie, []).append((rij.waarde, rij.naam))
+    return keuzes
+
+
+def lopend_op(filters: Filters, peildatum: dt.date) -> int:
+    """Lopende trajecten as they stood at `peildatum` (each organisation's latest export on or before it)."""
+    return int(query("lopend_op", {**filters.parameters(), "peildatum": peildatum})["lopend"].iloc[0])

@@ -1,0 +1,65 @@
+-- The shared filters, in one place: every question selects its rows through these table macros.
+-- Arguments are lists; an empty list means "no filter on this dimension". The period is applied
+-- by each question to the date that counts for it (metrics.md).
+
+CREATE OR REPLACE TEMP MACRO gekozen(lijst, waarde) AS len(lijst) = 0 OR list_contains(lijst, waarde);
+
+-- Does a traject (its regio, gemeentecode, organisatie, sector, doelgroep, stroom, route) fall in the selection?
+CREATE OR REPLACE TEMP MACRO traject_in_selectie(
+    regio, gemeenten, organisaties, sectoren, doelgroepen, stromen, routes,
+    t_regio, t_gemeentecode, t_organisatie, t_sector, t_doelgroep, t_stroom, t_route
+) AS gekozen(regio, t_regio) AND gekozen(gemeenten, t_gemeentecode) AND gekozen(organisaties, t_organisatie)
+    AND gekozen(sectoren, t_sector) AND gekozen(doelgroepen, t_doelgroep)
+    AND gekozen(stromen, coalesce(t_stroom, 'onbekend')) AND gekozen(routes, t_route);
+
+-- The current trajecten of the selection, with the latest peildatum of their organisation.
+CREATE OR REPLACE TEMP MACRO trajecten_in_selectie(regio, gemeenten, organisaties, sectoren, doelgroepen, stromen, routes)
+AS TABLE
+SELECT t.*, max(t.peildatum) OVER (PARTITION BY t.organisatie) AS laatste_peildatum
+FROM trajecten t
+WHERE traject_in_selectie(regio, gemeenten, organisaties, sectoren, doelgroepen, stromen, routes,
+                          t.arbeidsmarktregio, t.gemeentecode, t.organisatie, t.sector, t.doelgroep, t.stroom, t.route);
+
+-- The trajecten of the selection as they stood at a date: per organisatie its latest export on or before it.
+CREATE OR REPLACE TEMP MACRO trajecten_op(op_datum, regio, gemeenten, organisaties, sectoren, doelgroepen, stromen, routes)
+AS TABLE
+SELECT k.*, g.gemeente, g.arbeidsmarktregio
+FROM kandidaten_snapshot k
+LEFT JOIN gemeente g USING (gemeentecode)
+WHERE k.peildatum <= op_datum
+  AND traject_in_selectie(regio, gemeenten, organisaties, sectoren, doelgroepen, stromen, routes,
+                          g.arbeidsmarktregio, k.gemeentecode, k.organisatie, k.sector, k.doelgroep, k.stroom, k.route)
+QUALIFY k.peildatum = max(k.peildatum) OVER (PARTITION BY k.organisatie);
+
+CREATE OR REPLACE TEMP MACRO gemeenten_in_selectie(regio, gemeenten) AS TABLE
+SELECT gemeentecode, gemeente, arbeidsmarktregio
+FROM gemeente
+WHERE gekozen(regio, arbeidsmarktregio) AND gekozen(gemeenten, gemeentecode);
+
+-- Vraag comes from the werkgeversservicepunt, not from an SW-bedrijf: the organisatie filter does
+-- not apply; demand without a gemeente counts for every gemeente of the region.
+CREATE OR REPLACE TEMP MACRO vraag_in_selectie(regio, gemeenten, sectoren) AS TABLE
+SELECT v.*
+FROM vraag v
+WHERE (gekozen(regio, v.arbeidsmarktregio) AND gekozen(gemeenten, v.gemeentecode) OR v.gemeentecode IS NULL)
+  AND gekozen(sectoren, v.sector);
+
+-- The definitions of metrics.md that more than one question needs, written once.
+-- Uitval: stopped early, but leaving early for paid work is positive uitstroom, not uitval.
+CREATE OR REPLACE TEMP MACRO is_uitval(status, reden_uitval) AS
+    status = 'uitgevallen' AND coalesce(reden_uitval, '') <> 'werk';
+
+-- Uitstroom naar werk: ended with betaald werk, or uitgevallen early for paid work.
+CREATE OR REPLACE TEMP MACRO is_uitstroom_werk(status, uitstroom, reden_uitval) AS
+    status <> 'lopend' AND (coalesce(uitstroom, '') = 'betaald_werk' OR (status = 'uitgevallen' AND reden_uitval = 'werk'));
+
+-- The date a praktijkverklaring counts on: its own date, else the einddatum of an afgerond traject.
+CREATE OR REPLACE TEMP MACRO praktijkverklaring_op(praktijkverklaring_datum, status, einddatum) AS
+    coalesce(praktijkverklaring_datum, CASE WHEN status = 'afgerond' THEN einddatum END);
+
+-- Uitval binnen N maanden: only trajecten that could have been followed N months count.
+CREATE OR REPLACE TEMP MACRO n_maanden_te_volgen(startdatum, laatste_peildatum, n) AS
+    startdatum + to_months(n) <= laatste_peildatum;
+
+CREATE OR REPLACE TEMP MACRO uitval_binnen(status, reden_uitval, startdatum, einddatum, n) AS
+    is_uitval(status, reden_uitval) AND einddatum < startdatum + to_months(n);
