@@ -77,7 +77,7 @@ def ingest(args: argparse.Namespace) -> int:
             uitkomst = laad_bestand(
                 args.db, pad, soort=args.soort, organisatie=args.organisatie, peildatum=args.peildatum
             )
-        except meldingen.OpslagBezet as fout:
+        except (meldingen.OpslagBezet, meldingen.SleutelOngeldig) as fout:
             print(f"Niet geladen: {pad.name}. {fout}")
             code = 1
             continue

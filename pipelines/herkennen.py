@@ -32,7 +32,8 @@ class Herkend:
     tabel: pa.Table  # _rij (int32) + one string column per canonical column of the kind, untrimmed
     kopjes: dict[str, str]  # canonical column -> the header as the user wrote it
     kolomletters: dict[str, str]  # canonical column -> Excel column letter
-    organisatie_in_bestand: str | None = None
+    organisaties_in_kolom: list[str] = field(default_factory=list)
+    organisatie_in_titel: str | None = None
     peildatum_in_bestand: str | None = None
     waarschuwingen: list[str] = field(default_factory=list)
 
@@ -107,7 +108,7 @@ def herken(bladen: list[Blad], soort: str | None = None) -> Herkend:
     if dubbel:
         raise Geweigerd(*dubbel)
 
-    houden, waarschuwingen = rijen_houden(data, rijnummers)
+    houden, waarschuwingen = rijen_houden(data), []
     organisatiekolom = None
     personen, genegeerd = [], []
     for i, tekst in enumerate(kopteksten):
@@ -142,33 +143,35 @@ def herken(bladen: list[Blad], soort: str | None = None) -> Herkend:
     resultaat = pa.table(kolommen)
     if resultaat.num_rows == 0:
         raise Geweigerd(meldingen.GEEN_GEGEVENS)
-    organisatie = enige_organisatie(organisatiekolom.filter(houden)) if organisatiekolom is not None else None
-    organisatie = organisatie or titelwaarde(kop, "organisatie")
+    in_kolom = organisatienamen(organisatiekolom.filter(houden)) if organisatiekolom is not None else []
     return Herkend(
         soort=kop.soort,
         blad=kop.blad.naam,
         tabel=resultaat,
         kopjes=kopjes,
         kolomletters=letters,
-        organisatie_in_bestand=organisatie,
+        organisaties_in_kolom=in_kolom,
+        organisatie_in_titel=titelwaarde(kop, "organisatie"),
         peildatum_in_bestand=titelwaarde(kop, "peildatum"),
         waarschuwingen=waarschuwingen,
     )
 
 
-def rijen_houden(data: list[pa.Array], rijnummers: pa.Array) -> tuple[pa.Array, list[str]]:
-    """Mask of data rows: not blank, not a total row ("Totaal"), not below a total row."""
-    gevuld = pc.is_valid(pc.coalesce(*data))
-    eerste_cel = pc.coalesce(*data)
-    begint_met_totaal = pc.match_substring_regex(eerste_cel, r"^\s*(eind|sub|groot)?totaa?l(en)?\b", ignore_case=True)
-    totaal = pc.and_kleene(begint_met_totaal, pc.is_valid(begint_met_totaal))  # null -> False
-    vanaf_totaal = pc.cast(pc.cumulative_sum(pc.cast(totaal, pa.int32())), pa.bool_())
-    onder_totaal = pc.and_(pc.and_(gevuld, vanaf_totaal), pc.invert(totaal))
-    waarschuwingen = []
-    if pc.any(onder_totaal).as_py():
-        rijen = rijnummers.filter(onder_totaal)
-        waarschuwingen.append(meldingen.ONDER_TOTAAL.format(van=rijen[0].as_py(), tot=rijen[-1].as_py()))
-    return pc.and_(gevuld, pc.invert(vanaf_totaal)), waarschuwingen
+TOTAALREGEL = r"^\s*((eind|sub|groot)?totaal(en)?|\S.* totaal)\s*:?\s*$"  # Totaal, Eindtotaal, Nijmegen Totaal
+
+
+def rijen_houden(data: list[pa.Array]) -> pa.Array:
+    """Mask of data rows: not blank and not a total row (a total label in one of the first cells).
+
+    Only the total rows themselves are skipped: rows below them are data (or errors) like any other,
+    so a werkgever called 'Total ...' or an Excel subtotal in the middle never hides data.
+    """
+    houden = pc.is_valid(pc.coalesce(*data))
+    for kolom in data[:3]:
+        label = pc.match_substring_regex(kolom, TOTAALREGEL, ignore_case=True)
+        totaal = pc.and_kleene(label, pc.is_valid(label))  # null -> False
+        houden = pc.and_(houden, pc.invert(totaal))
+    return houden
 
 
 def als_array(kolom: pa.ChunkedArray) -> pa.Array:
@@ -197,16 +200,15 @@ def is_persoonskolom(sleutel: str) -> bool:
     return any(sleutel == p or sleutel.startswith(p) for p in referentie.persoonskopjes())
 
 
-def enige_organisatie(kolom: pa.Array) -> str | None:
-    namen = sorted({n.strip() for n in pc.unique(kolom.drop_null()).to_pylist()} - {""})
-    if len(namen) > 1:
-        raise Geweigerd(meldingen.MEER_ORGANISATIES.format(namen=", ".join(namen[:5])))
-    return namen[0] if namen else None
+def organisatienamen(kolom: pa.Array) -> list[str]:
+    """The distinct names in an Organisatie column."""
+    return sorted({n.strip() for n in pc.unique(kolom.drop_null()).to_pylist()} - {""})
 
 
 def titelwaarde(kop: Kandidaat, woord: str) -> str | None:
     """A value like 'Peildatum: 31-10-2026' in the rows above the header (or in the next cell)."""
-    patroon = re.compile(rf"^\s*{woord}\s*[:=]?\s*(.*)$", re.IGNORECASE)
+    # 'Peildatum: 31-10-2026', 'Peildatum export: 31-10-2026', 'Peildatum 31-10-2026'; not 'Organisatieonderdeel: ...'
+    patroon = re.compile(rf"^\s*{woord}\b(?:[^:=]*[:=])?\s*(.*)$", re.IGNORECASE)
     for rij in kop.blad.tabel.slice(0, kop.rij).to_pylist():
         cellen = [str(v).strip() for v in rij.values() if v is not None and str(v).strip()]
         for i, cel in enumerate(cellen):
@@ -225,16 +227,21 @@ MAANDEN = {
 
 
 def datum_uit_tekst(tekst: str) -> dt.date | None:
-    """A peildatum as people write it: 31-10-2026, 2026-10-31, 31 oktober 2026, an Excel date."""
+    """A peildatum as people write it, also with words around it: 31-10-2026, 2026-10-31,
+    31 oktober 2026, 'oktober 2026' (the last day of that month), an Excel date."""
     tekst = tekst.strip().lower()
-    if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t]00:00:00)?", tekst):
-        jaar, maand, dag = int(m[1]), int(m[2]), int(m[3])
-    elif m := re.fullmatch(r"(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})", tekst):
-        dag, maand, jaar = int(m[1]), int(m[2]), int(m[3])
-    elif m := re.fullmatch(r"(\d{1,2})[ -]([a-z]+)\.?[ -](\d{4})", tekst):
-        dag, maand, jaar = int(m[1]), MAANDEN.get(m[2][:3], 0), int(m[3])
-    elif m := re.fullmatch(r"\d{5}(?:\.0+)?", tekst):
+    if m := re.fullmatch(r"\d{5}(?:\.0+)?", tekst):
         return dt.date(1899, 12, 30) + dt.timedelta(days=int(float(tekst)))
+    if m := re.search(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)", tekst):
+        jaar, maand, dag = int(m[1]), int(m[2]), int(m[3])
+    elif m := re.search(r"(?<!\d)(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})(?!\d)", tekst):
+        dag, maand, jaar = int(m[1]), int(m[2]), int(m[3])
+    elif m := re.search(r"(?<!\d)(\d{1,2})[ -]([a-z]{3,})\.?[ -](\d{4})(?!\d)", tekst):
+        dag, maand, jaar = int(m[1]), MAANDEN.get(m[2][:3], 0), int(m[3])
+    elif m := re.search(r"\b([a-z]{3,})\.?[ -](\d{4})(?!\d)", tekst):
+        if m[1][:3] not in MAANDEN:
+            return None
+        return maand_einde(int(m[2]), MAANDEN[m[1][:3]])
     else:
         return None
     try:
@@ -243,11 +250,19 @@ def datum_uit_tekst(tekst: str) -> dt.date | None:
         return None
 
 
+def maand_einde(jaar: int, maand: int) -> dt.date:
+    return dt.date(jaar + maand // 12, maand % 12 + 1, 1) - dt.timedelta(days=1)
+
+
 def peildatum_uit_bestandsnaam(naam: str) -> dt.date | None:
-    """2026-10, 2026_10 or 202610 in a file name: the last day of that month."""
-    gevonden = re.search(r"(?<!\d)(20\d{2})[-_]?(0[1-9]|1[0-2])(?!\d)", naam)
+    """2026-10, 2026_10 or 202610 in a file name: the last day of that month; 20261031: that day."""
+    gevonden = re.search(r"(?<!\d)(20\d{2})[-_]?(0[1-9]|1[0-2])(?:[-_]?(0[1-9]|[12]\d|3[01]))?(?!\d)", naam)
     if not gevonden:
         return None
     jaar, maand = int(gevonden[1]), int(gevonden[2])
-    volgende = dt.date(jaar + maand // 12, maand % 12 + 1, 1)
-    return volgende - dt.timedelta(days=1)
+    if gevonden[3]:  # a whole date in the name: 20261031, 2026-10-31
+        try:
+            return dt.date(jaar, maand, int(gevonden[3]))
+        except ValueError:
+            return None
+    return maand_einde(jaar, maand)

@@ -20,7 +20,7 @@ import duckdb
 
 from pipelines import meldingen, referentie, sleutel
 from pipelines.herkennen import Herkend, datum_uit_tekst, herken, peildatum_uit_bestandsnaam
-from pipelines.lezen import bladen_uit_bytes
+from pipelines.lezen import bladen_uit_bytes, controleer_grootte
 from pipelines.meldingen import Fout, Geweigerd, UploadNietTerugTeDraaien
 from pipelines.opslag import schrijfverbinding, sql, voer_uit
 from pipelines.referentie import norm_key
@@ -113,7 +113,7 @@ def voorbereid(
         return controle
     # a missing organisatie and a missing peildatum are reported together
     try:
-        controle.organisatie = gekozen_organisatie(organisatie, herkend)
+        controle.organisatie = gekozen_organisatie(organisatie, herkend, controle.waarschuwingen)
     except Geweigerd as fout:
         controle.bestandsfouten += fout.meldingen
     try:
@@ -123,9 +123,18 @@ def voorbereid(
     return controle
 
 
-def gekozen_organisatie(opgegeven: str | None, herkend: Herkend) -> str:
-    naam = opgegeven or herkend.organisatie_in_bestand
-    naam = re.sub(r"\s+", " ", naam or "").strip()
+def gekozen_organisatie(opgegeven: str | None, herkend: Herkend, waarschuwingen: list[str]) -> str:
+    """The form or CLI first, else the file's Organisatie column (one name), else a title row."""
+    in_kolom = herkend.organisaties_in_kolom
+    if opgegeven:
+        naam = re.sub(r"\s+", " ", opgegeven).strip()
+        anders = [n for n in in_kolom if norm_key(n) != norm_key(naam)]
+        if anders:
+            waarschuwingen.append(meldingen.ANDERE_ORGANISATIE.format(namen=", ".join(anders), naam=naam))
+        return naam
+    if len(in_kolom) > 1:
+        raise Geweigerd(meldingen.MEER_ORGANISATIES.format(namen=", ".join(in_kolom[:5])))
+    naam = re.sub(r"\s+", " ", (in_kolom[0] if in_kolom else herkend.organisatie_in_titel) or "").strip()
     if not naam:
         raise Geweigerd(meldingen.GEEN_ORGANISATIE)
     return naam
@@ -194,9 +203,14 @@ def laad_bestand(
     peildatum: dt.date | None = None,
     geladen_door: str | None = None,
 ) -> Uitkomst:
-    controle = voorbereid(
-        Path(pad).read_bytes(), Path(pad).name, soort=soort, organisatie=organisatie, peildatum=peildatum
-    )
+    try:
+        controleer_grootte(Path(pad).stat().st_size)  # before reading: a 2 GB file is refused at once
+    except Geweigerd as fout:
+        controle = Controle(bestandsnaam=Path(pad).name, sha256="", bestandsfouten=fout.meldingen)
+    else:
+        controle = voorbereid(
+            Path(pad).read_bytes(), Path(pad).name, soort=soort, organisatie=organisatie, peildatum=peildatum
+        )
     return laad(db, controle, geladen_door=geladen_door)
 
 
@@ -261,8 +275,9 @@ def kandidaten_verschil(con: duckdb.DuckDBPyConnection, controle: Controle) -> t
     ).fetchone()
     nieuw, gewijzigd, lopend, ontbrekend, laatste = rij
     waarschuwingen = []
-    if laatste and laatste > controle.peildatum:
+    if laatste and laatste > controle.peildatum:  # kept, but the current state does not change
         waarschuwingen.append(meldingen.OUDERE_PEILDATUM.format(laatste=datum_nl(laatste)))
+        return {"nieuw": 0, "gewijzigd": 0, "ontbrekend": 0, "lopend": lopend}, waarschuwingen
     if ontbrekend:
         waarschuwingen.append(meldingen.ONTBREKENDE_TRAJECTEN.format(aantal=ontbrekend))
     verschil = {"nieuw": nieuw, "gewijzigd": gewijzigd, "ontbrekend": ontbrekend, "lopend": lopend}
@@ -300,6 +315,10 @@ def getal_nl(getal: int) -> str:
     return f"{getal:,}".replace(",", ".")
 
 
+def rijen_nl(aantal: int) -> str:
+    return f"{getal_nl(aantal)} {'rij' if aantal == 1 else 'rijen'}"
+
+
 def weigering(controle: Controle) -> str:
     aantal = len(controle.foutregels)
     woord = "fout" if aantal == 1 else "fouten"
@@ -312,7 +331,7 @@ def weigering(controle: Controle) -> str:
 def geladen_melding(controle: Controle, upload_id: int, verschil: dict[str, int]) -> str:
     tekst = (
         f"Geladen: {controle.bestandsnaam} als upload {upload_id} ({controle.soort}, "
-        f"{controle.organisatie}, peildatum {datum_nl(controle.peildatum)}): {getal_nl(controle.rijen)} rijen"
+        f"{controle.organisatie}, peildatum {datum_nl(controle.peildatum)}): {rijen_nl(controle.rijen)}"
     )
     if verschil:
         tekst += (
@@ -335,9 +354,7 @@ def terugdraaien(db: Path, upload_id: int, *, door: str | None = None) -> str:
         if status == "geweigerd":
             raise UploadNietTerugTeDraaien(meldingen.NIET_GELADEN.format(upload_id=upload_id))
         if soort == "kandidaten" and afgeleid == "vervangen" and later:
-            raise UploadNietTerugTeDraaien(
-                meldingen.VERVANGEN_DOOR_LATER.format(upload_id=upload_id, later=later)
-            )
+            raise UploadNietTerugTeDraaien(meldingen.VERVANGEN_DOOR_LATER.format(upload_id=upload_id, later=later))
         con.execute("BEGIN TRANSACTION")
         try:
             voer_uit(con, "terugdraaien", {"upload_id": upload_id, "door": door})

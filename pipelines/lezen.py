@@ -52,10 +52,7 @@ def bladen_uit_bytes(inhoud: bytes) -> tuple[str, list[Blad]]:
     """(bestandstype, sheets) of a file's bytes; refuses what is not a readable export."""
     if not inhoud:
         raise Geweigerd(meldingen.LEEG_BESTAND)
-    if len(inhoud) > MAX_BESTAND:
-        raise Geweigerd(
-            meldingen.TE_GROOT.format(grootte=meldingen.mb(len(inhoud)), grens=meldingen.mb(MAX_BESTAND))
-        )
+    controleer_grootte(len(inhoud))
     if inhoud.startswith(ZIP_MAGIC):
         controleer_zip(inhoud)
         return "xlsx", excel_bladen(inhoud, "Excel-bestand (.xlsx)")
@@ -64,6 +61,12 @@ def bladen_uit_bytes(inhoud: bytes) -> tuple[str, list[Blad]]:
             raise Geweigerd(meldingen.WACHTWOORD)
         return "xls", excel_bladen(inhoud, "Excel-bestand (.xls)")
     return "csv", [csv_blad(tekst_uit_bytes(inhoud))]
+
+
+def controleer_grootte(aantal_bytes: int) -> None:
+    if aantal_bytes > MAX_BESTAND:
+        grootte, grens = meldingen.mb(aantal_bytes), meldingen.mb(MAX_BESTAND)
+        raise Geweigerd(meldingen.TE_GROOT.format(grootte=grootte, grens=grens))
 
 
 def controleer_zip(inhoud: bytes) -> None:

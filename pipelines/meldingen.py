@@ -27,6 +27,10 @@ class OpslagBezet(Exception):
     """The store is busy with another load for longer than we are willing to wait."""
 
 
+class SleutelOngeldig(Exception):
+    """The key file for kandidaat hashes is empty or damaged."""
+
+
 class UploadNietTerugTeDraaien(Exception):
     """A rollback that cannot be done, with the reason in Dutch."""
 
@@ -42,6 +46,7 @@ PROBLEMEN: dict[str, str] = {
     "geen_jaar": "'{waarde}' is geen jaartal. Gebruik vier cijfers, bijvoorbeeld 2026.",
     "geen_heel_getal": "'{waarde}' is geen heel getal.",
     "te_klein": "'{waarde}' is te klein: het aantal moet minstens {extra} zijn.",
+    "te_groot": "'{waarde}' is te groot: een aantal is hoogstens {extra}. Klopt het getal?",
     "geen_crebo": "'{waarde}' is geen crebonummer. Een crebonummer heeft 5 cijfers.",
     "code_onbekend": "'{waarde}' is geen bekende waarde. Toegestaan: {extra}. Gebruikt uw systeem "
     "een andere schrijfwijze? Vraag de beheerder die toe te voegen aan "
@@ -82,8 +87,9 @@ def verplichte_kolom_ontbreekt(label: str, andere: list[str]) -> str:
 
 
 def mb(aantal_bytes: int) -> str:
-    """1.400.000 -> '1,4 MB'; 50.000.000 -> '50 MB' (Dutch decimal comma)."""
-    return f"{aantal_bytes / 1_000_000:.1f}".removesuffix(".0").replace(".", ",") + " MB"
+    """1.400.000 -> '1,4 MB'; 50.000.000 -> '50 MB'; 2.147.500.000 -> '2.147,5 MB' (Dutch)."""
+    tekst = f"{aantal_bytes / 1_000_000:,.1f}".removesuffix(".0")
+    return tekst.replace(",", " ").replace(".", ",").replace(" ", ".") + " MB"
 
 
 # File-level refusals. Each says what is wrong and what to do.
@@ -146,9 +152,11 @@ GEEN_GEGEVENS = "Het bestand heeft een kopregel maar geen gegevensrijen."
 ONBEKENDE_SOORT = "Onbekend soort export '{soort}'. Kies uit: kandidaten, vraag, afspraken."
 
 # Warnings: kept with the upload, do not block it.
+ANDERE_ORGANISATIE = (
+    "De kolom Organisatie noemt {namen}; het bestand is geladen als de opgegeven organisatie {naam}."
+)
 PERSOONSKOLOMMEN = "Kolommen met persoonsgegevens zijn niet opgeslagen: {kolommen}."
 GENEGEERDE_KOLOMMEN = "Kolommen die niet in het contract staan zijn genegeerd: {kolommen}."
-ONDER_TOTAAL = "Rij {van} tot en met {tot} onder de totaalregel is overgeslagen."
 ONTBREKENDE_TRAJECTEN = (
     "{aantal} trajecten uit de vorige export ontbreken in deze export; hun laatst bekende stand "
     "blijft staan en ze zijn gemarkeerd. Controleer of de export volledig is."
@@ -167,6 +175,10 @@ AL_GELADEN = (
 MISLUKT = (
     "Niet geladen: {bestand}. Er ging iets mis tijdens het laden ({soort}); er is niets veranderd. "
     "Probeer het opnieuw; gebeurt het weer, meld het dan aan de beheerder."
+)
+SLEUTEL_ONGELDIG = (
+    "Het sleutelbestand {pad} is leeg of beschadigd. Er is niets geladen. Zet de bewaarde sleutel terug "
+    "(zonder dezelfde sleutel worden kandidaten niet meer herkend) of vraag de beheerder."
 )
 BEZET = (
     "De gegevens worden op dit moment bijgewerkt door een andere upload. Probeer het over een paar "

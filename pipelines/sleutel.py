@@ -12,7 +12,11 @@ import os
 import secrets
 from pathlib import Path
 
+from pipelines import meldingen
+from pipelines.meldingen import SleutelOngeldig
+
 BLOK = 64  # SHA-256 block size, for the HMAC pads
+MIN_LENGTE = 32  # bytes
 
 
 def sleutelpad(db: Path) -> Path:
@@ -20,18 +24,32 @@ def sleutelpad(db: Path) -> Path:
 
 
 def sleutel(db: Path) -> bytes:
-    """The key, created on first use."""
+    """The key, created on first use; a damaged key file stops the load instead of weakening the hash."""
     pad = sleutelpad(db)
     if not pad.exists():
-        pad.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            handle = os.open(pad, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:  # another process made it first: use theirs
-            pass
-        else:
-            with os.fdopen(handle, "w") as bestand:
-                bestand.write(secrets.token_hex(32) + "\n")
-    return bytes.fromhex(pad.read_text().strip())
+        maak_sleutel(pad)
+    try:
+        waarde = bytes.fromhex(pad.read_text().strip())
+    except (ValueError, OSError):
+        waarde = b""
+    if len(waarde) < MIN_LENGTE:
+        raise SleutelOngeldig(meldingen.SLEUTEL_ONGELDIG.format(pad=pad))
+    return waarde
+
+
+def maak_sleutel(pad: Path) -> None:
+    """Write a new key atomically: a process that races us sees either no file or the whole key."""
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    tijdelijk = pad.with_name(f".{pad.name}.{os.getpid()}.nieuw")
+    handle = os.open(tijdelijk, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(handle, "w") as bestand:
+        bestand.write(secrets.token_hex(32) + "\n")
+    try:
+        os.link(tijdelijk, pad)  # fails if another process made it first: then theirs counts
+    except FileExistsError:
+        pass
+    finally:
+        tijdelijk.unlink()
 
 
 def hmac_pads(db: Path) -> tuple[bytes, bytes]:

@@ -89,6 +89,17 @@ def schrijf_csv(pad: Path, rijen: list[list], encoding: str = "cp1252", scheidin
     return pad
 
 
+@pytest.fixture(scope="session")
+def demo_opslag(tmp_path_factory) -> tuple[Path, Path]:
+    """The demo store, built once per test run through the real CLI: (store, folder of exports)."""
+    map_ = tmp_path_factory.mktemp("demo")
+    db = map_ / "demo.duckdb"
+    resultaat = cli("demo", "--db", db, "--map", map_ / "exports", env={"DASHBOARD_SLEUTEL": str(map_ / "sleutel")},
+                    timeout=600)
+    assert resultaat.returncode == 0, resultaat.stdout[-2000:]
+    return db, map_ / "exports"
+
+
 @pytest.fixture
 def db(tmp_path, monkeypatch) -> Path:
     """A store path in a temp dir, with its own key file."""

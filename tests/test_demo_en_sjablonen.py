@@ -10,18 +10,12 @@ import openpyxl
 import pytest
 
 from pipelines import referentie
-from tests.conftest import ROOT, cli, ingest, rijen
+from tests.conftest import ROOT, ingest, rijen
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    map_ = tmp_path_factory.mktemp("demo")
-    db = map_ / "demo.duckdb"
-    resultaat = cli(
-        "demo", "--db", db, "--map", map_ / "exports", env={"DASHBOARD_SLEUTEL": str(map_ / "sleutel")}, timeout=600
-    )
-    assert resultaat.returncode == 0, resultaat.stdout[-2000:]
-    return db, map_ / "exports"
+def demo(demo_opslag):
+    return demo_opslag
 
 
 def test_demo_is_loaded_through_the_ingest_with_every_kind_and_nothing_refused(demo):

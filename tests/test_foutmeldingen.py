@@ -153,6 +153,8 @@ VRAAG_FOUTEN = [  # header row 1
      ["Rij 13, kolom Aantal: '-2' is te klein: het aantal moet minstens 1 zijn."]),
     (["Glans", "Ruimtevaart", "Hovenier", None, None, "2026-10", 1, None],
      [f"Rij 14, kolom Sector: {onbekend('Ruimtevaart', 'sector')}"]),
+    (["Glans", "Groen", "Hovenier", None, None, "2026-10", "3.000.000.000", None],
+     ["Rij 15, kolom Aantal: '3.000.000.000' is te groot: een aantal is hoogstens 100.000. Klopt het getal?"]),
 ]
 
 AFSPRAKEN_FOUTEN = [  # header row 1

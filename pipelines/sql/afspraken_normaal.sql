@@ -46,6 +46,7 @@ SELECT
         WHEN aantal IS NULL THEN fout('verplicht_leeg', NULL)
         WHEN n IS NULL THEN fout('geen_heel_getal', NULL)
         WHEN n < 0 THEN fout('te_klein', 0)
+        WHEN n > 100000 THEN fout('te_groot', '100.000')
     END AS f_aantal,
     CASE WHEN sector IS NOT NULL AND c_sector IS NULL THEN fout('code_onbekend', 'sector') END AS f_sector,
     CASE WHEN doelgroep IS NOT NULL AND c_doelgroep IS NULL THEN fout('code_onbekend', 'doelgroep') END AS f_doelgroep

@@ -29,9 +29,9 @@ dat AS (
     WHERE ruw IS NOT NULL
 ),
 dubbel AS (
-    SELECT tekst(traject_id) AS traject_id, list(_rij ORDER BY _rij) AS rijen
+    SELECT id_tekst(traject_id) AS traject_id, list(_rij ORDER BY _rij) AS rijen
     FROM stg WHERE traject_id IS NOT NULL
-    GROUP BY tekst(traject_id) HAVING count(*) > 1
+    GROUP BY id_tekst(traject_id) HAVING count(*) > 1
 ),
 s AS (
     SELECT
@@ -55,12 +55,12 @@ s AS (
     LEFT JOIN dat ds ON ds.ruw = stg.startdatum
     LEFT JOIN dat de ON de.ruw = stg.einddatum
     LEFT JOIN dat dp ON dp.ruw = stg.praktijkverklaring_datum
-    LEFT JOIN dubbel ON dubbel.traject_id = tekst(stg.traject_id)
+    LEFT JOIN dubbel ON dubbel.traject_id = id_tekst(stg.traject_id)
 )
 SELECT
     _rij,
-    tekst(traject_id) AS traject_id,
-    hmac_sha256($ipad, $opad, $organisatie_sleutel || '|' || tekst(kandidaat_id)) AS kandidaat_hash,
+    id_tekst(traject_id) AS traject_id,
+    hmac_sha256($ipad, $opad, $organisatie_sleutel || '|' || id_tekst(kandidaat_id)) AS kandidaat_hash,
     c_gemeente AS gemeentecode,
     c_doelgroep AS doelgroep,
     c_stroom AS stroom,

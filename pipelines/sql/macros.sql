@@ -10,6 +10,15 @@ CREATE OR REPLACE TEMP MACRO norm_key(x) AS
 CREATE OR REPLACE TEMP MACRO tekst(x) AS
     nullif(CASE WHEN regexp_matches(x, '\s\s|[\t\n\r]') THEN regexp_replace(trim(x), '\s+', ' ', 'g') ELSE trim(x) END, '');
 
+-- An identifier (trajectnummer, kandidaatnummer): text as typed, except that a pure number loses what
+-- Excel adds or takes away (a number cell 1234 may come back as '1234.0'; a CSV re-saved in Excel loses
+-- leading zeros), so '01234', '1234' and '1234.0' are the same traject in every export.
+CREATE OR REPLACE TEMP MACRO id_tekst(x) AS CASE
+    WHEN regexp_matches(x, '^\s*\d+(\.0+)?\s*$')
+        THEN coalesce(nullif(ltrim(regexp_extract(trim(x), '^\d+'), '0'), ''), '0')
+    ELSE tekst(x)
+END;
+
 -- Dutch month names and abbreviations to numbers, separators to '-': '3 okt. 2026' -> '3-10-2026'.
 CREATE OR REPLACE TEMP MACRO datum_vorm(x) AS
     regexp_replace(

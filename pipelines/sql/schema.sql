@@ -81,16 +81,30 @@ CREATE TABLE IF NOT EXISTS code (
     weergave VARCHAR NOT NULL     -- the short name shown on screen
 );
 
--- Which loaded kandidaten upload counts for each (organisatie, peildatum): the last one.
+-- Each (organisatie, peildatum) of kandidaten: the upload that counts (the last one loaded) and the
+-- first one loaded, which fixes when that peildatum arrived.
+CREATE OR REPLACE VIEW kandidaten_peilmoment AS
+SELECT organisatie, peildatum, max(upload_id) AS upload_id, min(upload_id) AS eerste_upload_id
+FROM upload
+WHERE soort = 'kandidaten' AND status = 'geladen'
+GROUP BY organisatie, peildatum;
+
 CREATE OR REPLACE VIEW kandidaten_snapshot AS
 SELECT k.*
 FROM kandidaten_rij k
-JOIN (
-    SELECT organisatie, peildatum, max(upload_id) AS upload_id
-    FROM upload
-    WHERE soort = 'kandidaten' AND status = 'geladen'
-    GROUP BY organisatie, peildatum
-) geldig USING (upload_id);
+JOIN kandidaten_peilmoment USING (upload_id);
+
+-- The snapshots that make the current state: an export whose peildatum is older than one already
+-- loaded when it arrived is kept, but updates nothing current (contract).
+CREATE OR REPLACE VIEW kandidaten_actueel AS
+SELECT k.*
+FROM kandidaten_rij k
+JOIN kandidaten_peilmoment p USING (upload_id)
+WHERE NOT EXISTS (
+    SELECT 1 FROM kandidaten_peilmoment eerder
+    WHERE eerder.organisatie = p.organisatie AND eerder.peildatum > p.peildatum
+      AND eerder.eerste_upload_id < p.eerste_upload_id
+);
 
 -- Per (organisatie, maand) of vraag, and per (gemeente, jaar) of afspraken: the last loaded upload.
 CREATE OR REPLACE VIEW vraag_geldig AS
@@ -115,9 +129,18 @@ SELECT
     k.doelgroep, k.stroom, k.route, k.sector, k.werkgever, k.crebo, k.kwalificatie, k.startdatum,
     k.einddatum, k.status, k.reden_uitval, k.uitstroom, k.praktijkverklaring_datum,
     k.praktijkopleider, k.peildatum, k.upload_id
-FROM kandidaten_snapshot k
+FROM kandidaten_actueel k
 LEFT JOIN gemeente g USING (gemeentecode)
 QUALIFY row_number() OVER (PARTITION BY k.organisatie, k.traject_id ORDER BY k.peildatum DESC) = 1;
+
+-- Flagged: trajecten whose last known state comes from an older export than their organisation's latest
+-- (they are missing from that latest export). Not part of the analysts' contract; used by the pages.
+CREATE OR REPLACE VIEW trajecten_ontbrekend AS
+SELECT t.organisatie, t.traject_id, t.status, t.peildatum AS laatst_gezien, laatste.peildatum AS laatste_export
+FROM trajecten t
+JOIN (SELECT organisatie, max(peildatum) AS peildatum FROM kandidaten_actueel GROUP BY organisatie) laatste
+  USING (organisatie)
+WHERE t.peildatum < laatste.peildatum;
 
 CREATE OR REPLACE VIEW vraag AS
 SELECT
@@ -136,7 +159,7 @@ SELECT
     u.upload_id, u.soort, u.organisatie, u.peildatum, u.bestandsnaam, u.sha256, u.rijen,
     CASE
         WHEN u.status <> 'geladen' THEN u.status
-        WHEN u.soort = 'kandidaten' AND u.upload_id NOT IN (SELECT upload_id FROM kandidaten_snapshot) THEN 'vervangen'
+        WHEN u.soort = 'kandidaten' AND u.upload_id NOT IN (SELECT upload_id FROM kandidaten_peilmoment) THEN 'vervangen'
         WHEN u.soort = 'vraag' AND u.upload_id NOT IN (SELECT upload_id FROM vraag_geldig) THEN 'vervangen'
         WHEN u.soort = 'afspraken' AND u.upload_id NOT IN (SELECT upload_id FROM afspraken_geldig) THEN 'vervangen'
         ELSE 'geladen'

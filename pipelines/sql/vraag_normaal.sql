@@ -56,6 +56,7 @@ SELECT
         WHEN aantal IS NULL THEN fout('verplicht_leeg', NULL)
         WHEN n IS NULL THEN fout('geen_heel_getal', NULL)
         WHEN n < 1 THEN fout('te_klein', 1)
+        WHEN n > 100000 THEN fout('te_groot', '100.000')
     END AS f_aantal,
     CASE WHEN soort IS NOT NULL AND c_soort IS NULL THEN fout('code_onbekend', 'soort') END AS f_soort
 FROM s;
