@@ -51,12 +51,12 @@ KENGETALLEN: dict[str, Kengetal] = {
         "zij betaald werk vond: dat is uitstroom naar werk, geen uitval.",
         "selectie.sql: is_uitval",
     ),
-    "uitval_12": Kengetal(
-        "Uitval binnen 12 maanden",
-        "Van de trajecten die in de periode begonnen en al minstens 12 maanden gevolgd konden worden (begonnen "
-        "minstens 12 maanden voor de laatste peildatum): het deel dat binnen 12 maanden na de start is uitgevallen. "
-        "Jongere trajecten tellen niet mee, zodat een jong cohort er niet beter uitziet dan het is. Hetzelfde "
-        "geldt voor uitval binnen 3 en 6 maanden.",
+    "uitval_binnen": Kengetal(
+        "Uitval binnen N maanden (N = 3, 6, 12)",
+        "Van de trajecten die in de periode begonnen en al minstens N maanden gevolgd konden worden (begonnen "
+        "minstens N maanden voor de laatste peildatum): het deel dat binnen N maanden na de start is uitgevallen. "
+        "Jongere trajecten tellen niet mee, zodat een jong cohort er niet beter uitziet dan het is. Het overzicht "
+        "toont uitval binnen 12 maanden.",
         "kengetallen.sql; selectie.sql: n_maanden_te_volgen, uitval_binnen",
     ),
     "uitval_per_cohort": Kengetal(

@@ -3,6 +3,7 @@ stable keys (so they survive switching pages) and mirrored in the URL (so a link
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 import streamlit as st
@@ -22,7 +23,20 @@ LABELS = {
 }
 CODELIJST = {"sectoren": "sector", "doelgroepen": "doelgroep", "stromen": "stroom", "routes": "route"}
 PERIODES = ("Dit jaar tot nu", "Afgelopen 12 maanden", "Vorig jaar", "Laatste volledige maand", "Zelf kiezen")
-SLEUTEL = "filter_"  # session_state keys: filter_periode, filter_van_tot, filter_regio, ...
+SLEUTEL = "filter_"  # widget keys: filter_periode, filter_van_tot, filter_regio, ...
+# Streamlit forgets a widget's value when another page is shown, so each value is also kept under a
+# shadow key ("_filter_...") that no widget owns, and put back before the widget is drawn again.
+SCHADUW = "_filter_"
+
+
+def _herstel(naam: str) -> None:
+    """Put a value back only when Streamlit dropped the widget's own (after a page switch or a link)."""
+    if f"{SLEUTEL}{naam}" not in st.session_state and f"{SCHADUW}{naam}" in st.session_state:
+        st.session_state[f"{SLEUTEL}{naam}"] = st.session_state[f"{SCHADUW}{naam}"]
+
+
+def _bewaar(naam: str, waarde: object) -> None:
+    st.session_state[f"{SCHADUW}{naam}"] = waarde
 
 
 def periode_van(keuze: str, peildatum: dt.date) -> tuple[dt.date, dt.date]:
@@ -37,23 +51,22 @@ def periode_van(keuze: str, peildatum: dt.date) -> tuple[dt.date, dt.date]:
     return dt.date(peildatum.year, 1, 1), peildatum
 
 
-def _uit_url() -> None:
-    """At the start of a session: take the filters from the URL, if the link carries them."""
-    if st.session_state.get(f"{SLEUTEL}geladen"):
+def _uit_url(beschikbaar: dict[str, list[tuple[str, str]]]) -> None:
+    """At the start of a session: take the filters from the URL, if the link carries them (values no
+    longer in the data are dropped)."""
+    if st.session_state.get(f"{SCHADUW}uit_url"):
         return
-    st.session_state[f"{SLEUTEL}geladen"] = True
+    st.session_state[f"{SCHADUW}uit_url"] = True
     parameters = st.query_params
     if parameters.get("periode") in PERIODES:
-        st.session_state[f"{SLEUTEL}periode"] = parameters["periode"]
-    try:
-        van, tot = dt.date.fromisoformat(parameters["van"]), dt.date.fromisoformat(parameters["tot"])
-        st.session_state[f"{SLEUTEL}van_tot"] = (van, tot)
-    except (KeyError, ValueError):
-        pass
+        _bewaar("periode", parameters["periode"])
+    with contextlib.suppress(KeyError, ValueError):
+        _bewaar("van_tot", (dt.date.fromisoformat(parameters["van"]), dt.date.fromisoformat(parameters["tot"])))
     for dimensie in DIMENSIES:
-        waarden = parameters.get_all(dimensie)
+        bestaand = {waarde for waarde, _ in beschikbaar.get(dimensie, [])}
+        waarden = [w for w in parameters.get_all(dimensie) if w in bestaand]
         if waarden:
-            st.session_state[f"{SLEUTEL}{dimensie}"] = waarden
+            _bewaar(dimensie, waarden)
 
 
 def _naar_url(periode: str, van: dt.date, tot: dt.date, keuzes: dict[str, list[str]]) -> None:
@@ -71,44 +84,44 @@ def naam_van(dimensie: str, waarde: str, namen: dict[str, str]) -> str:
 
 
 def filterbalk() -> Filters | None:
-    """Draw the shared filters in the sidebar; the chosen Filters (None when the store has no trajecten)."""
+    """Draw the shared filters in the sidebar; the chosen Filters (None when the store has no trajecten).
+
+    Every page that uses the filters calls this first (AppTest, and Streamlit itself, only keep widgets
+    that the page's own run draws); the values are shared between pages through the shadow keys."""
     grenzen = periode_grenzen()
     if grenzen is None:
         return None
     eerste, peildatum = grenzen
-    _uit_url()
+    beschikbaar = filterkeuzes()
+    _uit_url(beschikbaar)
     st.sidebar.header("Filters")
+    _herstel("periode")
     periode = st.sidebar.selectbox("Periode", PERIODES, key=f"{SLEUTEL}periode",
                                    help="De periode telt op de startdatum van het traject, tenzij de uitleg iets "
                                         "anders zegt.")
+    _bewaar("periode", periode)
     van, tot = periode_van(periode, peildatum)
     if periode == "Zelf kiezen":
+        if f"{SCHADUW}van_tot" not in st.session_state:
+            _bewaar("van_tot", (van, tot))
+        _herstel("van_tot")
         gekozen = st.sidebar.date_input(
-            "Van en tot en met", value=st.session_state.get(f"{SLEUTEL}van_tot", (van, tot)),
-            min_value=eerste, max_value=peildatum, format="DD-MM-YYYY", key=f"{SLEUTEL}van_tot",
+            "Van en tot en met", min_value=eerste, max_value=peildatum, format="DD-MM-YYYY", key=f"{SLEUTEL}van_tot"
         )
         if isinstance(gekozen, tuple) and len(gekozen) == 2:
             van, tot = gekozen
+            _bewaar("van_tot", gekozen)
     st.sidebar.caption(f"{van:%d-%m-%Y} tot en met {tot:%d-%m-%Y}")
 
-    beschikbaar = filterkeuzes()
     keuzes: dict[str, list[str]] = {}
     for dimensie in DIMENSIES:
         opties = beschikbaar.get(dimensie, [])
         namen = dict(opties)
-        sleutel = f"{SLEUTEL}{dimensie}"
-        if sleutel in st.session_state:  # a value from an old link that is no longer in the data
-            st.session_state[sleutel] = [w for w in st.session_state[sleutel] if w in namen]
+        _herstel(dimensie)
         keuzes[dimensie] = st.sidebar.multiselect(
-            LABELS[dimensie], [waarde for waarde, _ in opties], key=sleutel,
+            LABELS[dimensie], [waarde for waarde, _ in opties], key=f"{SLEUTEL}{dimensie}",
             format_func=lambda w, d=dimensie, n=namen: naam_van(d, w, n), placeholder="Alle",
         )
+        _bewaar(dimensie, keuzes[dimensie])
     _naar_url(periode, van, tot, keuzes)
-    gefilterd = Filters(van=van, tot=tot, **{d: tuple(w) for d, w in keuzes.items()})
-    st.session_state["filters"] = gefilterd
-    return gefilterd
-
-
-def filters() -> Filters | None:
-    """The filters the sidebar set for this run (pages call this; dashboard.py draws the sidebar)."""
-    return st.session_state.get("filters")
+    return Filters(van=van, tot=tot, **{d: tuple(w) for d, w in keuzes.items()})

@@ -11,7 +11,8 @@ from tests.conftest import KANDIDATEN_KOP, ROOT, VRAAG_KOP, ingest, kandidaat, r
 
 def entree(db, monkeypatch) -> AppTest:
     monkeypatch.setenv("DASHBOARD_DB", str(db))
-    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
+    return app.switch_page("pages/gegevens.py").run()
 
 
 def test_entrance_lists_each_organisation_and_kind_with_its_latest_peildatum(db, tmp_path, monkeypatch):
@@ -57,5 +58,5 @@ def test_entrance_lists_each_organisation_and_kind_with_its_latest_peildatum(db,
 def test_entrance_without_a_store_says_what_to_do(tmp_path, monkeypatch):
     app = entree(tmp_path / "bestaat_niet.duckdb", monkeypatch)
     assert not app.exception
-    assert app.info[0].value.startswith("Er zijn nog geen gegevens geladen")
+    assert app.info[0].value.startswith("Er zijn nog geen")
     assert not app.dataframe

@@ -137,6 +137,7 @@ def test_dashboard_entrance_renders_while_a_load_holds_the_store(db, tmp_path, m
     draad.start()
     bezig.wait()
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
+    app.switch_page("pages/gegevens.py").run()
     draad.join()
 
     assert not app.exception

@@ -1,0 +1,120 @@
+"""Instroom: per month or year, split by a dimension; and per gemeente against the afspraken."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analytics.kengetallen import (
+    KENGETALLEN,
+    instroom_per_periode,
+    instroom_tegen_afspraak,
+    laatste_volledige_maand,
+    periode_grenzen,
+)
+from kader import filters
+from kader.filterbalk import naam_van
+from weergave import formaat
+from weergave.downloads import download_knoppen
+from weergave.grafieken import PLOTLY_CONFIG, staaf_per_periode, voortgang_tegen_doel
+
+DIMENSIES = {
+    "Niet uitsplitsen": "",
+    "Gemeente": "gemeente",
+    "Doelgroep": "doelgroep",
+    "Stroom": "stroom",
+    "Sector": "sector",
+    "Route": "route",
+    "Organisatie": "organisatie",
+}
+CODELIJST_VAN = {"doelgroep": "doelgroepen", "stroom": "stromen", "sector": "sectoren", "route": "routes"}
+
+st.title("Instroom")
+gekozen = filters()
+_, peildatum = periode_grenzen()
+
+links, rechts = st.columns(2)
+periode = links.radio("Per", ["maand", "jaar"], format_func=str.capitalize, horizontal=True, key="instroom_per")
+uitsplitsing = rechts.selectbox("Uitsplitsen naar", list(DIMENSIES), key="instroom_uitsplitsen")
+dimensie = DIMENSIES[uitsplitsing]
+
+instroom = instroom_per_periode(gekozen, periode, dimensie)
+if instroom.empty:
+    st.info("In deze periode en selectie is geen enkel traject begonnen.")
+else:
+    instroom["groep"] = [naam_van(CODELIJST_VAN.get(dimensie, ""), g, {}) for g in instroom["groep"]]
+    totaal, uniek = int(instroom["instroom"].sum()), int(instroom["unieke_kandidaten"].sum())
+    a, b = st.columns(2)
+    a.metric("Instroom (trajecten)", formaat.getal(totaal), help=KENGETALLEN["instroom"].definitie)
+    b.metric("Unieke kandidaten", formaat.getal(uniek), help=KENGETALLEN["unieke_kandidaten"].definitie)
+    grafiek = staaf_per_periode(
+        instroom,
+        "periode",
+        "instroom",
+        reeks_kolom="groep" if dimensie else None,
+        y_titel="Trajecten gestart",
+        titel=f"Instroom per {periode}" + (f" naar {uitsplitsing.lower()}" if dimensie else ""),
+        per_jaar=periode == "jaar",
+    )
+    st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)
+    tabel = pd.DataFrame(
+        {
+            "Periode": [formaat.maand_label(p) if periode == "maand" else str(p.year) for p in instroom["periode"]],
+            **({uitsplitsing: instroom["groep"]} if dimensie else {}),
+            "Instroom": instroom["instroom"],
+            "Unieke kandidaten": instroom["unieke_kandidaten"],
+        }
+    )
+    with st.expander("Tabel"):
+        st.dataframe(formaat.tabel_nl(tabel), hide_index=True, width="stretch")
+        download_knoppen(tabel, "instroom", sleutel="instroom_tabel")
+
+jaar = peildatum.year
+maand_einde = laatste_volledige_maand(peildatum)
+st.subheader(f"Instroom {jaar} tegen de afspraken")
+st.caption(
+    f"Instroom van januari tot en met {formaat.maandnaam(maand_einde.month)} {maand_einde.year} (de laatste "
+    "volledige maand), vergeleken met de afspraak naar rato tot dan en met de afspraak voor het hele jaar. "
+    + KENGETALLEN["instroom_tov_afspraak"].definitie
+)
+afspraak = instroom_tegen_afspraak(gekozen, jaar, peildatum)
+met_afspraak = afspraak[afspraak["afspraak"].notna()]
+if afspraak.empty:
+    st.info("Geen instroom en geen afspraken voor deze selectie in dit jaar.")
+    st.stop()
+
+
+def stand(rij) -> str:
+    if pd.isna(rij.afspraak):
+        return "geen afspraak"
+    return "op koers" if rij.instroom >= rij.afspraak_pro_rata else "achter"
+
+
+afspraak["stand"] = [stand(r) for r in afspraak.itertuples()]
+if not met_afspraak.empty:
+    grafiek = voortgang_tegen_doel(
+        afspraak[afspraak["afspraak"].notna()],
+        "gemeente",
+        "instroom",
+        "afspraak_pro_rata",
+        "afspraak",
+        titel=f"Instroom {jaar} per gemeente tegen de afspraak",
+        x_titel="Trajecten gestart",
+    )
+    st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)
+tabel = pd.DataFrame(
+    {
+        "Gemeente": afspraak["gemeente"],
+        f"Instroom t/m {formaat.maandnaam(maand_einde.month)}": afspraak["instroom"],
+        "Unieke kandidaten": afspraak["unieke_kandidaten"],
+        "Afspraak naar rato": afspraak["afspraak_pro_rata"].round(1),
+        "Afspraak heel jaar": afspraak["afspraak"],
+        "Van de afspraak naar rato": [
+            formaat.percentage(i / p) if p and not pd.isna(p) else "–"
+            for i, p in zip(afspraak["instroom"], afspraak["afspraak_pro_rata"], strict=True)
+        ],
+        "Stand": afspraak["stand"],
+    }
+)
+st.dataframe(formaat.tabel_nl(tabel), hide_index=True, width="stretch")
+download_knoppen(tabel, f"instroom_tegen_afspraak_{jaar}", sleutel="instroom_afspraak")

@@ -1,0 +1,110 @@
+"""Overzicht: the five numbers a gemeente asks first, their trend, and the same per gemeente."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analytics.filters import een_jaar_eerder
+from analytics.kengetallen import (
+    KENGETALLEN,
+    instroom_per_periode,
+    kengetallen,
+    kengetallen_per_gemeente,
+    lopend_op,
+    periode_grenzen,
+)
+from kader import filters
+from weergave import formaat
+from weergave.downloads import download_knoppen
+from weergave.grafieken import PLOTLY_CONFIG, lijn_per_maand
+
+st.title("Overzicht")
+gekozen = filters()
+_, peildatum = periode_grenzen()
+st.caption(
+    f"Periode {formaat.datum(gekozen.van)} tot en met {formaat.datum(gekozen.tot)}; vergeleken met "
+    "dezelfde periode een jaar eerder."
+)
+
+nu, toen = kengetallen(gekozen), kengetallen(gekozen.jaar_eerder())
+lopend_toen = lopend_op(gekozen, een_jaar_eerder(peildatum))
+VORIG = "t.o.v. vorig jaar"
+
+
+def verschil(tekst: str, is_nul: bool) -> str:
+    """st.metric draws an arrow unless the delta is exactly '0'."""
+    return "0" if is_nul else f"{tekst} {VORIG}"
+
+
+def telling(label: str, waarde: int, vorig: int, hulp: str, kolom) -> None:
+    kolom.metric(label, formaat.getal(waarde), verschil(formaat.verschil_getal(waarde - vorig), waarde == vorig),
+                 help=hulp)
+
+
+tegels = st.columns(5)
+telling("Instroom", nu.instroom, toen.instroom, KENGETALLEN["instroom"].definitie, tegels[0])
+telling("Lopende trajecten", nu.lopend, lopend_toen, KENGETALLEN["lopend"].definitie, tegels[1])
+if nu.uitval_12 is None:
+    tegels[2].metric(
+        "Uitval binnen 12 maanden",
+        "–",
+        help=KENGETALLEN["uitval_binnen"].definitie + " In deze periode is nog geen traject 12 maanden te volgen.",
+    )
+else:
+    verschil = None if toen.uitval_12 is None else nu.uitval_12 - toen.uitval_12
+    tegels[2].metric(
+        "Uitval binnen 12 maanden",
+        formaat.percentage(nu.uitval_12),
+        None if verschil is None else f"{formaat.verschil_procentpunt(verschil)} {VORIG}",
+        delta_color="inverse",
+        help=KENGETALLEN["uitval_binnen"].definitie,
+    )
+telling(
+    "Praktijkverklaringen",
+    nu.praktijkverklaringen,
+    toen.praktijkverklaringen,
+    KENGETALLEN["praktijkverklaringen"].definitie,
+    tegels[3],
+)
+telling(
+    "Uitstroom naar werk", nu.uitstroom_werk, toen.uitstroom_werk, KENGETALLEN["uitstroom_werk"].definitie, tegels[4]
+)
+if nu.aandeel_werk is not None:
+    tegels[4].caption(
+        f"{formaat.percentage(nu.aandeel_werk)} van de {formaat.getal(nu.beeindigd)} beëindigde trajecten"
+    )
+tegels[0].caption(f"{formaat.getal(nu.unieke_kandidaten)} unieke kandidaten")
+
+st.subheader("Instroom per maand")
+trend_van = min(gekozen.van, (pd.Timestamp(gekozen.tot) - pd.DateOffset(months=23)).date().replace(day=1))
+trend = instroom_per_periode(gekozen.met_periode(trend_van, gekozen.tot), "maand")
+grafiek = lijn_per_maand(
+    trend, "periode", "instroom", y_titel="Trajecten gestart", titel="Instroom per maand (laatste 24 maanden)"
+)
+if grafiek is None:
+    st.info("Geen instroom in deze selectie.")
+else:
+    st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)
+
+st.subheader("Per gemeente")
+per_gemeente = kengetallen_per_gemeente(gekozen)
+if per_gemeente.empty:
+    st.info("Geen trajecten in deze selectie.")
+    st.stop()
+tabel = pd.DataFrame(
+    {
+        "Gemeente": per_gemeente["groep"],
+        "Instroom": per_gemeente["instroom"],
+        "Unieke kandidaten": per_gemeente["unieke_kandidaten"],
+        "Lopende trajecten": per_gemeente["lopend"],
+        "Uitval binnen 12 maanden": [
+            formaat.percentage(t / n) if n else "–"
+            for t, n in zip(per_gemeente["uitval12_teller"], per_gemeente["uitval12_noemer"], strict=True)
+        ],
+        "Praktijkverklaringen": per_gemeente["praktijkverklaringen"],
+        "Uitstroom naar werk": per_gemeente["uitstroom_werk"],
+    }
+)
+st.dataframe(formaat.tabel_nl(tabel), hide_index=True, width="stretch")
+download_knoppen(tabel, "overzicht_per_gemeente", sleutel="overzicht_gemeente")

@@ -1,0 +1,194 @@
+"""The pages, driven through the entrance as a user would, checked against counts computed here
+independently from the analyst views (pandas on `trajecten` and `afspraken`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analytics.filters import een_jaar_eerder
+from tests.conftest import ROOT
+
+
+def nl(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+@pytest.fixture(scope="module")
+def views(demo_opslag):
+    db, _ = demo_opslag
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        trajecten = con.execute("SELECT * FROM trajecten").df()
+        afspraken = con.execute("SELECT * FROM afspraken").df()
+    finally:
+        con.close()
+    for kolom in ("startdatum", "einddatum", "peildatum", "praktijkverklaring_datum"):
+        trajecten[kolom] = pd.to_datetime(trajecten[kolom])
+    return trajecten, afspraken
+
+
+@pytest.fixture
+def app(demo_opslag, monkeypatch) -> AppTest:
+    db, _ = demo_opslag
+    monkeypatch.setenv("DASHBOARD_DB", str(db))
+    monkeypatch.setenv("DASHBOARD_SLEUTEL", str(db.parent / "sleutel"))
+    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+
+
+def verwacht(trajecten: pd.DataFrame, van: dt.date, tot: dt.date) -> dict[str, int]:
+    """The overzicht's numbers, computed from the trajecten view per metrics.md."""
+    van, tot = pd.Timestamp(van), pd.Timestamp(tot)
+    laatste = trajecten.groupby("organisatie")["peildatum"].transform("max")
+    gestart = trajecten["startdatum"].between(van, tot)
+    pv = trajecten["praktijkverklaring_datum"].fillna(trajecten["einddatum"].where(trajecten["status"] == "afgerond"))
+    werk = (trajecten["uitstroom"] == "betaald_werk") | (
+        (trajecten["status"] == "uitgevallen") & (trajecten["reden_uitval"] == "werk")
+    )
+    geeindigd = (trajecten["status"] != "lopend") & trajecten["einddatum"].between(van, tot)
+    return {
+        "Instroom": int(gestart.sum()),
+        "Lopende trajecten": int(((trajecten["status"] == "lopend") & (trajecten["peildatum"] == laatste)).sum()),
+        "Praktijkverklaringen": int(pv.between(van, tot).sum()),
+        "Uitstroom naar werk": int((geeindigd & werk).sum()),
+    }
+
+
+def tegels(app: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in app.metric}
+
+
+def test_overzicht_tiles_match_the_views_and_follow_the_gemeente_filter(app, views):
+    trajecten, _ = views
+    app.run()
+    assert not app.exception
+    peildatum = trajecten["peildatum"].max().date()
+    van, tot = dt.date(peildatum.year, 1, 1), peildatum  # default period: this year so far
+
+    assert {k: v for k, v in tegels(app).items() if k != "Uitval binnen 12 maanden"} == {
+        k: nl(v) for k, v in verwacht(trajecten, van, tot).items()
+    }
+
+    app.multiselect(key="filter_gemeenten").set_value(["GM0268"]).run()
+    nijmegen = trajecten[trajecten["gemeentecode"] == "GM0268"]
+    assert {k: v for k, v in tegels(app).items() if k != "Uitval binnen 12 maanden"} == {
+        k: nl(v) for k, v in verwacht(nijmegen, van, tot).items()
+    }
+    gemeenten = app.query_params["gemeenten"]
+    assert (gemeenten if isinstance(gemeenten, list) else [gemeenten]) == ["GM0268"]
+
+
+def test_overzicht_uitval_12_for_last_year_and_change_against_the_year_before(app, views):
+    trajecten, _ = views
+    app.run()
+    app.selectbox(key="filter_periode").set_value("Vorig jaar").run()
+    peildatum = trajecten["peildatum"].max()
+    van, tot = pd.Timestamp(peildatum.year - 1, 1, 1), pd.Timestamp(peildatum.year - 1, 12, 31)
+    laatste = trajecten.groupby("organisatie")["peildatum"].transform("max")
+    cohort = trajecten[
+        trajecten["startdatum"].between(van, tot) & (trajecten["startdatum"] + pd.DateOffset(months=12) <= laatste)
+    ]
+    uitval = cohort[
+        (cohort["status"] == "uitgevallen")
+        & (cohort["reden_uitval"] != "werk")
+        & (cohort["einddatum"] < cohort["startdatum"] + pd.DateOffset(months=12))
+    ]
+    verwacht_pct = f"{100 * len(uitval) / len(cohort):.1f}%".replace(".", ",")
+
+    uitval_tegel = next(m for m in app.metric if m.label == "Uitval binnen 12 maanden")
+    assert uitval_tegel.value == verwacht_pct
+    instroom = next(m for m in app.metric if m.label == "Instroom")
+    vorig = (
+        trajecten["startdatum"]
+        .between(pd.Timestamp(een_jaar_eerder(van.date())), pd.Timestamp(een_jaar_eerder(tot.date())))
+        .sum()
+    )
+    nu = trajecten["startdatum"].between(van, tot).sum()
+    assert instroom.delta.startswith(("+" if nu >= vorig else "-") + nl(abs(int(nu - vorig))))
+
+
+def test_overzicht_table_per_gemeente_matches_the_views(app, views):
+    trajecten, _ = views
+    app.run()
+    tabel = app.dataframe[0].value
+    peildatum = trajecten["peildatum"].max()
+    gestart = trajecten[trajecten["startdatum"].between(pd.Timestamp(peildatum.year, 1, 1), peildatum)]
+    verwacht_per_gemeente = gestart.groupby("gemeente").size()
+    assert dict(zip(tabel["Gemeente"], tabel["Instroom"], strict=True)) == {
+        g: int(n) for g, n in verwacht_per_gemeente.items()
+    }
+
+
+def test_instroom_page_per_year_by_sector_and_against_the_afspraken(app, views):
+    trajecten, afspraken = views
+    app.run()
+    app.switch_page("pages/instroom.py").run()
+    assert not app.exception
+    app.selectbox(key="filter_periode").set_value("Afgelopen 12 maanden").run()
+    app.radio(key="instroom_per").set_value("jaar").run()
+    app.selectbox(key="instroom_uitsplitsen").set_value("Sector").run()
+
+    figuur = app.get("plotly_chart")[0].proto.spec
+    assert "Sector" in figuur or "sector" in figuur
+
+    peildatum = trajecten["peildatum"].max().date()
+    jaar = peildatum.year
+    tabel = app.dataframe[-1].value
+    tot_maand = trajecten[
+        (trajecten["startdatum"].dt.year == jaar) & (trajecten["startdatum"] <= pd.Timestamp(peildatum))
+    ]
+    per_gemeente = tot_maand.groupby("gemeente").size()
+    afspraak = afspraken[(afspraken["jaar"] == jaar) & afspraken["sector"].isna() & afspraken["doelgroep"].isna()]
+    afspraak = afspraak.set_index("gemeente")["aantal"]
+    instroom_kolom = next(k for k in tabel.columns if k.startswith("Instroom t/m"))
+    for rij in tabel.itertuples(index=False):
+        gemeente = rij[0]
+        assert rij[1] == int(per_gemeente.get(gemeente, 0)), gemeente
+        pro_rata = afspraak[gemeente] * peildatum.month / 12
+        assert rij[-1] == ("op koers" if per_gemeente.get(gemeente, 0) >= pro_rata else "achter"), gemeente
+    assert instroom_kolom == "Instroom t/m oktober"
+
+
+def test_definitions_page_shows_every_number_of_metrics_md(app):
+    from analytics.kengetallen import KENGETALLEN
+
+    app.run()
+    app.switch_page("pages/definities.py").run()
+    assert not app.exception
+    assert [s.value for s in app.subheader] == [k.label for k in KENGETALLEN.values()]
+    labels = {
+        regel.split("|")[1].strip()
+        for regel in (ROOT.parent / "shared" / "metrics.md").read_text().splitlines()
+        if regel.startswith("| ") and not regel.startswith("| Dutch label") and not regel.startswith("|---")
+    }
+    assert labels == {k.label for k in KENGETALLEN.values()}
+
+
+def test_a_link_with_filters_reproduces_the_view(app, views):
+    trajecten, _ = views
+    app.query_params["gemeenten"] = ["GM0296"]
+    app.query_params["periode"] = "Vorig jaar"
+    app.run()
+    assert app.multiselect(key="filter_gemeenten").value == ["GM0296"]
+    assert app.selectbox(key="filter_periode").value == "Vorig jaar"
+    peildatum = trajecten["peildatum"].max()
+    wijchen = trajecten[trajecten["gemeentecode"] == "GM0296"]
+    verwacht_instroom = (
+        wijchen["startdatum"]
+        .between(pd.Timestamp(peildatum.year - 1, 1, 1), pd.Timestamp(peildatum.year - 1, 12, 31))
+        .sum()
+    )
+    assert tegels(app)["Instroom"] == nl(int(verwacht_instroom))
+
+
+def test_an_empty_selection_says_so_in_words(app):
+    app.run()
+    app.selectbox(key="filter_periode").set_value("Laatste volledige maand").run()
+    app.multiselect(key="filter_gemeenten").set_value(["GM0944"]).run()
+    app.multiselect(key="filter_sectoren").set_value(["administratie_ict"]).run()
+    assert not app.exception
+    assert any("Geen" in i.value or "geen" in i.value for i in app.info)
