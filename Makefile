@@ -32,6 +32,7 @@ test: $(VENV)/.dev
 
 bench: $(VENV)/.dev
 	$(PY) -m bench.bench_ingest
+	$(PY) -m bench.bench_pagina --db $(DB)
 
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .

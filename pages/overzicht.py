@@ -38,25 +38,25 @@ def verschil(tekst: str, is_nul: bool) -> str:
 
 
 def telling(label: str, waarde: int, vorig: int, hulp: str, kolom) -> None:
-    kolom.metric(label, formaat.getal(waarde), verschil(formaat.verschil_getal(waarde - vorig), waarde == vorig),
-                 help=hulp)
+    kolom.metric(
+        label, formaat.getal(waarde), verschil(formaat.verschil_getal(waarde - vorig), waarde == vorig), help=hulp
+    )
 
 
 tegels = st.columns(5)
 telling("Instroom", nu.instroom, toen.instroom, KENGETALLEN["instroom"].definitie, tegels[0])
 telling("Lopende trajecten", nu.lopend, lopend_toen, KENGETALLEN["lopend"].definitie, tegels[1])
 if nu.uitval_12 is None:
-    tegels[2].metric(
-        "Uitval binnen 12 maanden",
-        "–",
-        help=KENGETALLEN["uitval_binnen"].definitie + " In deze periode is nog geen traject 12 maanden te volgen.",
+    tegels[2].metric("Uitval binnen 12 maanden", "–", help=KENGETALLEN["uitval_binnen"].definitie)
+    tegels[2].caption(
+        "Nog niet te bepalen: geen traject uit deze periode is al 12 maanden te volgen. Kies bijvoorbeeld 'Vorig jaar'."
     )
 else:
-    verschil = None if toen.uitval_12 is None else nu.uitval_12 - toen.uitval_12
+    delta = None if toen.uitval_12 is None else nu.uitval_12 - toen.uitval_12
     tegels[2].metric(
         "Uitval binnen 12 maanden",
         formaat.percentage(nu.uitval_12),
-        None if verschil is None else f"{formaat.verschil_procentpunt(verschil)} {VORIG}",
+        None if delta is None else verschil(formaat.verschil_procentpunt(delta), round(delta, 3) == 0),
         delta_color="inverse",
         help=KENGETALLEN["uitval_binnen"].definitie,
     )
@@ -76,7 +76,6 @@ if nu.aandeel_werk is not None:
     )
 tegels[0].caption(f"{formaat.getal(nu.unieke_kandidaten)} unieke kandidaten")
 
-st.subheader("Instroom per maand")
 trend_van = min(gekozen.van, (pd.Timestamp(gekozen.tot) - pd.DateOffset(months=23)).date().replace(day=1))
 trend = instroom_per_periode(gekozen.met_periode(trend_van, gekozen.tot), "maand")
 grafiek = lijn_per_maand(

@@ -86,6 +86,7 @@ def test_overzicht_uitval_12_for_last_year_and_change_against_the_year_before(ap
     trajecten, _ = views
     app.run()
     app.selectbox(key="filter_periode").set_value("Vorig jaar").run()
+    assert not app.exception
     peildatum = trajecten["peildatum"].max()
     van, tot = pd.Timestamp(peildatum.year - 1, 1, 1), pd.Timestamp(peildatum.year - 1, 12, 31)
     laatste = trajecten.groupby("organisatie")["peildatum"].transform("max")
@@ -175,6 +176,7 @@ def test_a_link_with_filters_reproduces_the_view(app, views):
     app.run()
     assert app.multiselect(key="filter_gemeenten").value == ["GM0296"]
     assert app.selectbox(key="filter_periode").value == "Vorig jaar"
+    assert not app.exception
     peildatum = trajecten["peildatum"].max()
     wijchen = trajecten[trajecten["gemeentecode"] == "GM0296"]
     verwacht_instroom = (

@@ -1,29 +1,40 @@
 """Screenshots of dashboard pages in Debian's headless Chromium, to look at what users see.
 
-    python tools/screenshot.py http://localhost:8501/ /tmp/entree.png [more url/png pairs]
+python tools/screenshot.py http://localhost:8501/ /tmp/entree.png [more url/png pairs]
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 from playwright.sync_api import sync_playwright
 
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
-def screenshots(paren: list[tuple[str, str]], breedte: int = 1400, hoogte: int = 900) -> None:
+def screenshots(
+    paren: list[tuple[str, str]], breedte: int = 1400, hoogte: int = int(os.environ.get("HOOGTE", "900"))
+) -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         pagina = browser.new_page(viewport={"width": breedte, "height": hoogte})
         for url, png in paren:
             pagina.goto(url)
             pagina.wait_for_selector("[data-testid='stApp']", timeout=30_000)
+            pagina.wait_for_timeout(1000)
             pagina.wait_for_function(
-                "!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
+                "!document.querySelector('[data-testid=\"stStatusWidget\"]') && "
+                "!document.querySelector('[data-testid=\"stSkeleton\"]')",
+                timeout=60_000,
             )
             pagina.wait_for_timeout(1500)
             pagina.screenshot(path=png, full_page=True)
