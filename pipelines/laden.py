@@ -191,7 +191,8 @@ def kolom_van(herkend: Herkend, kopje: str) -> str:
 
 
 def toegestaan(codelijst: str) -> str:
-    return ", ".join(referentie.toegestane_codes(codelijst))
+    """The allowed values as users know them: the Dutch names (codes and synonyms are accepted too)."""
+    return ", ".join(referentie.code_weergave(codelijst, code) for code in referentie.toegestane_codes(codelijst))
 
 
 def laad_bestand(

@@ -56,16 +56,18 @@ def d(jaar: int, maand: int, dag: int) -> dt.date:
     return dt.date(jaar, maand, dag)
 
 
-TOEGESTAAN = {
-    "doelgroep": "wsw, participatiewet, banenafspraak, beschut_werk, wajong, vso_pro, nieuwkomer, ww, wia, overig",
-    "stroom": "langstromer, doorstromer, medewerker, onbekend",
-    "route": "intern, extern",
-    "sector": "groen, schoonmaak, logistiek, productie_techniek, facilitair_horeca, zorg_welzijn, detailhandel, "
-    "bouw_infra, administratie_ict, overig",
-    "status": "lopend, afgerond, uitgevallen",
-    "reden_uitval": "gezondheid, motivatie, past_niet, werkgever, prive, werk, onbekend",
-    "uitstroom": "betaald_werk, werk_sw, vervolgopleiding, geen, onbekend",
-    "soort": "leerwerkplek, vacature, stage, baangarantie",
+TOEGESTAAN = {  # the Dutch names users know (data/reference/codes.csv, column weergave)
+    "doelgroep": "Wsw / SW-medewerker, Participatiewet, Banenafspraak / doelgroepregister, Beschut werk, Wajong, "
+    "VSO/PrO-schoolverlater, Nieuwkomer / statushouder, WW, WIA/WAO, Overig",
+    "stroom": "Langstromer, Doorstromer, Eigen medewerker, Onbekend",
+    "route": "Intern, Extern",
+    "sector": "Groen, Schoonmaak, Logistiek, Productie en techniek, Facilitair en horeca, Zorg en welzijn, "
+    "Detailhandel, Bouw en infra, Administratie en ICT, Overig",
+    "status": "Lopend, Afgerond, Uitgevallen",
+    "reden_uitval": "Gezondheid, Motivatie, Werk of niveau past niet, Plek vervallen, Privé / verhuisd, "
+    "Voortijdig naar betaald werk, Onbekend",
+    "uitstroom": "Betaald werk, Werk binnen het SW-bedrijf, Vervolgopleiding, Geen, Onbekend",
+    "soort": "Leerwerkplek, Vacature, Stage, Baangarantie",
 }
 LEEG = "dit veld is verplicht maar leeg. Vul het in."
 GEMEENTE_ONBEKEND = ("is geen bekende gemeente. Gebruik de naam van de gemeente (zoals het CBS die schrijft) of de "
