@@ -138,3 +138,14 @@ def test_a_huge_file_is_refused_before_it_is_read(db, tmp_path):
     resultaat = cli("ingest", "--db", db, "--organisatie", "X", "--peildatum", "2026-10-31", groot, timeout=20)
     assert resultaat.returncode == 1
     assert "Het bestand is 3.000 MB; de grens is 50 MB." in resultaat.stdout
+
+
+def test_a_replaced_file_can_be_loaded_again_and_then_counts_again(db, tmp_path):
+    eerste = schrijf_xlsx(tmp_path / "v1.xlsx", [KANDIDATEN_KOP, kandidaat("T1")])
+    tweede = schrijf_xlsx(tmp_path / "v2.xlsx", [KANDIDATEN_KOP, kandidaat("T2")])
+    ingest(db, eerste)
+    ingest(db, tweede)
+    resultaat = ingest(db, eerste)
+    assert resultaat.stdout.startswith("Geladen: v1.xlsx als upload 3"), resultaat.stdout
+    assert rijen(db, "SELECT traject_id FROM trajecten") == [("T1",)]
+    assert ingest(db, eerste).stdout.startswith("Dit bestand is al geladen als upload 3")
