@@ -40,23 +40,32 @@ def peildatum_argument(tekst: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{tekst}' is geen datum in de vorm JJJJ-MM-DD") from None
 
 
+def opslag_argument(tekst: str) -> Path:
+    pad = Path(tekst)
+    if pad.is_dir():
+        raise argparse.ArgumentTypeError(f"'{tekst}' is een map; geef het pad van het DuckDB-bestand")
+    if not pad.parent.is_dir():
+        raise argparse.ArgumentTypeError(f"de map van '{tekst}' bestaat niet")
+    return pad
+
+
 def parser() -> argparse.ArgumentParser:
     hoofd = argparse.ArgumentParser(prog="python -m pipelines", description="Exports laden in de DuckDB-opslag.")
     sub = hoofd.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
 
     ingest = sub.add_parser("ingest", help="bestanden controleren en laden")
-    ingest.add_argument("--db", required=True, type=Path, help="pad naar het DuckDB-bestand")
+    ingest.add_argument("--db", required=True, type=opslag_argument, help="pad naar het DuckDB-bestand")
     ingest.add_argument("--soort", choices=["kandidaten", "vraag", "afspraken"], help="soort export")
     ingest.add_argument("--organisatie", help="naam van de organisatie die de export levert")
     ingest.add_argument("--peildatum", type=peildatum_argument, help="datum van de export (JJJJ-MM-DD)")
     ingest.add_argument("bestanden", nargs="+", type=Path, metavar="BESTAND")
 
     terug = sub.add_parser("terugdraaien", help="een upload ongedaan maken")
-    terug.add_argument("--db", required=True, type=Path, help="pad naar het DuckDB-bestand")
+    terug.add_argument("--db", required=True, type=opslag_argument, help="pad naar het DuckDB-bestand")
     terug.add_argument("upload_id", type=int, metavar="UPLOAD_ID")
 
     demo = sub.add_parser("demo", help="demobestanden maken en laden (fictieve gegevens)")
-    demo.add_argument("--db", required=True, type=Path, help="pad naar het DuckDB-bestand")
+    demo.add_argument("--db", required=True, type=opslag_argument, help="pad naar het DuckDB-bestand")
     demo.add_argument("--map", type=Path, default=Path("data/demo"), help="map voor de demobestanden")
 
     sjablonen = sub.add_parser("sjablonen", help="lege Excel-sjablonen per soort export maken")

@@ -68,7 +68,9 @@ def _verbind(db: Path, read_only: bool, wachttijd: float) -> duckdb.DuckDBPyConn
         try:
             return duckdb.connect(str(db), read_only=read_only)
         except duckdb.IOException as fout:
-            if "lock" not in str(fout).lower() or time.monotonic() > tot:
+            if "lock" not in str(fout).lower():
+                raise
+            if time.monotonic() > tot:
                 raise OpslagBezet(meldingen.BEZET) from fout
             time.sleep(0.1)
 

@@ -149,3 +149,11 @@ def test_a_replaced_file_can_be_loaded_again_and_then_counts_again(db, tmp_path)
     assert resultaat.stdout.startswith("Geladen: v1.xlsx als upload 3"), resultaat.stdout
     assert rijen(db, "SELECT traject_id FROM trajecten") == [("T1",)]
     assert ingest(db, eerste).stdout.startswith("Dit bestand is al geladen als upload 3")
+
+
+def test_a_store_path_that_is_a_folder_is_wrong_usage(tmp_path):
+    resultaat = cli("ingest", "--db", tmp_path, tmp_path / "x.xlsx")
+    assert resultaat.returncode == 2
+    assert resultaat.stderr.splitlines()[-1] == (
+        f"python -m pipelines ingest: fout: argument --db: '{tmp_path}' is een map; geef het pad van het DuckDB-bestand"
+    )
