@@ -30,9 +30,14 @@ SCHADUW = "_filter_"
 
 
 def _herstel(naam: str) -> None:
-    """Put a value back only when Streamlit dropped the widget's own (after a page switch or a link)."""
-    if f"{SLEUTEL}{naam}" not in st.session_state and f"{SCHADUW}{naam}" in st.session_state:
+    """Before drawing a widget: give it the shared value (a page switch would otherwise reset it)."""
+    if f"{SCHADUW}{naam}" in st.session_state:
         st.session_state[f"{SLEUTEL}{naam}"] = st.session_state[f"{SCHADUW}{naam}"]
+
+
+def _bij_wijziging(naam: str):
+    """on_change: the user's new choice becomes the shared value (runs before the script reruns)."""
+    return lambda: _bewaar(naam, st.session_state[f"{SLEUTEL}{naam}"])
 
 
 def _bewaar(naam: str, waarde: object) -> None:
@@ -77,6 +82,16 @@ def _naar_url(periode: str, van: dt.date, tot: dt.date, keuzes: dict[str, list[s
     st.query_params.from_dict(nieuw)  # setting the URL does not rerun the script
 
 
+def binnen_grenzen(
+    gekozen: tuple[dt.date, dt.date] | None, standaard: tuple[dt.date, dt.date], eerste: dt.date, laatste: dt.date
+) -> tuple[dt.date, dt.date]:
+    """A chosen range limited to the data (a link may carry dates outside it); the default when it is unusable."""
+    if not gekozen or len(gekozen) != 2:
+        return standaard
+    van, tot = max(gekozen[0], eerste), min(gekozen[1], laatste)
+    return (van, tot) if van <= tot else standaard
+
+
 def naam_van(dimensie: str, waarde: str, namen: dict[str, str]) -> str:
     if dimensie in CODELIJST:
         return code_weergave(CODELIJST[dimensie], waarde)
@@ -96,21 +111,23 @@ def filterbalk() -> Filters | None:
     _uit_url(beschikbaar)
     st.sidebar.header("Filters")
     _herstel("periode")
-    periode = st.sidebar.selectbox("Periode", PERIODES, key=f"{SLEUTEL}periode",
-                                   help="De periode telt op de startdatum van het traject, tenzij de uitleg iets "
-                                        "anders zegt.")
+    periode = st.sidebar.selectbox(
+        "Periode", PERIODES, key=f"{SLEUTEL}periode", on_change=_bij_wijziging("periode"),
+        help="De periode telt op de startdatum van het traject, tenzij de uitleg iets anders zegt.",
+    )
     _bewaar("periode", periode)
     van, tot = periode_van(periode, peildatum)
     if periode == "Zelf kiezen":
-        if f"{SCHADUW}van_tot" not in st.session_state:
-            _bewaar("van_tot", (van, tot))
+        _bewaar("van_tot", binnen_grenzen(st.session_state.get(f"{SCHADUW}van_tot"), (van, tot), eerste, peildatum))
         _herstel("van_tot")
         gekozen = st.sidebar.date_input(
-            "Van en tot en met", min_value=eerste, max_value=peildatum, format="DD-MM-YYYY", key=f"{SLEUTEL}van_tot"
+            "Van en tot en met", min_value=eerste, max_value=peildatum, format="DD-MM-YYYY",
+            key=f"{SLEUTEL}van_tot", on_change=_bij_wijziging("van_tot"),
         )
         if isinstance(gekozen, tuple) and len(gekozen) == 2:
             van, tot = gekozen
-            _bewaar("van_tot", gekozen)
+        else:  # only a start date picked so far: keep the previous range
+            van, tot = st.session_state[f"{SCHADUW}van_tot"]
     st.sidebar.caption(f"{van:%d-%m-%Y} tot en met {tot:%d-%m-%Y}")
 
     keuzes: dict[str, list[str]] = {}
@@ -121,6 +138,7 @@ def filterbalk() -> Filters | None:
         keuzes[dimensie] = st.sidebar.multiselect(
             LABELS[dimensie], [waarde for waarde, _ in opties], key=f"{SLEUTEL}{dimensie}",
             format_func=lambda w, d=dimensie, n=namen: naam_van(d, w, n), placeholder="Alle",
+            on_change=_bij_wijziging(dimensie),
         )
         _bewaar(dimensie, keuzes[dimensie])
     _naar_url(periode, van, tot, keuzes)

@@ -194,3 +194,24 @@ def test_an_empty_selection_says_so_in_words(app):
     app.multiselect(key="filter_sectoren").set_value(["administratie_ict"]).run()
     assert not app.exception
     assert any("Geen" in i.value or "geen" in i.value for i in app.info)
+
+
+def test_filters_survive_switching_pages_back_and_forth(app):
+    app.run()
+    app.multiselect(key="filter_gemeenten").set_value(["GM0296"]).run()
+    app.selectbox(key="filter_periode").set_value("Afgelopen 12 maanden").run()
+    for pagina in ("pages/instroom.py", "pages/overzicht.py", "pages/instroom.py", "pages/overzicht.py"):
+        app.switch_page(pagina).run()
+        assert not app.exception
+        assert app.multiselect(key="filter_gemeenten").value == ["GM0296"], pagina
+        assert app.selectbox(key="filter_periode").value == "Afgelopen 12 maanden", pagina
+
+
+def test_a_link_with_dates_outside_the_data_is_limited_to_the_data(app, views):
+    trajecten, _ = views
+    app.query_params.update({"periode": "Zelf kiezen", "van": "2020-01-01", "tot": "2030-12-31"})
+    app.run()
+    assert not app.exception
+    van, tot = app.date_input(key="filter_van_tot").value
+    assert van == trajecten["startdatum"].min().date()
+    assert tot == trajecten["peildatum"].max().date()
