@@ -9,6 +9,7 @@ from analytics.kengetallen import (
     KENGETALLEN,
     instroom_per_periode,
     instroom_tegen_afspraak,
+    kengetallen,
     laatste_volledige_maand,
     periode_grenzen,
 )
@@ -43,10 +44,12 @@ if instroom.empty:
     st.info("In deze periode en selectie is geen enkel traject begonnen.")
 else:
     instroom["groep"] = [naam_van(CODELIJST_VAN.get(dimensie, ""), g, {}) for g in instroom["groep"]]
-    totaal, uniek = int(instroom["instroom"].sum()), int(instroom["unieke_kandidaten"].sum())
+    totalen = kengetallen(gekozen)  # not the sum of the groups: one person can start in two months
     a, b = st.columns(2)
-    a.metric("Instroom (trajecten)", formaat.getal(totaal), help=KENGETALLEN["instroom"].definitie)
-    b.metric("Unieke kandidaten", formaat.getal(uniek), help=KENGETALLEN["unieke_kandidaten"].definitie)
+    a.metric("Instroom (trajecten)", formaat.getal(totalen.instroom), help=KENGETALLEN["instroom"].definitie)
+    b.metric(
+        "Unieke kandidaten", formaat.getal(totalen.unieke_kandidaten), help=KENGETALLEN["unieke_kandidaten"].definitie
+    )
     grafiek = staaf_per_periode(
         instroom,
         "periode",
@@ -75,7 +78,8 @@ st.subheader(f"Instroom {jaar} tegen de afspraken")
 st.caption(
     f"Instroom van januari tot en met {formaat.maandnaam(maand_einde.month)} {maand_einde.year} (de laatste "
     "volledige maand), vergeleken met de afspraak naar rato tot dan en met de afspraak voor het hele jaar. "
-    + KENGETALLEN["instroom_tov_afspraak"].definitie
+    "Afspraken gaan over de hele gemeente (of de sector of doelgroep die ze noemen): de filters periode, "
+    "organisatie, stroom en route doen hier niet mee. Zie Definities, 'Instroom t.o.v. afspraak'."
 )
 afspraak = instroom_tegen_afspraak(gekozen, jaar, peildatum)
 met_afspraak = afspraak[afspraak["afspraak"].notna()]

@@ -49,7 +49,10 @@ telling("Lopende trajecten", nu.lopend, lopend_toen, KENGETALLEN["lopend"].defin
 if nu.uitval_12 is None:
     tegels[2].metric("Uitval binnen 12 maanden", "–", help=KENGETALLEN["uitval_binnen"].definitie)
     tegels[2].caption(
-        "Nog niet te bepalen: geen traject uit deze periode is al 12 maanden te volgen. Kies bijvoorbeeld 'Vorig jaar'."
+        "Geen trajecten in deze selectie en periode."
+        if nu.instroom == 0
+        else "Nog niet te bepalen: geen traject uit deze periode is al 12 maanden te volgen. Kies bijvoorbeeld "
+        "'Vorig jaar'."
     )
 else:
     delta = None if toen.uitval_12 is None else nu.uitval_12 - toen.uitval_12

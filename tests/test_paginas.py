@@ -215,3 +215,43 @@ def test_a_link_with_dates_outside_the_data_is_limited_to_the_data(app, views):
     van, tot = app.date_input(key="filter_van_tot").value
     assert van == trajecten["startdatum"].min().date()
     assert tot == trajecten["peildatum"].max().date()
+
+
+def test_afspraak_comparison_uses_exactly_the_instroom_each_agreement_is_about(app, views):
+    trajecten, afspraken = views
+    app.run()
+    app.switch_page("pages/instroom.py").run()
+    app.multiselect(key="filter_gemeenten").set_value(["GM0296"]).run()
+    app.multiselect(key="filter_sectoren").set_value(["logistiek", "groen"]).run()
+    app.multiselect(key="filter_organisaties").set_value([trajecten["organisatie"].iloc[0]]).run()
+    assert not app.exception
+    peildatum = trajecten["peildatum"].max()
+    jaar = peildatum.year
+    afspraak = afspraken[
+        (afspraken["jaar"] == jaar)
+        & (afspraken["gemeente"] == "Wijchen")
+        & afspraken["sector"].isin(["logistiek", "groen"])
+    ]
+    assert len(afspraak) == 1  # the demo's Wijchen logistiek agreement
+    sector = afspraak["sector"].iloc[0]
+    verwacht = trajecten[
+        (trajecten["gemeente"] == "Wijchen")
+        & (trajecten["sector"] == sector)
+        & (trajecten["startdatum"].dt.year == jaar)
+        & (trajecten["startdatum"] <= peildatum)
+    ]
+    rij = app.dataframe[-1].value.iloc[0]
+    assert (rij["Gemeente"], rij.iloc[1], rij["Afspraak heel jaar"]) == (
+        "Wijchen",
+        len(verwacht),
+        afspraak["aantal"].iloc[0],
+    )
+
+
+def test_unique_kandidaten_on_the_instroom_page_equal_the_overzicht(app):
+    app.run()
+    app.selectbox(key="filter_periode").set_value("Vorig jaar").run()
+    overzicht = next(c.value for c in app.caption if c.value.endswith("unieke kandidaten"))
+    app.switch_page("pages/instroom.py").run()
+    uniek = next(m.value for m in app.metric if m.label == "Unieke kandidaten")
+    assert overzicht == f"{uniek} unieke kandidaten"

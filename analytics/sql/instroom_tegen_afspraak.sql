@@ -1,32 +1,54 @@
--- Instroom t.o.v. afspraak per gemeente for calendar year $jaar: instroom so far (up to and including
--- the last complete month $tot_maand_einde), the agreement for the whole year, and the agreement
--- pro rata up to that month ($maanden_verstreken / 12). With no sector/doelgroep filter the general
--- agreements count (no sector, no doelgroep); with one, the agreements that name it.
+-- Instroom t.o.v. afspraak per gemeente for calendar year $jaar, up to and including the last complete
+-- month ($tot_maand_einde), against the agreement for the whole year and pro rata ($maanden_verstreken / 12).
+-- Each agreement is compared with exactly the instroom it is about: the whole gemeente, or the sector /
+-- doelgroep it names. Without a sector/doelgroep filter the general agreements count; with one, the
+-- agreements that name a chosen sector/doelgroep. Agreements are about a whole gemeente, so the
+-- organisatie, stroom and route filters do not apply here (the page says so).
 WITH t AS (
-    SELECT * FROM trajecten_in_selectie($regio, $gemeenten, $organisaties, $sectoren, $doelgroepen, $stromen, $routes)
+    SELECT *
+    FROM trajecten_in_selectie($regio, $gemeenten, [], [], [], [], [])
     WHERE year(startdatum) = $jaar AND startdatum <= $tot_maand_einde
 ),
 afspraak AS (
-    SELECT a.gemeentecode, sum(a.aantal) AS afspraak
+    SELECT a.gemeentecode, a.sector, a.doelgroep, a.aantal
     FROM afspraken a
     WHERE a.jaar = $jaar
       AND ((len($sectoren) = 0 AND a.sector IS NULL) OR list_contains($sectoren, a.sector))
       AND ((len($doelgroepen) = 0 AND a.doelgroep IS NULL) OR list_contains($doelgroepen, a.doelgroep))
-    GROUP BY a.gemeentecode
 ),
-instroom AS (
+per_afspraak AS (
+    SELECT
+        a.gemeentecode,
+        a.aantal,
+        count(t.traject_id) AS instroom,
+        count(DISTINCT (t.organisatie, t.kandidaat_hash)) FILTER (WHERE t.traject_id IS NOT NULL) AS unieke_kandidaten
+    FROM afspraak a
+    LEFT JOIN t ON t.gemeentecode = a.gemeentecode
+              AND (a.sector IS NULL OR t.sector = a.sector)
+              AND (a.doelgroep IS NULL OR t.doelgroep = a.doelgroep)
+    GROUP BY a.gemeentecode, a.sector, a.doelgroep, a.aantal
+),
+met_afspraak AS (
+    SELECT gemeentecode, sum(instroom) AS instroom, sum(unieke_kandidaten) AS unieke_kandidaten,
+           sum(aantal) AS afspraak
+    FROM per_afspraak GROUP BY gemeentecode
+),
+zonder_afspraak AS (  -- gemeenten with instroom in the chosen sectors/doelgroepen but no agreement
     SELECT gemeentecode, count(*) AS instroom, count(DISTINCT (organisatie, kandidaat_hash)) AS unieke_kandidaten
-    FROM t GROUP BY gemeentecode
+    FROM t
+    WHERE gekozen($sectoren, sector) AND gekozen($doelgroepen, doelgroep)
+      AND gemeentecode NOT IN (SELECT gemeentecode FROM afspraak)
+    GROUP BY gemeentecode
 )
 SELECT
     g.gemeentecode,
     g.gemeente,
-    coalesce(i.instroom, 0) AS instroom,
-    coalesce(i.unieke_kandidaten, 0) AS unieke_kandidaten,
-    a.afspraak,
-    a.afspraak * $maanden_verstreken / 12.0 AS afspraak_pro_rata
+    CAST(coalesce(m.instroom, z.instroom, 0) AS BIGINT) AS instroom,
+    CAST(coalesce(m.unieke_kandidaten, z.unieke_kandidaten, 0) AS BIGINT) AS unieke_kandidaten,
+    m.afspraak,
+    m.afspraak * $maanden_verstreken / 12.0 AS afspraak_pro_rata
 FROM gemeenten_in_selectie($regio, $gemeenten) g
-LEFT JOIN instroom i USING (gemeentecode)
-LEFT JOIN afspraak a USING (gemeentecode)
-WHERE i.instroom IS NOT NULL OR a.afspraak IS NOT NULL
+LEFT JOIN met_afspraak m USING (gemeentecode)
+LEFT JOIN zonder_afspraak z USING (gemeentecode)
+WHERE m.gemeentecode IS NOT NULL OR z.gemeentecode IS NOT NULL
 ORDER BY g.gemeente;
