@@ -9,10 +9,12 @@ from analytics.kengetallen import KENGETALLEN
 st.title("Definities")
 st.write(
     "Elk getal in dit dashboard heeft één definitie, hier beschreven. Gemeenten vergelijken zich op deze "
-    "getallen; dezelfde naam betekent op elke pagina hetzelfde. Alle getallen volgen de filters links: periode, "
-    "arbeidsmarktregio, gemeente, organisatie, sector, doelgroep, stroom en route. De periode telt op de "
-    "startdatum van het traject, tenzij de definitie iets anders zegt."
+    "getallen; dezelfde naam betekent op elke pagina hetzelfde. Op de pagina's met filters volgen alle getallen "
+    "die filters: periode, arbeidsmarktregio, gemeente, organisatie, sector, doelgroep, stroom en route. De "
+    "periode telt op de startdatum van het traject, tenzij de definitie iets anders zegt."
 )
 for kengetal in KENGETALLEN.values():
     st.subheader(kengetal.label)
     st.write(kengetal.definitie)
+    if "volgt" in kengetal.berekening:
+        st.caption("Dit getal komt binnenkort in het dashboard.")

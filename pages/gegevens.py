@@ -24,7 +24,10 @@ tabel = pd.DataFrame(
         "Soort export": stand["soort"].map(SOORT_LABELS),
         "Geladen tot en met peildatum": stand["laatste_peildatum"].map(lambda d: d.strftime("%d-%m-%Y")),
         "Aantal uploads": stand["uploads"],
-        "Laatst geladen op": pd.to_datetime(stand["laatst_geladen"]).dt.strftime("%d-%m-%Y %H:%M"),
+        "Laatst geladen op": pd.to_datetime(stand["laatst_geladen"])
+        .dt.tz_localize("UTC")
+        .dt.tz_convert("Europe/Amsterdam")
+        .dt.strftime("%d-%m-%Y %H:%M"),
     }
 )
 st.dataframe(tabel, hide_index=True, width="stretch")

@@ -30,6 +30,21 @@ DIMENSIES = {
 }
 CODELIJST_VAN = {"doelgroep": "doelgroepen", "stroom": "stromen", "sector": "sectoren", "route": "routes"}
 
+
+def onvolledige_jaren(van, tot) -> list[int]:
+    """Years the period covers only in part (their bars are lower without fewer people starting)."""
+    return sorted(
+        {
+            j
+            for j, volledig in (
+                (van.year, (van.month, van.day) == (1, 1)),
+                (tot.year, (tot.month, tot.day) == (12, 31)),
+            )
+            if not volledig
+        }
+    )
+
+
 st.title("Instroom")
 gekozen = filters()
 _, peildatum = periode_grenzen()
@@ -60,6 +75,9 @@ else:
         per_jaar=periode == "jaar",
     )
     st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)
+    onvolledig = onvolledige_jaren(gekozen.van, gekozen.tot) if periode == "jaar" else []
+    if onvolledig:
+        st.caption(f"Let op: {' en '.join(map(str, onvolledig))} valt maar voor een deel in de gekozen periode.")
     tabel = pd.DataFrame(
         {
             "Periode": [formaat.maand_label(p) if periode == "maand" else str(p.year) for p in instroom["periode"]],

@@ -21,13 +21,18 @@ from weergave.grafieken import PLOTLY_CONFIG, lijn_per_maand
 
 st.title("Overzicht")
 gekozen = filters()
-_, peildatum = periode_grenzen()
+eerste_start, peildatum = periode_grenzen()
 st.caption(
     f"Periode {formaat.datum(gekozen.van)} tot en met {formaat.datum(gekozen.tot)}; vergeleken met "
     "dezelfde periode een jaar eerder."
 )
 
 nu, toen = kengetallen(gekozen), kengetallen(gekozen.jaar_eerder())
+if gekozen.jaar_eerder().van < eerste_start:
+    st.caption(
+        f"Let op: de gegevens beginnen op {formaat.datum(eerste_start)}, dus de vergelijking met een jaar eerder "
+        "gaat over een onvolledige periode."
+    )
 lopend_toen = lopend_op(gekozen, een_jaar_eerder(peildatum))
 VORIG = "t.o.v. vorig jaar"
 

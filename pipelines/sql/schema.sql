@@ -11,7 +11,7 @@ CREATE TABLE IF NOT EXISTS upload (
     sha256 VARCHAR,
     rijen INTEGER,
     status VARCHAR NOT NULL,          -- geladen | geweigerd | teruggedraaid (vervangen is derived)
-    geladen_op TIMESTAMP NOT NULL,
+    geladen_op TIMESTAMP NOT NULL,   -- UTC
     geladen_door VARCHAR,
     meldingen VARCHAR,                -- JSON: {"fouten": [...], "waarschuwingen": [...]}
     teruggedraaid_op TIMESTAMP,

@@ -3,5 +3,5 @@ DELETE FROM kandidaten_rij WHERE upload_id = $upload_id;
 DELETE FROM vraag_rij WHERE upload_id = $upload_id;
 DELETE FROM afspraak_rij WHERE upload_id = $upload_id;
 UPDATE upload
-SET status = 'teruggedraaid', teruggedraaid_op = now()::TIMESTAMP, teruggedraaid_door = $door
+SET status = 'teruggedraaid', teruggedraaid_op = timezone('UTC', now()), teruggedraaid_door = $door
 WHERE upload_id = $upload_id;

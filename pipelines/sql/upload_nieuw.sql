@@ -2,6 +2,6 @@
 INSERT INTO upload (upload_id, soort, organisatie, peildatum, bestandsnaam, sha256, rijen, status,
                     geladen_op, geladen_door, meldingen)
 SELECT coalesce(max(upload_id), 0) + 1, $soort, $organisatie, $peildatum, $bestandsnaam, $sha256,
-       $rijen, $status, now()::TIMESTAMP, $geladen_door, $meldingen
+       $rijen, $status, timezone('UTC', now()), $geladen_door, $meldingen
 FROM upload
 RETURNING upload_id;
