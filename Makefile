@@ -23,7 +23,7 @@ $(DB): | $(VENV)/.runtime
 demo: $(DB)
 
 run: $(VENV)/.runtime $(DB)
-	DASHBOARD_DB=$(DB) $(VENV)/bin/streamlit run dashboard.py \
+	DASHBOARD_DB=$(DB) $(PY) -m kader.start \
 		--server.address localhost --server.port $(PORT)
 
 test: $(VENV)/.dev
