@@ -5,7 +5,7 @@ at most 2x the time of a bare `fastexcel` read of that file, with at most 2.5x i
 
 Run from the project root:
 
-    .venv/bin/python -m bench.bench_ingest            # or: python bench/bench_ingest.py
+    .venv/bin/python -m bench.bench_ingest
     .venv/bin/python -m bench.bench_ingest --help     # fewer rows/runs, skip pandas, regenerate
 
 The input file is generated once with xlsxwriter (constant_memory; `--gedeelde-strings` for a
@@ -43,6 +43,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from pipelines.referentie import kolommen
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "bench" / "out"
 REFERENCE_DIR = ROOT / "data" / "reference"
@@ -59,25 +61,8 @@ MAX_PIEK_RATIO = 2.5
 WORKER_TIMEOUT_S = 1800
 RESULT_PREFIX = "BENCH-RESULT "
 
-HEADERS = (
-    "Trajectnummer",
-    "Kandidaatnummer",
-    "Gemeente",
-    "Doelgroep",
-    "Stroom",
-    "Route",
-    "Sector",
-    "Werkgever",
-    "Crebo",
-    "Kwalificatie",
-    "Startdatum",
-    "Einddatum",
-    "Status",
-    "Reden uitval",
-    "Uitstroom",
-    "Praktijkverklaring",
-    "Praktijkopleider",
-)
+# the canonical spelling of every kandidaten column, as the template writes them
+HEADERS = tuple(kolom.label for kolom in kolommen("kandidaten"))
 COL = {name: i for i, name in enumerate(HEADERS)}
 
 
