@@ -1,9 +1,9 @@
 -- Staging -> typed instroomafspraken plus one problem column (f_*) per column. No parameters.
 CREATE OR REPLACE TEMP TABLE norm AS
 WITH
-gem AS (SELECT sleutel, code, opties FROM ref_sleutel WHERE lijst = 'gemeente'),
-sec AS (SELECT sleutel, code FROM ref_sleutel WHERE lijst = 'sector'),
-dgr AS (SELECT sleutel, code FROM ref_sleutel WHERE lijst = 'doelgroep'),
+gem AS (FROM code_van('gemeente', (SELECT list(DISTINCT gemeente) FROM stg))),
+sec AS (FROM code_van('sector', (SELECT list(DISTINCT sector) FROM stg))),
+dgr AS (FROM code_van('doelgroep', (SELECT list(DISTINCT doelgroep) FROM stg))),
 s AS (
     SELECT
         stg.*,
@@ -12,9 +12,9 @@ s AS (
         gem.code AS c_gemeente, gem.opties AS gemeente_opties,
         sec.code AS c_sector, dgr.code AS c_doelgroep
     FROM stg
-    LEFT JOIN gem ON gem.sleutel = norm_key(stg.gemeente)
-    LEFT JOIN sec ON sec.sleutel = norm_key(stg.sector)
-    LEFT JOIN dgr ON dgr.sleutel = norm_key(stg.doelgroep)
+    LEFT JOIN gem ON gem.ruw = stg.gemeente
+    LEFT JOIN sec ON sec.ruw = stg.sector
+    LEFT JOIN dgr ON dgr.ruw = stg.doelgroep
 ),
 d AS (
     SELECT *, list(_rij) OVER (

@@ -3,25 +3,14 @@
 -- Parameters: $peildatum, $ipad, $opad (HMAC pads of the key), $organisatie_sleutel.
 CREATE OR REPLACE TEMP TABLE norm AS
 WITH
-gem AS (
-    SELECT v.ruw, r.code, r.opties
-    FROM (SELECT DISTINCT gemeente AS ruw FROM stg) v
-    JOIN ref_sleutel r ON r.lijst = 'gemeente' AND r.sleutel = norm_key(v.ruw)
-),
-dgr AS (SELECT v.ruw, r.code FROM (SELECT DISTINCT doelgroep AS ruw FROM stg) v
-        JOIN ref_sleutel r ON r.lijst = 'doelgroep' AND r.sleutel = norm_key(v.ruw)),
-str AS (SELECT v.ruw, r.code FROM (SELECT DISTINCT stroom AS ruw FROM stg) v
-        JOIN ref_sleutel r ON r.lijst = 'stroom' AND r.sleutel = norm_key(v.ruw)),
-rou AS (SELECT v.ruw, r.code FROM (SELECT DISTINCT route AS ruw FROM stg) v
-        JOIN ref_sleutel r ON r.lijst = 'route' AND r.sleutel = norm_key(v.ruw)),
-sec AS (SELECT v.ruw, r.code FROM (SELECT DISTINCT sector AS ruw FROM stg) v
-        JOIN ref_sleutel r ON r.lijst = 'sector' AND r.sleutel = norm_key(v.ruw)),
-sta AS (SELECT v.ruw, r.code FROM (SELECT DISTINCT status AS ruw FROM stg) v
-        JOIN ref_sleutel r ON r.lijst = 'status' AND r.sleutel = norm_key(v.ruw)),
-red AS (SELECT v.ruw, r.code FROM (SELECT DISTINCT reden_uitval AS ruw FROM stg) v
-        JOIN ref_sleutel r ON r.lijst = 'reden_uitval' AND r.sleutel = norm_key(v.ruw)),
-uit AS (SELECT v.ruw, r.code FROM (SELECT DISTINCT uitstroom AS ruw FROM stg) v
-        JOIN ref_sleutel r ON r.lijst = 'uitstroom' AND r.sleutel = norm_key(v.ruw)),
+gem AS (FROM code_van('gemeente', (SELECT list(DISTINCT gemeente) FROM stg))),
+dgr AS (FROM code_van('doelgroep', (SELECT list(DISTINCT doelgroep) FROM stg))),
+str AS (FROM code_van('stroom', (SELECT list(DISTINCT stroom) FROM stg))),
+rou AS (FROM code_van('route', (SELECT list(DISTINCT route) FROM stg))),
+sec AS (FROM code_van('sector', (SELECT list(DISTINCT sector) FROM stg))),
+sta AS (FROM code_van('status', (SELECT list(DISTINCT status) FROM stg))),
+red AS (FROM code_van('reden_uitval', (SELECT list(DISTINCT reden_uitval) FROM stg))),
+uit AS (FROM code_van('uitstroom', (SELECT list(DISTINCT uitstroom) FROM stg))),
 dat AS (
     SELECT ruw, lees_datum(ruw) AS datum, datum_fout(ruw) AS fout
     FROM (SELECT startdatum AS ruw FROM stg UNION SELECT einddatum FROM stg

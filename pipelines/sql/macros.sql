@@ -14,6 +14,7 @@ CREATE OR REPLACE TEMP MACRO tekst(x) AS
 -- Excel adds or takes away (a number cell 1234 may come back as '1234.0'; a CSV re-saved in Excel loses
 -- leading zeros), so '01234', '1234' and '1234.0' are the same traject in every export.
 CREATE OR REPLACE TEMP MACRO id_tekst(x) AS CASE
+    WHEN NOT regexp_matches(x, '^\s*\d') THEN tekst(x)  -- cheap test first: most ids start with a letter
     WHEN regexp_matches(x, '^\s*\d+(\.0+)?\s*$')
         THEN coalesce(nullif(ltrim(regexp_extract(trim(x), '^\d+'), '0'), ''), '0')
     ELSE tekst(x)
@@ -85,6 +86,13 @@ CREATE OR REPLACE TEMP MACRO lees_geheel(x) AS lees_getrimd_geheel(trim(x));
 -- Crebo: five digits (a number cell may arrive as 25498.0).
 CREATE OR REPLACE TEMP MACRO lees_crebo(x) AS
     nullif(regexp_extract(trim(x), '^(\d{5})(\.0+)?$', 1), '');
+
+-- The canonical code (and, for gemeenten, the options when ambiguous) of each distinct value in a list:
+-- a lookup per distinct value instead of per row. Uses ref_sleutel (referentie_sleutels.sql).
+CREATE OR REPLACE TEMP MACRO code_van(lijst_naam, waarden) AS TABLE
+SELECT v.ruw, r.code, r.opties
+FROM (SELECT unnest(waarden) AS ruw) v
+JOIN ref_sleutel r ON r.lijst = lijst_naam AND r.sleutel = norm_key(v.ruw);
 
 -- One problem found in one cell, as 'probleem' or 'probleem|extra' (text is far cheaper than a
 -- struct for 200,000 rows that are nearly all fine). fouten.sql adds the cell's value.

@@ -2,15 +2,9 @@
 -- Codes, gemeenten and months are looked up once per distinct value.
 CREATE OR REPLACE TEMP TABLE norm AS
 WITH
-gem AS (
-    SELECT v.ruw, r.code, r.opties
-    FROM (SELECT DISTINCT gemeente AS ruw FROM stg) v
-    JOIN ref_sleutel r ON r.lijst = 'gemeente' AND r.sleutel = norm_key(v.ruw)
-),
-sec AS (SELECT v.ruw, r.code FROM (SELECT DISTINCT sector AS ruw FROM stg) v
-        JOIN ref_sleutel r ON r.lijst = 'sector' AND r.sleutel = norm_key(v.ruw)),
-srt AS (SELECT v.ruw, r.code FROM (SELECT DISTINCT soort AS ruw FROM stg) v
-        JOIN ref_sleutel r ON r.lijst = 'soort' AND r.sleutel = norm_key(v.ruw)),
+gem AS (FROM code_van('gemeente', (SELECT list(DISTINCT gemeente) FROM stg))),
+sec AS (FROM code_van('sector', (SELECT list(DISTINCT sector) FROM stg))),
+srt AS (FROM code_van('soort', (SELECT list(DISTINCT soort) FROM stg))),
 mnd AS (SELECT ruw, lees_maand(ruw) AS maand FROM (SELECT DISTINCT maand AS ruw FROM stg) WHERE ruw IS NOT NULL),
 s AS (
     SELECT
