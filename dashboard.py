@@ -13,6 +13,11 @@ PAGINAS = {
     "Instroom en resultaten": [
         st.Page("pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
         st.Page("pages/instroom.py", title="Instroom", icon=":material/trending_up:"),
+        st.Page("pages/uitval.py", title="Uitval", icon=":material/trending_down:"),
+    ],
+    "Vraag en sectoren": [
+        st.Page("pages/structurele_vraag.py", title="Structurele vraag", icon=":material/work:"),
+        st.Page("pages/sectoren.py", title="Sectorvergelijking", icon=":material/compare:"),
     ],
     "Gegevens": [
         st.Page("pages/gegevens.py", title="Geladen exports", icon=":material/inventory_2:"),

@@ -63,3 +63,24 @@ CREATE OR REPLACE TEMP MACRO n_maanden_te_volgen(startdatum, laatste_peildatum, 
 
 CREATE OR REPLACE TEMP MACRO uitval_binnen(status, reden_uitval, startdatum, einddatum, n) AS
     is_uitval(status, reden_uitval) AND einddatum < startdatum + to_months(n);
+
+-- Structurele vraag (metrics.md): per (sector, beroep), or per werkgever when per = 'werkgever' (sector
+-- is then NULL), the number of months with vraag among the 12 complete months up to and including
+-- laatste_maand (the first day of that month), and the average places per month over those 12 months.
+-- A group is structureel when maanden_met_vraag >= K (is_structureel).
+CREATE OR REPLACE TEMP MACRO vraag_laatste_12(regio, gemeenten, sectoren, laatste_maand, per) AS TABLE
+WITH per_maand AS (
+    SELECT
+        CASE WHEN per = 'werkgever' THEN NULL ELSE sector END AS sector,
+        CASE WHEN per = 'werkgever' THEN werkgever ELSE beroep END AS naam,
+        maand,
+        sum(aantal) AS aantal
+    FROM vraag_in_selectie(regio, gemeenten, sectoren)
+    WHERE maand BETWEEN CAST(laatste_maand - INTERVAL 11 MONTH AS DATE) AND laatste_maand
+    GROUP BY ALL
+)
+SELECT sector, naam, count(*) FILTER (WHERE aantal >= 1) AS maanden_met_vraag, sum(aantal) / 12 AS gemiddeld_per_maand
+FROM per_maand
+GROUP BY sector, naam;
+
+CREATE OR REPLACE TEMP MACRO is_structureel(maanden_met_vraag, k) AS maanden_met_vraag >= k;

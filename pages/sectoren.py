@@ -1,0 +1,11 @@
+"""Sectorvergelijking (issue 4): being built."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kader import filters
+
+st.title("Sectorvergelijking")
+filters()
+st.info("Deze pagina komt binnenkort.")

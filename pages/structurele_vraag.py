@@ -1,0 +1,11 @@
+"""Structurele vraag (issue 4): being built."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kader import filters
+
+st.title("Structurele vraag")
+filters()
+st.info("Deze pagina komt binnenkort.")
