@@ -1,4 +1,4 @@
-"""The command line: python -m pipelines ingest | terugdraaien | demo | sjablonen.
+"""The command line: python -m pipelines ingest | terugdraaien | demo | sjablonen | gebruiker toevoegen.
 
 Exit codes: 0 every file loaded or already loaded; 1 a file was refused (its Dutch report is
 printed, nothing of it is in the store); 2 wrong usage.
@@ -70,6 +70,14 @@ def parser() -> argparse.ArgumentParser:
 
     sjablonen = sub.add_parser("sjablonen", help="lege Excel-sjablonen per soort export maken")
     sjablonen.add_argument("--map", type=Path, default=Path("data/sjablonen"), help="doelmap")
+    gebruiker = sub.add_parser("gebruiker", help="lokale accounts beheren (zonder identity provider)")
+    gebruiker_sub = gebruiker.add_subparsers(dest="actie", required=True, metavar="ACTIE")
+    toevoegen = gebruiker_sub.add_parser("toevoegen", help="een account toevoegen of een nieuw wachtwoord zetten")
+    toevoegen.add_argument("email", metavar="EMAIL", help="e-mailadres: de identiteit waar de rol bij hoort")
+    toevoegen.add_argument("--bestand", type=Path, help="accountsbestand (standaard DASHBOARD_ACCOUNTS of "
+                           "data/accounts.json)")
+    toevoegen.add_argument("--wachtwoord-stdin", action="store_true",
+                           help="lees het wachtwoord van standaardinvoer in plaats van het te vragen")
     return hoofd
 
 
@@ -129,9 +137,42 @@ def sjablonen(args: argparse.Namespace) -> int:
     return 0
 
 
+def gebruiker(args: argparse.Namespace) -> int:
+    import getpass
+
+    from toegang.accounts import AccountFout, account_toevoegen, accountsbestand, genormaliseerd
+    from toegang.rollen import ToegangFout, rol_van, toegangsbestand
+
+    if args.wachtwoord_stdin:
+        wachtwoord = sys.stdin.readline().rstrip("\n")
+    else:
+        wachtwoord = getpass.getpass("Wachtwoord: ")
+        if getpass.getpass("Nogmaals: ") != wachtwoord:
+            print("De twee wachtwoorden zijn niet gelijk. Er is niets veranderd.")
+            return 1
+    pad = args.bestand or accountsbestand()
+    try:
+        nieuw = account_toevoegen(args.email, wachtwoord, pad)
+    except AccountFout as fout:
+        print(f"{fout} Er is niets veranderd.")
+        return 1
+    email = genormaliseerd(args.email)
+    print(f"Account {email} {'toegevoegd' if nieuw else 'heeft een nieuw wachtwoord'} ({pad}).")
+    try:
+        rol = rol_van(email, toegangsbestand())
+    except ToegangFout as fout:
+        print(f"Let op: {fout}")
+        return 0
+    if rol is None:
+        print(f"Let op: {email} heeft nog geen rol. Zet een blok [[gebruiker]] in het toegangsbestand "
+              "(DASHBOARD_TOEGANG); zonder rol kan deze persoon niets zien.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    opdracht = {"ingest": ingest, "terugdraaien": terugdraaien, "demo": demo, "sjablonen": sjablonen}
+    opdracht = {"ingest": ingest, "terugdraaien": terugdraaien, "demo": demo, "sjablonen": sjablonen,
+                "gebruiker": gebruiker}
     try:
         return opdracht[args.opdracht](args)
     except meldingen.OpslagBezet as fout:

@@ -166,3 +166,23 @@ SELECT
     END AS status,
     u.geladen_op, u.geladen_door, u.meldingen
 FROM upload u;
+
+-- Audit log (issue 6): logins and downloads are written here; uploads and rollbacks are already
+-- recorded in `upload` with who and when, so the view `audit` joins both instead of writing twice.
+-- `wat` names what was done (a page and a file name, an upload id), never row contents.
+CREATE TABLE IF NOT EXISTS audit_log (
+    moment TIMESTAMP NOT NULL,        -- UTC
+    wie VARCHAR NOT NULL,
+    actie VARCHAR NOT NULL,           -- inloggen | download | ...
+    wat VARCHAR
+);
+
+CREATE OR REPLACE VIEW audit AS
+SELECT moment, wie, actie, wat FROM audit_log
+UNION ALL
+SELECT geladen_op, coalesce(geladen_door, 'onbekend'), CASE status WHEN 'geweigerd' THEN 'upload geweigerd' ELSE 'upload' END,
+       'upload ' || upload_id || ': ' || coalesce(bestandsnaam, '') || ' (' || coalesce(soort, '?') || ')'
+FROM upload
+UNION ALL
+SELECT teruggedraaid_op, coalesce(teruggedraaid_door, 'onbekend'), 'terugdraaien', 'upload ' || upload_id || ': ' || coalesce(bestandsnaam, '')
+FROM upload WHERE teruggedraaid_op IS NOT NULL;

@@ -1,0 +1,162 @@
+"""Small numbers (metrics.md), decided in one place for screen and downloads alike.
+
+A count of 1 to 4 (below the threshold) is shown as "<5" to anyone who does not own the data; a
+percentage whose denominator is below 10 is not shown, nor one whose numerator is a hidden count
+(numerator = percentage x denominator); and a cell that could be recovered from a published total
+and its visible neighbours is hidden too (secondary suppression, shown as "x"). Cells the viewer
+may see exactly anyway (their own gemeente) protect nothing, so they never count as hiding a cell.
+
+The functions here are pure (numbers in, markings out); which viewer sees what exactly is decided
+by the caller through `bekend` (cells this viewer may see exactly).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import linprog
+
+MIN_NOEMER = 10
+PRIMAIR = "<{drempel}"
+SECUNDAIR = "x"
+
+
+def drempel() -> int:
+    """The threshold below which a count is hidden: DASHBOARD_DREMPEL, default 5."""
+    return int(os.environ.get("DASHBOARD_DREMPEL", "5"))
+
+
+@dataclass(frozen=True)
+class Markering:
+    """Per cell: "" (shown), "<5" (a small count) or "x" (hidden so the small one cannot be recovered)."""
+
+    cellen: np.ndarray  # object array of str, same length as the values
+    totaal_verborgen: np.ndarray  # per line: its published total must be hidden too
+
+
+def markering(
+    waarden: Sequence[float],
+    lijnen: Sequence[Sequence[int]],
+    bekend: Sequence[bool] | None = None,
+    grens: int | None = None,
+) -> Markering:
+    """Mark the cells to hide. `lijnen` are the groups of cell indexes whose sum is published
+    (a column with a total row, a tile that is the sum of a table); `bekend` the cells this viewer
+    sees exactly anyway."""
+    grens = drempel() if grens is None else grens
+    v = np.asarray(waarden, dtype=float)
+    bekend_ = np.zeros(len(v), bool) if bekend is None else np.asarray(bekend, bool)
+    primair = (v >= 1) & (v < grens) & ~bekend_
+    secundair = np.zeros(len(v), bool)
+    totaal_verborgen = np.zeros(len(lijnen), bool)
+    for nummer, lijn in enumerate(lijnen):  # a total that is itself small is hidden like any count
+        som = v[list(lijn)].sum()
+        totaal_verborgen[nummer] = 1 <= som < grens and not bekend_[list(lijn)].all()
+    while True:
+        verborgen = (primair | secundair) & ~bekend_
+        # cheap first: a published line with exactly one hidden cell gives it away at once
+        terug_te_rekenen = eenzame_cellen(lijnen, verborgen, totaal_verborgen)[:1]
+        if not terug_te_rekenen:  # then the thorough check, for what several lines together give away
+            terug_te_rekenen = vastgepinde_cellen(v, lijnen, verborgen, primair, totaal_verborgen, grens)
+        if not terug_te_rekenen:
+            break
+        for cel in terug_te_rekenen:
+            afgedekt(cel, v, lijnen, verborgen, bekend_, secundair, totaal_verborgen)
+    cellen = np.full(len(v), "", dtype=object)
+    cellen[primair] = PRIMAIR.format(drempel=grens)
+    cellen[secundair] = SECUNDAIR
+    return Markering(cellen, totaal_verborgen)
+
+
+def percentage_zichtbaar(teller: float, noemer: float, exact: bool, grens: int | None = None) -> bool:
+    """A share may be shown when the viewer sees it exactly, or its denominator is at least 10 and
+    its numerator is not a hidden count."""
+    if exact:
+        return noemer > 0
+    grens = drempel() if grens is None else grens
+    return noemer >= MIN_NOEMER and not (1 <= teller < grens)
+
+
+def kolomlijnen(aantal_rijen: int, aantal_kolommen: int) -> list[list[int]]:
+    """Lines for a table stored row by row whose every column has a published total."""
+    return [[r * aantal_kolommen + k for r in range(aantal_rijen)] for k in range(aantal_kolommen)]
+
+
+def tabelmarkering(tabel: pd.DataFrame, kolommen: Sequence[str], bekend_rij: Sequence[bool] | None = None,
+                   grens: int | None = None) -> tuple[pd.DataFrame, pd.Series]:
+    """For a table whose count columns each have a published total (the sum over its rows): the
+    marking per cell and, per column, whether its total must be hidden too."""
+    waarden = tabel[list(kolommen)].to_numpy(dtype=float).ravel()
+    bekend = None if bekend_rij is None else np.repeat(np.asarray(bekend_rij, bool), len(kolommen))
+    m = markering(waarden, kolomlijnen(len(tabel), len(kolommen)), bekend, grens)
+    cellen = pd.DataFrame(m.cellen.reshape(len(tabel), len(kolommen)), index=tabel.index, columns=list(kolommen))
+    return cellen, pd.Series(m.totaal_verborgen, index=list(kolommen))
+
+
+def eenzame_cellen(lijnen: Sequence[Sequence[int]], verborgen: np.ndarray, totaal_verborgen: np.ndarray) -> list[int]:
+    """Hidden cells that are the only hidden cell of a published line."""
+    uit = set()
+    for nummer, lijn in enumerate(lijnen):
+        if not totaal_verborgen[nummer]:
+            in_lijn = [cel for cel in lijn if verborgen[cel]]
+            if len(in_lijn) == 1:
+                uit.add(in_lijn[0])
+    return sorted(uit)
+
+
+def afgedekt(cel: int, v: np.ndarray, lijnen: Sequence[Sequence[int]], verborgen: np.ndarray, bekend: np.ndarray,
+             secundair: np.ndarray, totaal_verborgen: np.ndarray) -> None:
+    """Hide one more cell beside `cel` (in place): the smallest shown neighbour in a published line that is
+    not 0 (a hidden 0 next to a hidden 1 gives the 1 away); with no neighbour left, hide the totals."""
+    lijnen_van_cel = [n for n, lijn in enumerate(lijnen) if cel in lijn and not totaal_verborgen[n]]
+    kandidaten = np.array(sorted({i for n in lijnen_van_cel for i in lijnen[n]
+                                  if not verborgen[i] and not secundair[i] and not bekend[i]}), int)
+    if len(kandidaten) == 0:
+        totaal_verborgen[lijnen_van_cel] = True
+        return
+    volgorde = np.lexsort((v[kandidaten], v[kandidaten] == 0))
+    secundair[kandidaten[volgorde[0]]] = True
+
+
+def vastgepinde_cellen(
+    waarden: np.ndarray,
+    lijnen: Sequence[Sequence[int]],
+    verborgen: np.ndarray,
+    primair: np.ndarray,
+    totaal_verborgen: np.ndarray,
+    grens: int,
+) -> list[int]:
+    """The hidden cells whose value someone can still work out: from the published totals, the shown
+    cells, and what '<5' says (1 to 4) and that counts are at least 0. Per hidden cell its lowest and
+    highest possible value by linear programming; for tables with totals per row or column the
+    extremes are whole numbers, so a cell is safe when they differ by at least 1."""
+    onbekend = np.flatnonzero(verborgen)
+    if len(onbekend) == 0:
+        return []
+    positie = {int(cel): j for j, cel in enumerate(onbekend)}
+    a, b = [], []
+    for nummer, lijn in enumerate(lijnen):
+        if totaal_verborgen[nummer] or not any(cel in positie for cel in lijn):
+            continue
+        rij = np.zeros(len(onbekend))
+        for cel in lijn:
+            if cel in positie:
+                rij[positie[cel]] = 1.0
+        a.append(rij)
+        b.append(sum(waarden[cel] for cel in lijn if cel in positie))
+    grenzen = [(1, grens - 1) if primair[cel] else (0, None) for cel in onbekend]
+    uit = []
+    for j, cel in enumerate(onbekend):
+        doel = np.zeros(len(onbekend))
+        doel[j] = 1.0
+        laag = linprog(doel, A_eq=a or None, b_eq=b or None, bounds=grenzen, method="highs")
+        hoog = linprog(-doel, A_eq=a or None, b_eq=b or None, bounds=grenzen, method="highs")
+        if hoog.status == 3:  # unbounded above: nothing pins it
+            continue
+        if -hoog.fun - laag.fun < 1 - 1e-9:
+            uit.append(int(cel))
+    return uit

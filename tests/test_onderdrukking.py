@@ -1,0 +1,161 @@
+"""Small-number suppression (metrics.md): no count 1-4 shown, no hidden cell recoverable from the totals."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.optimize import linprog
+
+from analytics.onderdrukking import markering, percentage_zichtbaar, tabelmarkering
+
+
+def herleidbaar(waarden, lijnen, verborgen, totaal_verborgen) -> list[int]:
+    """The hidden cells whose exact value follows from the published totals and the visible cells
+    (linear algebra: e_i lies in the row space of the constraints on the hidden cells)."""
+    verborgen_idx = [i for i in range(len(waarden)) if verborgen[i]]
+    if not verborgen_idx:
+        return []
+    rijen = [[1.0 if i in lijn else 0.0 for i in verborgen_idx]
+             for n, lijn in enumerate(lijnen) if not totaal_verborgen[n]]
+    a = np.array(rijen) if rijen else np.zeros((0, len(verborgen_idx)))
+    rang = np.linalg.matrix_rank(a) if len(a) else 0
+    uit = []
+    for j, i in enumerate(verborgen_idx):
+        e = np.zeros(len(verborgen_idx))
+        e[j] = 1
+        if np.linalg.matrix_rank(np.vstack([a, e])) == rang:
+            uit.append(i)
+    return uit
+
+
+def bereik(waarden, lijnen, cellen, bekend, totaal_verborgen, grens) -> dict[int, tuple[float, float]]:
+    """What an attacker can conclude about each hidden cell, with linear programming: its lowest and
+    highest possible value given the published totals, the shown and own cells, and that a '<5' cell
+    lies between 1 and 4 and any count is at least 0."""
+    onbekend = [i for i in range(len(waarden)) if cellen[i] != "" and not bekend[i]]
+    a, b = [], []
+    for n, lijn in enumerate(lijnen):
+        if totaal_verborgen[n] or not any(i in onbekend for i in lijn):
+            continue
+        a.append([1.0 if i in lijn else 0.0 for i in onbekend])
+        b.append(sum(waarden[i] for i in lijn) - sum(waarden[i] for i in lijn if i not in onbekend))
+    grenzen = [(1, grens - 1) if cellen[i].startswith("<") else (0, None) for i in onbekend]
+    uit = {}
+    for j, i in enumerate(onbekend):
+        c = np.zeros(len(onbekend))
+        c[j] = 1
+        laag = linprog(c, A_eq=a or None, b_eq=b or None, bounds=grenzen).fun
+        hoog = linprog(-c, A_eq=a or None, b_eq=b or None, bounds=grenzen)
+        hoog = float("inf") if hoog.status == 3 else -hoog.fun
+        uit[i] = (laag, hoog)
+    return uit
+
+
+def test_a_small_count_is_hidden_and_its_smallest_neighbour_too():
+    tabel = pd.DataFrame({"instroom": [3, 20, 40, 7]}, index=["Beuningen", "Nijmegen", "Wijchen", "Heumen"])
+    cellen, totaal = tabelmarkering(tabel, ["instroom"], grens=5)
+    assert list(cellen["instroom"]) == ["<5", "", "", "x"]
+    assert not totaal["instroom"]
+
+
+def test_zero_is_shown_and_a_small_total_is_hidden_itself():
+    cellen, _ = tabelmarkering(pd.DataFrame({"n": [2, 0, 30]}), ["n"], grens=5)
+    assert list(cellen["n"]) == ["<5", "", "x"]
+    cellen, totaal = tabelmarkering(pd.DataFrame({"n": [2, 0]}), ["n"], grens=5)
+    assert list(cellen["n"]) == ["<5", ""] and totaal["n"]
+
+
+def test_when_no_neighbour_can_cover_the_total_is_hidden():
+    m = markering([3], [[0]], grens=5)
+    assert list(m.cellen) == ["<5"] and m.totaal_verborgen[0]
+
+
+def test_own_gemeente_is_exact_and_never_counts_as_cover():
+    # Own gemeente (row 0) has 2: shown exactly. Row 1 has 3: hidden; it needs a cover among the others.
+    cellen, _ = tabelmarkering(pd.DataFrame({"n": [2, 3, 50, 8]}), ["n"], [True, False, False, False], grens=5)
+    assert list(cellen["n"]) == ["", "<5", "", "x"]
+
+
+def test_the_threshold_is_a_setting(monkeypatch):
+    monkeypatch.setenv("DASHBOARD_DREMPEL", "10")
+    cellen, _ = tabelmarkering(pd.DataFrame({"n": [7, 30, 40, 12]}), ["n"])
+    assert list(cellen["n"]) == ["<10", "", "", "x"]
+
+
+def mogelijke_waarden(waarden, lijnen, cellen, bekend, totaal_verborgen, grens) -> dict[int, set[int]]:
+    """Brute force, independent of any algebra: every whole-number table an attacker cannot rule out
+    (same shown cells, same published totals, '<5' cells 1-4, counts >= 0), and per hidden cell the
+    values it takes in them."""
+    zichtbare_lijnen = [lijn for n, lijn in enumerate(lijnen) if not totaal_verborgen[n]]
+    verborgen = [i for i in range(len(waarden)) if cellen[i] != "" and not bekend[i]]
+    # a hidden cell in no published line can be anything: nothing to try
+    vrij = {i for i in verborgen if not any(i in lijn for lijn in zichtbare_lijnen)}
+    onbekend = [i for i in verborgen if i not in vrij]
+    doel = [sum(waarden[i] for i in lijn) for lijn in zichtbare_lijnen]
+    plafond = max(doel, default=0)
+    gezien: dict[int, set[int]] = {i: {int(waarden[i]), int(waarden[i]) + 1} for i in vrij}
+    gezien.update({i: set() for i in onbekend})
+    tabel = [int(w) if i not in onbekend else None for i, w in enumerate(waarden)]
+
+    def past(klaar: bool) -> bool:
+        for lijn, totaal in zip(zichtbare_lijnen, doel, strict=True):
+            som = sum(tabel[i] for i in lijn if tabel[i] is not None and i not in vrij)
+            compleet = klaar or all(tabel[i] is not None for i in lijn if i not in vrij)
+            if som > totaal or (compleet and som != totaal):
+                return False
+        return True
+
+    def vul(k: int) -> None:
+        if k == len(onbekend):
+            if past(True):
+                for i in onbekend:
+                    gezien[i].add(tabel[i])
+            return
+        i = onbekend[k]
+        bereik_ = range(1, grens) if cellen[i].startswith("<") else range(0, plafond + 1)
+        for w in bereik_:
+            tabel[i] = w
+            if past(False):
+                vul(k + 1)
+        tabel[i] = None
+
+    vul(0)
+    return gezien
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_no_hidden_cell_can_be_worked_out_by_trying_every_table(seed):
+    rng = np.random.default_rng(1000 + seed)
+    r, k = rng.integers(2, 4), rng.integers(2, 4)
+    waarden = rng.choice([0, 1, 2, 3, 5, 6, 9], size=r * k)
+    lijnen = [[i * k + j for j in range(k)] for i in range(r)] + [[i * k + j for i in range(r)] for j in range(k)]
+    bekend = rng.random(r * k) < 0.15
+    m = markering(waarden, lijnen, bekend, grens=5)
+    for cel, mogelijk in mogelijke_waarden(waarden, lijnen, m.cellen, bekend, m.totaal_verborgen, 5).items():
+        assert waarden[cel] in mogelijk and len(mogelijk) >= 2, (cel, waarden[cel], mogelijk)
+
+
+@pytest.mark.parametrize("seed", range(80))
+def test_no_hidden_cell_can_be_recovered_in_random_two_way_tables(seed):
+    rng = np.random.default_rng(seed)
+    r, k = rng.integers(2, 6), rng.integers(2, 6)
+    waarden = rng.choice([0, 1, 2, 3, 4, 5, 8, 12, 30], size=r * k, p=[.2, .1, .1, .1, .1, .1, .1, .1, .1])
+    lijnen = [[i * k + j for j in range(k)] for i in range(r)] + [[i * k + j for i in range(r)] for j in range(k)]
+    bekend = rng.random(r * k) < 0.15
+    m = markering(waarden, lijnen, bekend, grens=5)
+    klein = (waarden >= 1) & (waarden < 5) & ~bekend
+    assert all(m.cellen[klein] == "<5")
+    # the viewer knows the shown cells and their own; the unknowns are the hidden ones that are not their own
+    onbekend = (m.cellen != "") & ~bekend
+    assert not herleidbaar(waarden, lijnen, onbekend, m.totaal_verborgen)
+    # and no attacker who also uses that counts are whole and at least 0 (and '<5' means 1-4) pins one down
+    for cel, (laag, hoog) in bereik(waarden, lijnen, m.cellen, bekend, m.totaal_verborgen, 5).items():
+        assert hoog - laag > 0.5, (cel, waarden[cel], laag, hoog)
+
+
+def test_percentages_need_a_denominator_of_ten_and_a_numerator_that_is_not_hidden():
+    assert not percentage_zichtbaar(2, 9, exact=False, grens=5)
+    assert percentage_zichtbaar(0, 10, exact=False, grens=5)
+    assert not percentage_zichtbaar(3, 40, exact=False, grens=5)  # 3 = 7,5% x 40
+    assert percentage_zichtbaar(3, 4, exact=True, grens=5)
