@@ -1,30 +1,45 @@
-"""Entrance of the dashboard: the page list. Each page draws the shared filters (kader.filters). Run with `make run`.
+"""Entrance of the dashboard: who is looking, and the pages their role may open. Run with `make run`.
 
-The store is DASHBOARD_DB (default: the demo store data/demo.duckdb).
+The store is DASHBOARD_DB (default: the demo store data/demo.duckdb); the roles file DASHBOARD_TOEGANG.
+Each page draws the shared filters (kader.filters), which also stops a page reached without access.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
+from kader.toegang import ingelogd_email, kijker
+
 st.set_page_config(page_title="Praktijkleren: instroom in de regio", page_icon="📊", layout="wide")
 
-PAGINAS = {
-    "Instroom en resultaten": [
-        st.Page("pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
-        st.Page("pages/instroom.py", title="Instroom", icon=":material/trending_up:"),
-        st.Page("pages/uitval.py", title="Uitval", icon=":material/trending_down:"),
-    ],
-    "Vraag en sectoren": [
-        st.Page("pages/structurele_vraag.py", title="Structurele vraag", icon=":material/work:"),
-        st.Page("pages/sectoren.py", title="Sectorvergelijking", icon=":material/compare:"),
-    ],
-    "Gegevens": [
-        st.Page("pages/gegevens.py", title="Geladen exports", icon=":material/inventory_2:"),
-    ],
-    "Uitleg": [
-        st.Page("pages/definities.py", title="Definities", icon=":material/menu_book:"),
-    ],
-}
 
-st.navigation(PAGINAS).run()
+def paginas(beheerder: bool) -> dict[str, list[st.Page]]:
+    """The page list for a role: the beheerder also gets the pages that change data or show the log."""
+    lijst = {
+        "Instroom en resultaten": [
+            st.Page("pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
+            st.Page("pages/instroom.py", title="Instroom", icon=":material/trending_up:"),
+            st.Page("pages/uitval.py", title="Uitval", icon=":material/trending_down:"),
+        ],
+        "Vraag en sectoren": [
+            st.Page("pages/structurele_vraag.py", title="Structurele vraag", icon=":material/work:"),
+            st.Page("pages/sectoren.py", title="Sectorvergelijking", icon=":material/compare:"),
+        ],
+        "Gegevens": [
+            st.Page("pages/gegevens.py", title="Geladen exports", icon=":material/inventory_2:"),
+        ],
+        "Uitleg": [
+            st.Page("pages/definities.py", title="Definities", icon=":material/menu_book:"),
+        ],
+    }
+    if beheerder:
+        lijst["Gegevens"].append(st.Page("pages/logboek.py", title="Logboek", icon=":material/history:"))
+    return lijst
+
+
+wie = kijker()
+if wie is None:  # deny by default: only the login page, or the no-access page for an unknown address
+    pagina = "pages/geen_toegang.py" if ingelogd_email() else "pages/inloggen.py"
+    st.navigation([st.Page(pagina, title="Inloggen", default=True)], position="hidden").run()
+else:
+    st.navigation(paginas(wie.is_beheerder)).run()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
+
+from toegang.kijker import Kijker
 
 DIMENSIES = ("regio", "gemeenten", "organisaties", "sectoren", "doelgroepen", "stromen", "routes")
 
@@ -21,11 +23,13 @@ class Filters:
     doelgroepen: tuple[str, ...] = ()
     stromen: tuple[str, ...] = ()
     routes: tuple[str, ...] = ()
+    # who is looking: decides which numbers are exact and which are suppressed (not an SQL parameter)
+    kijker: Kijker | None = field(default=None, compare=True)
 
     def parameters(self) -> dict[str, object]:
         """Bound parameters for the SQL in analytics/sql (lists for the selections)."""
         return {f.name: list(getattr(self, f.name)) if f.name in DIMENSIES else getattr(self, f.name)
-                for f in fields(self)}
+                for f in fields(self) if f.name != "kijker"}
 
     def jaar_eerder(self) -> Filters:
         """The same selection, one year earlier (for the change against last year)."""

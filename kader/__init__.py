@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 import streamlit as st
 
 from analytics.filters import Filters
 from analytics.opslag import db_pad
 from kader.filterbalk import filterbalk
+from kader.toegang import PRESENTATIE, inlog_vastleggen, kijker, uitloggen
 from kader.versheid import versheidsregel
 from pipelines.meldingen import OpslagBezet
 
@@ -32,13 +34,39 @@ def opslag_of_uitleg() -> Iterator[None]:
         st.stop()
 
 
+def identiteitsblok(wie) -> None:
+    """Top of the sidebar: who is looking (or the demo banner), the presentatiemodus, uitloggen."""
+    if wie.demo:
+        st.sidebar.warning("**Demo: fictieve gegevens.** Geen echte personen; inloggen is niet nodig.")
+    else:
+        rol = {"beheerder": "beheerder", "gemeente": "gemeente", "regio": "regio"}[wie.rol]
+        st.sidebar.caption(f"Ingelogd als {wie.email} ({rol})")
+    # the toggle's value is kept under PRESENTATIE (a page switch resets widgets), read by kijker()
+    st.session_state["presentatiemodus"] = bool(st.session_state.get(PRESENTATIE, False))
+    st.sidebar.toggle(
+        "Presentatiemodus", key="presentatiemodus",
+        on_change=lambda: st.session_state.__setitem__(PRESENTATIE, st.session_state["presentatiemodus"]),
+        help="Voor de beamer: kleine aantallen worden voor iedereen afgeschermd, ook voor de beheerder.",
+    )
+    if not wie.demo and st.sidebar.button("Uitloggen", key="uitloggen"):
+        uitloggen()
+        st.rerun()
+
+
 def filters() -> Filters:
-    """For a page: draw the shared filters and the freshness line; stop with a Dutch message when there
-    is nothing to show (no store yet, a load running for too long, no trajecten)."""
+    """For a page: who is looking, the shared filters and the freshness line; stop with a Dutch message
+    when there is nothing to show (no access, no store yet, a load running for too long, no trajecten).
+    The Filters carry the viewer: the read side shapes every number for them."""
+    wie = kijker()
+    if wie is None:  # deny by default: a page reached without access shows nothing
+        st.error("U heeft geen toegang tot deze pagina.")
+        st.stop()
+    inlog_vastleggen(wie)
+    identiteitsblok(wie)
     with opslag_of_uitleg():
         gekozen = filterbalk()
         versheidsregel()
     if gekozen is None:
         st.info("Er zijn nog geen trajecten geladen.")
         st.stop()
-    return gekozen
+    return replace(gekozen, kijker=wie)

@@ -14,6 +14,10 @@ def voortgang(gedaan: int, totaal: int, breedte: int = 30) -> str:
     return f"[{'#' * gevuld}{'.' * (breedte - gedaan * breedte // totaal)}] {gedaan}/{totaal}"
 
 
+# Who loaded the demo exports: how the dashboard knows a store holds only fictional data (demo mode).
+DEMO_DOOR = "demo"
+
+
 def demo_geladen(db: Path, map: Path) -> int:
     """Exit code 0 when every demo export loaded; prints progress and any refusal in Dutch."""
     print(f"Demobestanden schrijven in {map} ...")
@@ -23,7 +27,7 @@ def demo_geladen(db: Path, map: Path) -> int:
     for nummer, bestand in enumerate(bestanden, start=1):
         uitkomst = laad_bestand(
             db, bestand.pad, soort=bestand.soort, organisatie=bestand.organisatie, peildatum=bestand.peildatum,
-            geladen_door="demo",
+            geladen_door=DEMO_DOOR,
         )
         if uitkomst.status == "geweigerd":
             mislukt += 1

@@ -153,3 +153,8 @@ def tabel_nl(df: pd.DataFrame, decimalen: dict[str, int] | None = None) -> Style
         else:
             opmaak[kolom] = lambda w: LEEG if is_leeg(w) else w
     return df.style.format(opmaak)
+
+
+def tijdstippen(utc: pd.Series) -> pd.Series:
+    """Times stored in UTC, as Dutch local time 'dd-mm-jjjj uu:mm'."""
+    return pd.to_datetime(utc).dt.tz_localize("UTC").dt.tz_convert("Europe/Amsterdam").dt.strftime("%d-%m-%Y %H:%M")

@@ -1,0 +1,16 @@
+"""The audit log, for the beheerder only."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analytics.filters import Filters
+from analytics.opslag import query
+from toegang.kijker import GeenToegang
+
+
+def logboek(filters: Filters, aantal: int = 1000) -> pd.DataFrame:
+    """The newest lines of the audit log (moment in UTC, wie, actie, wat)."""
+    if filters.kijker is None or not filters.kijker.is_beheerder:
+        raise GeenToegang("Alleen de beheerder ziet het logboek.")
+    return query("logboek", {"aantal": aantal})

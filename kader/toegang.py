@@ -1,0 +1,122 @@
+"""Who is looking (Streamlit side): login through st.login (OpenID Connect, e.g. Microsoft Entra ID)
+or a local account, the role from the roles file, the demo mode, and the pages a role may open.
+
+Deny by default: without a Kijker there is no Filters (kader.filters stops the page), and without
+Filters the read side answers nothing.
+"""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from analytics.opslag import db_pad, query
+from pipelines.demo_laden import DEMO_DOOR
+from toegang.accounts import AccountFout, accountsbestand, ingelogd_als
+from toegang.kijker import Kijker
+from toegang.rollen import ToegangFout, rol_van, toegangsbestand
+
+LOKAAL = "_identiteit_lokaal"  # session_state: the e-mail address of a local login
+PRESENTATIE = "_presentatiemodus"
+MISLUKT = "_inlog_mislukt"
+MAX_POGINGEN = 5
+WACHTTIJD = 60  # seconds after MAX_POGINGEN wrong passwords
+
+
+def oidc_ingesteld() -> bool:
+    """Is an identity provider configured ([auth] in .streamlit/secrets.toml)?"""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all  # noqa: BLE001
+        return False
+
+
+def oidc_aanbieder() -> str | None:
+    """The named provider ([auth.microsoft]) if there is one; None for a provider in [auth] itself."""
+    try:
+        instellingen = st.secrets["auth"]
+    except Exception:  # noqa: BLE001
+        return None
+    namen = [naam for naam, waarde in instellingen.items() if hasattr(waarde, "items")]
+    return namen[0] if namen else None
+
+
+def ingelogd_email() -> str | None:
+    """The identity: the e-mail address from the identity provider or from a local login."""
+    if st.user.get("is_logged_in") and st.user.get("email"):
+        return str(st.user.get("email"))
+    return st.session_state.get(LOKAAL)
+
+
+def alleen_demogegevens() -> bool:
+    try:
+        return bool(query("alleen_demo", {"demo": DEMO_DOOR}).iloc[0, 0])
+    except FileNotFoundError:
+        return False
+
+
+def kijker() -> Kijker | None:
+    """Who is looking and what they may see; None: no access (show the login or no-access page)."""
+    presentatie = bool(st.session_state.get(PRESENTATIE, False))
+    bestand = toegangsbestand()
+    if bestand is None and alleen_demogegevens():
+        return Kijker("demo", "beheerder", demo=True, presentatie=presentatie)
+    try:
+        rol = rol_van(ingelogd_email(), bestand)
+    except ToegangFout:
+        return None
+    return Kijker.uit_rol(rol).in_presentatiemodus(presentatie) if rol else None
+
+
+def toegangsprobleem() -> str | None:
+    """Why nobody can log in, in Dutch, for the login page; None when access is configured."""
+    bestand = toegangsbestand()
+    if bestand is None:
+        return (f"Dit dashboard is nog niet ingericht: er is geen toegangsbestand (DASHBOARD_TOEGANG) en de "
+                f"opslag {db_pad().name} bevat niet alleen demogegevens. De beheerder vindt in de README hoe "
+                "toegang wordt ingesteld.")
+    try:
+        rol_van("controle@voorbeeld.nl", bestand)
+    except ToegangFout as fout:
+        return f"Het toegangsbestand kan niet worden gebruikt. {fout}"
+    return None
+
+
+def lokaal_inloggen(email: str, wachtwoord: str) -> str | None:
+    """Check a local login; returns a Dutch message when it fails, None when it worked."""
+    pogingen, sinds = st.session_state.get(MISLUKT, (0, 0.0))
+    if pogingen >= MAX_POGINGEN and time.monotonic() - sinds < WACHTTIJD:
+        return f"Te vaak een verkeerd wachtwoord. Probeer het over {WACHTTIJD} seconden opnieuw."
+    try:
+        identiteit = ingelogd_als(email, wachtwoord)
+    except AccountFout as fout:
+        return str(fout)
+    if identiteit is None:
+        st.session_state[MISLUKT] = (pogingen + 1, time.monotonic())
+        return "Dit e-mailadres of wachtwoord klopt niet."
+    st.session_state.pop(MISLUKT, None)
+    st.session_state[LOKAAL] = identiteit
+    return None
+
+
+def lokale_accounts_bestaan() -> bool:
+    return accountsbestand().exists()
+
+
+def uitloggen() -> None:
+    st.session_state.pop(LOKAAL, None)
+    st.session_state.pop(PRESENTATIE, None)
+    if st.user.get("is_logged_in"):
+        st.logout()
+
+
+def inlog_vastleggen(wie: Kijker) -> None:
+    """Write a login to the audit log once per session (not for the demo)."""
+    if wie.demo or st.session_state.get("_inlog_vastgelegd") == wie.email:
+        return
+    from pipelines.audit import vastleggen
+
+    manier = "lokaal account" if st.session_state.get(LOKAAL) else "identity provider"
+    vastleggen(db_pad(), wie.email, "inloggen", f"{manier}, rol {wie.rol}")
+    st.session_state["_inlog_vastgelegd"] = wie.email

@@ -1,0 +1,22 @@
+"""Logboek (beheerder): logins, uploads, rollbacks and downloads, newest first."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analytics.logboek import logboek
+from kader import filters
+from weergave import formaat
+
+st.title("Logboek")
+gekozen = filters()
+st.caption("Wie wanneer inlogde, uploadde, terugdraaide of downloadde. Tijden in Nederlandse tijd.")
+regels = logboek(gekozen)
+if regels.empty:
+    st.info("Het logboek is nog leeg.")
+else:
+    regels["moment"] = formaat.tijdstippen(regels["moment"])
+    st.dataframe(
+        regels.rename(columns={"moment": "Tijdstip", "wie": "Wie", "actie": "Actie", "wat": "Wat"}),
+        hide_index=True, width="stretch",
+    )

@@ -1,0 +1,155 @@
+"""Who gets in, and which pages they get: demo mode, login (identity provider and local), no access."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import KANDIDATEN_KOP, ROOT, cli, ingest, kandidaat, rijen, schrijf_xlsx
+from toegang.accounts import account_toevoegen
+
+ROLLEN = """
+[[gebruiker]]
+email = "a.jansen@wijchen.example"
+rol = "gemeente"
+gemeenten = ["GM0296"]
+
+[[gebruiker]]
+email = "beheer@werkbedrijf.example"
+rol = "beheerder"
+
+[[gebruiker]]
+email = "consortium@regio.example"
+rol = "regio"
+"""
+
+
+def paginas(app: AppTest) -> set[str]:
+    """The pages st.navigation registered for this user (their file names)."""
+    return {Path(str(info["script_path"])).name for info in app._registered_pages.values()}
+
+
+@pytest.fixture
+def echte_opslag(tmp_path, monkeypatch) -> Path:
+    """A store with data loaded by someone (not the demo)."""
+    db = tmp_path / "opslag.duckdb"
+    monkeypatch.setenv("DASHBOARD_SLEUTEL", str(tmp_path / "sleutel"))
+    bestand = schrijf_xlsx(tmp_path / "k.xlsx", [KANDIDATEN_KOP, kandidaat("T1", Gemeente="Wijchen")])
+    assert ingest(db, bestand).returncode == 0
+    monkeypatch.setenv("DASHBOARD_DB", str(db))
+    monkeypatch.setenv("DASHBOARD_ACCOUNTS", str(tmp_path / "accounts.json"))
+    monkeypatch.delenv("DASHBOARD_TOEGANG", raising=False)
+    return db
+
+
+@pytest.fixture
+def toegang(tmp_path, monkeypatch) -> Path:
+    pad = tmp_path / "toegang.toml"
+    pad.write_text(ROLLEN)
+    monkeypatch.setenv("DASHBOARD_TOEGANG", str(pad))
+    return pad
+
+
+def nieuwe_app(user: dict | None = None) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app.user = user if user is not None else {"is_logged_in": False}
+    return app
+
+
+def test_the_demo_store_without_a_roles_file_opens_as_beheerder_with_a_banner(demo_opslag, monkeypatch, tmp_path):
+    db, _ = demo_opslag
+    monkeypatch.setenv("DASHBOARD_DB", str(db))
+    monkeypatch.setenv("DASHBOARD_SLEUTEL", str(db.parent / "sleutel"))
+    monkeypatch.delenv("DASHBOARD_TOEGANG", raising=False)
+    app = nieuwe_app().run()
+    assert not app.exception
+    assert app.title[0].value == "Overzicht" and len(app.metric) == 5
+    assert app.sidebar.warning[0].value.startswith("**Demo: fictieve gegevens.**")
+    assert "logboek.py" in paginas(app)
+
+
+def test_real_data_without_a_roles_file_asks_to_set_up_access_and_shows_no_numbers(echte_opslag):
+    app = nieuwe_app().run()
+    assert not app.exception
+    assert app.title[0].value == "Inloggen"
+    assert not app.metric and not app.dataframe
+    assert app.warning[0].value.startswith("Dit dashboard is nog niet ingericht: er is geen toegangsbestand")
+    assert paginas(app) == {"inloggen.py"}
+
+
+def test_a_logged_out_user_sees_only_the_login_page(echte_opslag, toegang):
+    app = nieuwe_app({"is_logged_in": False}).run()
+    assert app.title[0].value == "Inloggen" and not app.metric and paginas(app) == {"inloggen.py"}
+
+
+def test_an_unknown_address_gets_the_no_access_page_and_nothing_else(echte_opslag, toegang):
+    app = nieuwe_app({"is_logged_in": True, "email": "onbekend@elders.example"}).run()
+    assert not app.exception
+    assert app.title[0].value == "Geen toegang"
+    assert app.error[0].value.startswith("U bent ingelogd als onbekend@elders.example, maar dit adres heeft geen "
+                                         "toegang tot dit dashboard.")
+    assert not app.metric and not app.dataframe and not app.sidebar.multiselect
+    assert paginas(app) == {"geen_toegang.py"}
+
+
+@pytest.mark.parametrize(("email", "logboek"), [
+    ("beheer@werkbedrijf.example", True),
+    ("A.Jansen@wijchen.example", False),
+    ("consortium@regio.example", False),
+])
+def test_a_known_address_from_the_identity_provider_gets_the_pages_of_its_role(echte_opslag, toegang, email, logboek):
+    app = nieuwe_app({"is_logged_in": True, "email": email}).run()
+    assert not app.exception
+    assert app.title[0].value == "Overzicht"
+    assert app.sidebar.caption[0].value.startswith(f"Ingelogd als {email.lower()}")
+    assert ("logboek.py" in paginas(app)) is logboek
+    assert rijen(echte_opslag, "SELECT wie, actie FROM audit WHERE actie = 'inloggen'") == [
+        (email.lower(), "inloggen")]
+
+
+def test_a_local_account_logs_in_with_its_password_and_a_wrong_one_is_refused(echte_opslag, toegang, tmp_path):
+    account_toevoegen("beheer@werkbedrijf.example", "een lang wachtwoord", tmp_path / "accounts.json")
+    app = nieuwe_app().run()
+    app.text_input(key="inloggen_email").set_value("beheer@werkbedrijf.example")
+    app.text_input(key="inloggen_wachtwoord").set_value("fout wachtwoord!")
+    app.button[0].click().run()
+    assert app.error[0].value == "Dit e-mailadres of wachtwoord klopt niet."
+    assert not app.metric
+    app.switch_page("pages/overzicht.py").run()  # a page reached without logging in shows nothing
+    assert app.error[0].value == "U heeft geen toegang tot deze pagina." and not app.metric
+    app.switch_page("pages/inloggen.py").run()
+    app.text_input(key="inloggen_email").set_value("beheer@werkbedrijf.example")
+    app.text_input(key="inloggen_wachtwoord").set_value("een lang wachtwoord")
+    app.button[0].click().run()
+    # in a browser the rerun shows the default page; AppTest reruns only the page, so go there as the browser would
+    app.switch_page("pages/overzicht.py").run()
+    assert not app.exception
+    assert app.title[0].value == "Overzicht" and len(app.metric) == 5
+    assert rijen(echte_opslag, "SELECT wie, wat FROM audit WHERE actie = 'inloggen'") == [
+        ("beheer@werkbedrijf.example", "lokaal account, rol beheerder")]
+    app.sidebar.button(key="uitloggen").click().run()
+    assert app.error[0].value == "U heeft geen toegang tot deze pagina." and not app.metric
+
+
+def test_a_broken_roles_file_lets_nobody_in_and_says_what_is_wrong(echte_opslag, toegang):
+    toegang.write_text('[[gebruiker]]\nemail = "beheer@werkbedrijf.example"\nrol = "baas"\n')
+    app = nieuwe_app({"is_logged_in": True, "email": "beheer@werkbedrijf.example"}).run()
+    assert not app.metric
+    assert paginas(app) == {"geen_toegang.py"}
+
+
+def test_demo_mode_ends_when_real_data_is_loaded(demo_opslag, tmp_path, monkeypatch):
+    db, _ = demo_opslag
+    kopie = tmp_path / "demo.duckdb"
+    shutil.copy(db, kopie)
+    monkeypatch.setenv("DASHBOARD_DB", str(kopie))
+    monkeypatch.setenv("DASHBOARD_SLEUTEL", str(db.parent / "sleutel"))
+    monkeypatch.delenv("DASHBOARD_TOEGANG", raising=False)
+    bestand = schrijf_xlsx(tmp_path / "echt.xlsx", [KANDIDATEN_KOP, kandidaat("X1")])
+    assert cli("ingest", "--db", kopie, "--organisatie", "Echt Bedrijf", "--peildatum", "2026-10-31", bestand,
+               env={"DASHBOARD_SLEUTEL": str(db.parent / "sleutel")}).returncode == 0
+    app = nieuwe_app().run()
+    assert app.title[0].value == "Inloggen" and not app.metric

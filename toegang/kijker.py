@@ -1,0 +1,68 @@
+"""The viewer: who is looking and what that decides about the numbers they see.
+
+Every read-side answer is shaped for a Kijker: exact where the viewer owns the data, suppressed
+(metrics.md) elsewhere. The presentatiemodus makes everything suppressed-safe, whatever the role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from toegang.rollen import Rol
+
+
+class GeenToegang(Exception):
+    """A question asked for someone who may not see its answer (deny by default)."""
+
+
+@dataclass(frozen=True)
+class Kijker:
+    email: str
+    rol: str  # beheerder | gemeente | regio
+    gemeenten: tuple[str, ...] = ()  # a gemeente's own gemeentecodes
+    presentatie: bool = False
+    demo: bool = False  # the demo store without a roles file: beheerder without login
+
+    @classmethod
+    def uit_rol(cls, rol: Rol) -> Kijker:
+        return cls(rol.email, rol.rol, rol.gemeenten)
+
+    def in_presentatiemodus(self, aan: bool = True) -> Kijker:
+        return replace(self, presentatie=aan)
+
+    @property
+    def is_beheerder(self) -> bool:
+        return self.rol == "beheerder"
+
+    @property
+    def ziet_alles_exact(self) -> bool:
+        return self.is_beheerder and not self.presentatie
+
+    def ziet_exact(self, gemeentecodes: Iterable[str]) -> bool:
+        """Exact numbers for a group of trajecten from these gemeenten? Only for their owner (or the
+        beheerder), never in the presentatiemodus, and never for a group that mixes in another gemeente."""
+        if self.presentatie:
+            return False
+        if self.is_beheerder:
+            return True
+        codes = set(gemeentecodes)
+        return self.rol == "gemeente" and bool(codes) and codes <= set(self.gemeenten)
+
+    @property
+    def zichtbaarheid(self) -> tuple:
+        """Everything that decides what this viewer sees: part of every cache key."""
+        return (self.rol, self.gemeenten, self.presentatie)
+
+    @property
+    def mag_uploaden(self) -> bool:
+        return self.is_beheerder and not self.demo
+
+    @property
+    def mag_terugdraaien(self) -> bool:
+        return self.is_beheerder and not self.demo
+
+    @property
+    def mag_namen_zien(self) -> bool:
+        """Names of werkgevers and praktijkopleiders with their uitval: only the beheerder, not on a projector."""
+        return self.ziet_alles_exact
