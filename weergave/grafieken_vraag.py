@@ -136,7 +136,7 @@ def vraag_tegen_instroom(
     def staaf(waarden: pd.Series, naam: str, kleur: str) -> go.Bar:
         teksten = [formaat.getal(w, 1) for w in waarden]
         return go.Bar(
-            x=waarden, y=sectoren, orientation="h", name=naam, marker={"color": kleur},
+            x=waarden.tolist(), y=sectoren, orientation="h", name=naam, marker={"color": kleur},
             text=teksten, textposition="outside", cliponaxis=False, textfont={"size": LETTER, "color": "#31333F"},
             customdata=[[s, t] for s, t in zip(sectoren, teksten, strict=True)],
             hovertemplate=f"<b>%{{customdata[0]}}</b><br>{naam}: %{{customdata[1]}}<extra></extra>",
