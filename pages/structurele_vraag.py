@@ -184,8 +184,8 @@ else:
         "Instroom per maand": aanbod["instroom_per_maand"].astype(float),
         "Verschil per maand": aanbod["tekort_per_maand"].astype(float),
         "Vraag gedekt": ["nee, tekort" if n else "ja" for n in niet_gedekt],
-        "Structurele beroepen": aanbod["beroepen"].astype(int),
-        "Instroom in 12 maanden": aanbod["instroom"].astype(int),
+        "Beroepen": aanbod["beroepen"].astype(int),
+        "Instroom in 12 mnd": aanbod["instroom"].astype(int),
     })
     een_decimaal = dict.fromkeys(("Structurele vraag per maand", "Instroom per maand", "Verschil per maand"), 1)
     st.dataframe(
@@ -194,6 +194,10 @@ else:
             "Structurele vraag per maand": st.column_config.NumberColumn(
                 help=KENGETALLEN["structurele_vraag"].definitie),
             "Instroom per maand": st.column_config.NumberColumn(help=KENGETALLEN["instroom"].definitie),
+            "Beroepen": st.column_config.NumberColumn(
+                help="Het aantal structurele beroepen (combinaties van sector en beroep) in de sector."),
+            "Instroom in 12 mnd": st.column_config.NumberColumn(
+                help=f"Trajecten die in {tekst_12} begonnen. " + KENGETALLEN["instroom"].definitie),
             "Verschil per maand": st.column_config.NumberColumn(
                 help="Structurele vraag min instroom, per maand: boven 0 is er meer vraag dan instroom. "
                 + KENGETALLEN["vraag_en_aanbod"].definitie),

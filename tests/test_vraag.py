@@ -436,3 +436,16 @@ def test_hand_made_store_window_ends_at_the_last_complete_month_of_the_period(kl
     assert beroepen(klein)["Hovenier"] == (6, round(6 * 3 / 12, 9))
     assert "Schoonmaakmedewerker" not in beroepen(klein)  # its oktober 2026 month fell out: 5 of 12
     assert heatmap(klein)["x"][-1] == "sep 2026"
+
+
+def test_heatmap_colour_scale_is_valid_for_every_maximum():
+    """plotly replaces an invalid scale (not from exactly 0 to exactly 1, or going back) with its own colours;
+    that happened for a maximum of 10 (the scale ended at 0,9999999999999999)."""
+    from weergave.grafieken_vraag import GEEN_VRAAG, _kleurschaal
+
+    for maximum in range(1, 501):
+        schaal = _kleurschaal(maximum)
+        posities = [p for p, _ in schaal]
+        assert posities[0] == 0 and posities[-1] == 1, maximum
+        assert posities == sorted(posities), maximum
+        assert schaal[0][1] == GEEN_VRAAG and all(k != GEEN_VRAAG for p, k in schaal if p * maximum >= 1), maximum

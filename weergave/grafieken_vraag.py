@@ -29,6 +29,7 @@ def _kleurschaal(maximum: float) -> list[list]:
     schaal = [[0.0, GEEN_VRAAG], [grens, GEEN_VRAAG]]
     stappen = len(BLAUWEN) - 1
     schaal += [[grens + (1 - grens) * i / stappen, kleur] for i, kleur in enumerate(BLAUWEN)]
+    schaal[-1][0] = 1.0  # exactly: plotly drops a colour scale ending at 0.9999999999999999 for its default
     return schaal
 
 
@@ -82,10 +83,9 @@ def heatmap_per_maand(
         text=[[formaat.getal(w) for w in breed.loc[rij]] for rij in rijen], texttemplate="%{text}",
         textfont={"size": LETTER - 1},
         hovertemplate=f"<b>%{{customdata[0]}}</b><br>%{{customdata[1]}}: %{{customdata[2]}} {eenheid}<extra></extra>",
-        colorbar={"title": {"text": eenheid.capitalize(), "side": "top"}, "thickness": 14,
-                  "tickfont": {"size": LETTER - 2}, "len": 0.9},
+        showscale=False,  # every cell carries its number; the room goes to the 24 month columns
     ))
-    _opmaak(fig, titel, None, None, hoogte=max(280, 150 + 42 * len(rijen)))
+    _opmaak(fig, titel, None, None, hoogte=max(230, 150 + 42 * len(rijen)))
     # x holds the unique "nov 2025" labels; the ticks show just "nov", with the year written once above its
     # months and a white line where a year begins (24 narrow columns have no room for "nov 2025" each).
     fig.update_xaxes(type="category", side="top", showgrid=False, tickangle=0, tickmode="array", tickvals=labels,
