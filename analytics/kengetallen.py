@@ -86,20 +86,24 @@ KENGETALLEN: dict[str, Kengetal] = {
     ),
     "vraag": Kengetal(
         "Vraag",
-        "Het totaal aantal plekken dat werkgevers in de periode vroegen (per maand, sector, beroep of werkgever).",
-        "vraag (volgt)",
+        "Het totaal aantal plekken dat werkgevers in de periode vroegen (per maand, sector, beroep of werkgever). "
+        "De vraag komt van het werkgeversservicepunt: alleen de filters arbeidsmarktregio, gemeente en sector gelden "
+        "ervoor, en vraag zonder gemeente telt mee voor elke gemeente van de regio.",
+        "vraag_per_maand.sql; selectie.sql: vraag_in_selectie",
     ),
     "structurele_vraag": Kengetal(
         "Structurele vraag",
         "Een combinatie van sector en beroep (of een werkgever) met vraag in minstens K van de laatste 12 "
         "volledige maanden (standaard K = 6, zelf in te stellen), met het gemiddeld aantal plekken per maand "
         "over die 12 maanden.",
-        "vraag (volgt)",
+        "vraag_structureel.sql; selectie.sql: vraag_laatste_12, is_structureel",
     ),
     "vraag_en_aanbod": Kengetal(
         "Vraag en aanbod",
-        "Per sector de structurele vraag per maand naast de instroom per maand, en het verschil.",
-        "vraag (volgt)",
+        "Per sector de structurele vraag per maand naast de instroom per maand, en het verschil. De instroom telt "
+        "de trajecten die in dezelfde 12 maanden begonnen, gedeeld door 12; daarvoor gelden alle filters behalve "
+        "de periode.",
+        "vraag_en_aanbod.sql; selectie.sql: vraag_laatste_12, is_structureel, trajecten_in_selectie",
     ),
 }
 

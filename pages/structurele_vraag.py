@@ -1,11 +1,233 @@
-"""Structurele vraag (issue 4): being built."""
+"""Structurele vraag: where employers ask for people month after month, and whether instroom keeps up."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
+from analytics.kengetallen import KENGETALLEN
+from analytics.vraag import (
+    HEATMAP_MAANDEN,
+    K_STANDAARD,
+    STRUCTUREEL_MAANDEN,
+    structurele_vraag,
+    vraag_en_aanbod,
+    vraag_per_maand,
+    vraagbalans,
+    vraagvenster,
+)
 from kader import filters
+from kader.filterbalk import naam_van
+from weergave import formaat
+from weergave.downloads import download_knoppen
+from weergave.grafieken import PLOTLY_CONFIG
+from weergave.grafieken_vraag import heatmap_per_maand, vraag_tegen_instroom
+
+TREND = {"meer": "↑ stijgend", "minder": "↓ dalend", "gelijk": "→ gelijk"}
+TREND_UITLEG = (
+    "De laatste 6 maanden vergeleken met de 6 maanden daarvoor: stijgend bij minstens 20% meer gevraagde "
+    "plekken, dalend bij minstens 20% minder, anders gelijk."
+)
+
+
+def sector(code: str) -> str:
+    return naam_van("sectoren", code, {})
+
+
+def maanden_tekst(venster) -> str:
+    """'november 2025 t/m oktober 2026'."""
+    return " t/m ".join(f"{formaat.maandnaam(d.month)} {d.year}" for d in (venster.eerste, venster.laatste))
+
 
 st.title("Structurele vraag")
-filters()
-st.info("Deze pagina komt binnenkort.")
+gekozen = filters()
+venster = vraagvenster(gekozen)
+if venster is None:
+    st.info("Er is nog geen werkgeversvraag geladen. Laad een export van het werkgeversservicepunt om deze pagina "
+            "te vullen.")
+    st.stop()
+venster_24 = vraagvenster(gekozen, HEATMAP_MAANDEN)
+tekst_12 = maanden_tekst(venster)
+
+st.markdown(
+    f"Werving loont waar werkgevers **maand na maand** om mensen vragen. Deze pagina kijkt naar de 12 volledige "
+    f"maanden **{tekst_12}**: de laatste volledige maand van de gekozen periode, of de laatste maand waarover "
+    "werkgeversvraag is geladen."
+)
+st.caption(
+    "De vraag komt van het werkgeversservicepunt: voor de vraag gelden alleen de filters arbeidsmarktregio, "
+    "gemeente en sector, en vraag zonder gemeente telt mee voor elke gemeente van de regio."
+)
+if venster.einde < gekozen.tot:
+    st.caption(
+        f"Let op: de werkgeversvraag loopt tot en met {formaat.maandnaam(venster.laatste.month)} "
+        f"{venster.laatste.year}; de gekozen periode loopt langer door."
+    )
+
+k = st.slider(
+    "Structureel: vraag in minstens zoveel van de 12 maanden",
+    min_value=1, max_value=STRUCTUREEL_MAANDEN, value=K_STANDAARD, step=1, key="vraag_k",
+    help=KENGETALLEN["structurele_vraag"].definitie,
+)
+
+balans = vraagbalans(gekozen, venster, k)
+tegels = st.columns(4)
+tegels[0].metric("Vraag in 12 maanden", formaat.getal(balans.vraag), help=KENGETALLEN["vraag"].definitie)
+tegels[0].caption("gevraagde plekken")
+tegels[1].metric(
+    "Structurele beroepen", formaat.getal(balans.structurele_groepen), help=KENGETALLEN["structurele_vraag"].definitie
+)
+tegels[1].caption(f"met vraag in minstens {k} van de 12 maanden")
+tegels[2].metric(
+    "Structurele vraag per maand", formaat.getal(balans.structureel_per_maand, 1),
+    help=KENGETALLEN["structurele_vraag"].definitie,
+)
+tegels[2].caption("plekken per maand, gemiddeld")
+tegels[3].metric(
+    "Instroom per maand", formaat.getal(balans.instroom_per_maand, 1), help=KENGETALLEN["vraag_en_aanbod"].definitie
+)
+tegels[3].caption(f"{formaat.getal(balans.instroom)} trajecten gestart in deze 12 maanden")
+
+# --- 1. Heatmap ---------------------------------------------------------------------------------------
+st.subheader("Vraag per maand")
+st.caption(
+    f"Hoeveel plekken werkgevers per maand vroegen, over de laatste 24 maanden ({maanden_tekst(venster_24)}). "
+    "Hoe donkerder het vak, hoe meer plekken; een grijs vak met 0 is een maand zonder vraag."
+)
+per = st.radio(
+    "Per", ["sector", "beroep"], format_func=str.capitalize, horizontal=True, key="vraag_heatmap_per",
+)
+per_maand = vraag_per_maand(gekozen, venster_24, per)
+if per_maand.empty:
+    st.info("Geen werkgeversvraag in deze 24 maanden voor deze selectie.")
+else:
+    per_maand["sectornaam"] = per_maand["sector"].map(sector)
+    if per == "beroep":
+        dubbel = per_maand.groupby("beroep")["sector"].transform("nunique") > 1
+        per_maand["groep"] = per_maand["beroep"].where(
+            ~dubbel, per_maand["beroep"] + " (" + per_maand["sectornaam"] + ")"
+        )
+    else:
+        per_maand["groep"] = per_maand["sectornaam"]
+    grafiek = heatmap_per_maand(
+        per_maand, "groep", "maand", "aantal", titel=f"Gevraagde plekken per {per} per maand",
+        sector_kolom="sectornaam" if per == "beroep" else None,
+    )
+    st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)
+
+# --- 2. Structurele vraag per beroep -----------------------------------------------------------------
+st.subheader("Structurele vraag per beroep")
+st.caption(
+    f"Beroepen waar werkgevers in minstens {k} van de 12 maanden ({tekst_12}) om vroegen: hierop kunt u gericht "
+    "werven. Gemiddeld per maand is het totaal aantal gevraagde plekken in die 12 maanden gedeeld door 12. "
+    + TREND_UITLEG
+)
+maand_labels = [formaat.maand_label(m) for m in pd.date_range(venster.eerste, venster.laatste, freq="MS")]
+structureel = structurele_vraag(gekozen, venster, k, "beroep")
+if structureel.empty:
+    st.info(f"Geen enkel beroep had vraag in minstens {k} van de 12 maanden in deze selectie. Kies een lagere "
+            "drempel of een ruimere selectie.")
+else:
+    lijst = pd.DataFrame({
+        "Sector": structureel["sector"].map(sector),
+        "Beroep": structureel["naam"],
+        "Maanden met vraag (van 12)": structureel["maanden_met_vraag"].astype(int),
+        "Gemiddeld per maand": structureel["gemiddeld_per_maand"].astype(float),
+        "Trend": structureel["trend"].map(TREND),
+        "Verloop": structureel["per_maand"].map(list),
+    })
+    st.dataframe(
+        formaat.tabel_nl(lijst, {"Gemiddeld per maand": 1}), hide_index=True, width="stretch",
+        column_config={
+            "Maanden met vraag (van 12)": st.column_config.NumberColumn(
+                help="In hoeveel van de 12 maanden werkgevers om minstens één plek vroegen."),
+            "Gemiddeld per maand": st.column_config.NumberColumn(help=KENGETALLEN["structurele_vraag"].definitie),
+            "Trend": st.column_config.TextColumn(help=TREND_UITLEG),
+            "Verloop": st.column_config.LineChartColumn(
+                "Verloop per maand", y_min=0,
+                help=f"Gevraagde plekken per maand, van {maand_labels[0]} (links) tot en met {maand_labels[-1]} "
+                "(rechts)."),
+        },
+    )
+    download = lijst.drop(columns="Verloop")
+    download[maand_labels] = pd.DataFrame(structureel["per_maand"].map(list).tolist(), index=lijst.index)
+    download_knoppen(download, f"structurele_vraag_{venster.laatste:%Y-%m}", sleutel="vraag_structureel")
+
+# --- 3. Vraag en aanbod per sector -------------------------------------------------------------------
+st.subheader("Vraag en aanbod per sector")
+st.caption(
+    "Per sector de structurele vraag per maand (de gemiddelden van de structurele beroepen hierboven bij elkaar "
+    "opgeteld) naast de instroom per maand: de trajecten die in dezelfde 12 maanden begonnen, gedeeld door 12. "
+    "Waar de vraag groter is dan de instroom, wordt de vraag niet gedekt en is meer werving nodig. De instroom "
+    "volgt alle filters behalve de periode."
+)
+aanbod = vraag_en_aanbod(gekozen, venster, k)
+if aanbod.empty:
+    st.info("Geen structurele vraag en geen instroom in deze 12 maanden voor deze selectie.")
+else:
+    aanbod["sectornaam"] = aanbod["sector"].map(sector)
+    grafiek = vraag_tegen_instroom(
+        aanbod, "sectornaam", "vraag_per_maand", "instroom_per_maand", "gedekt",
+        titel=f"Structurele vraag en instroom per maand, {tekst_12}",
+    )
+    st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)
+    niet_gedekt = ~aanbod["gedekt"].astype(bool)
+    if niet_gedekt.any():
+        st.warning(
+            "De vraag wordt niet gedekt in: " + ", ".join(aanbod.loc[niet_gedekt, "sectornaam"]) + "."
+        )
+    else:
+        st.caption("In elke sector is de instroom minstens zo groot als de structurele vraag.")
+    tabel = pd.DataFrame({
+        "Sector": aanbod["sectornaam"],
+        "Structurele vraag per maand": aanbod["vraag_per_maand"].astype(float),
+        "Instroom per maand": aanbod["instroom_per_maand"].astype(float),
+        "Verschil per maand": aanbod["tekort_per_maand"].astype(float),
+        "Vraag gedekt": ["nee, tekort" if n else "ja" for n in niet_gedekt],
+        "Beroepen": aanbod["beroepen"].astype(int),
+        "Instroom in 12 mnd": aanbod["instroom"].astype(int),
+    })
+    een_decimaal = dict.fromkeys(("Structurele vraag per maand", "Instroom per maand", "Verschil per maand"), 1)
+    st.dataframe(
+        formaat.tabel_nl(tabel, een_decimaal), hide_index=True, width="stretch",
+        column_config={
+            "Structurele vraag per maand": st.column_config.NumberColumn(
+                help=KENGETALLEN["structurele_vraag"].definitie),
+            "Instroom per maand": st.column_config.NumberColumn(help=KENGETALLEN["instroom"].definitie),
+            "Beroepen": st.column_config.NumberColumn(
+                help="Het aantal structurele beroepen (combinaties van sector en beroep) in de sector."),
+            "Instroom in 12 mnd": st.column_config.NumberColumn(
+                help=f"Trajecten die in {tekst_12} begonnen. " + KENGETALLEN["instroom"].definitie),
+            "Verschil per maand": st.column_config.NumberColumn(
+                help="Structurele vraag min instroom, per maand: boven 0 is er meer vraag dan instroom. "
+                + KENGETALLEN["vraag_en_aanbod"].definitie),
+        },
+    )
+    download_knoppen(tabel, f"vraag_en_aanbod_{venster.laatste:%Y-%m}", sleutel="vraag_aanbod")
+
+# --- 4. Werkgevers met terugkerende vraag ------------------------------------------------------------
+st.subheader("Werkgevers met terugkerende vraag")
+st.caption(
+    f"Werkgevers die in minstens {k} van de 12 maanden om plekken vroegen, met de meeste maanden bovenaan: "
+    "goede adressen voor vaste afspraken over praktijkplekken."
+)
+werkgevers = structurele_vraag(gekozen, venster, k, "werkgever")
+if werkgevers.empty:
+    st.info(f"Geen werkgever vroeg in minstens {k} van de 12 maanden om plekken in deze selectie.")
+else:
+    werkgeverlijst = pd.DataFrame({
+        "Werkgever": werkgevers["naam"],
+        "Sector": werkgevers["sectoren"].map(lambda codes: ", ".join(sector(c) for c in codes)),
+        "Maanden met vraag (van 12)": werkgevers["maanden_met_vraag"].astype(int),
+        "Gemiddeld per maand": werkgevers["gemiddeld_per_maand"].astype(float),
+        "Trend": werkgevers["trend"].map(TREND),
+    })
+    st.dataframe(
+        formaat.tabel_nl(werkgeverlijst, {"Gemiddeld per maand": 1}), hide_index=True, width="stretch",
+        column_config={
+            "Gemiddeld per maand": st.column_config.NumberColumn(help=KENGETALLEN["structurele_vraag"].definitie),
+            "Trend": st.column_config.TextColumn(help=TREND_UITLEG),
+        },
+    )
+    download_knoppen(werkgeverlijst, f"werkgevers_terugkerende_vraag_{venster.laatste:%Y-%m}",
+                     sleutel="vraag_werkgevers")

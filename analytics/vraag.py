@@ -1,0 +1,118 @@
+"""Werkgeversvraag: vraag per month, structurele vraag (K of the last 12 complete months) and vraag
+against instroom per sector. The rule itself is written once, in selectie.sql (vraag_laatste_12,
+is_structureel); these functions only ask it questions.
+
+Vraag comes from the werkgeversservicepunt: only the regio, gemeente and sector filters apply to it
+(vraag_in_selectie). The months are not the chosen period but a window that ends at the last complete
+month of that period, and never after the latest month present in the vraag data (`vraagvenster`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analytics.filters import Filters
+from analytics.kengetallen import laatste_volledige_maand
+from analytics.opslag import query
+
+K_STANDAARD = 6
+HEATMAP_MAANDEN = 24
+STRUCTUREEL_MAANDEN = 12
+
+
+@dataclass(frozen=True)
+class Venster:
+    """A run of whole months: `eerste` and `laatste` are the first days of the first and last month."""
+
+    eerste: dt.date
+    laatste: dt.date
+
+    @property
+    def einde(self) -> dt.date:
+        """The last day of the last month."""
+        return (pd.Timestamp(self.laatste) + pd.offsets.MonthEnd(0)).date()
+
+
+def laatste_vraagmaand() -> dt.date | None:
+    """The latest month in the vraag data (its first day), or None when no vraag is loaded."""
+    waarde = query("vraag_laatste_maand")["laatste_maand"].iloc[0]
+    return None if pd.isna(waarde) else pd.Timestamp(waarde).date()
+
+
+def vraagvenster(filters: Filters, maanden: int = STRUCTUREEL_MAANDEN) -> Venster | None:
+    """The `maanden` months ending at the last complete month on or before the end of the chosen period,
+    but not after the latest month in the vraag data; None when no vraag is loaded."""
+    laatste_data = laatste_vraagmaand()
+    if laatste_data is None:
+        return None
+    laatste = min(laatste_volledige_maand(filters.tot).replace(day=1), laatste_data)
+    eerste = (pd.Timestamp(laatste) - pd.DateOffset(months=maanden - 1)).date()
+    return Venster(eerste, laatste)
+
+
+def vraag_per_maand(filters: Filters, venster: Venster, per: str = "sector") -> pd.DataFrame:
+    """Vraag (sum of aantal) per month in the window, per sector (`per='sector'`) or per (sector, beroep)
+    (`per='beroep'`): columns sector, beroep (None per sector), maand, aantal; 0 for a month without vraag."""
+    if per not in ("sector", "beroep"):
+        raise ValueError(f"per is 'sector' of 'beroep', niet {per!r}")
+    antwoord = query(
+        "vraag_per_maand",
+        {**filters.parameters(), "eerste_maand": venster.eerste, "laatste_maand": venster.laatste, "per": per},
+    )
+    antwoord["aantal"] = antwoord["aantal"].astype(int)
+    return antwoord
+
+
+def structurele_vraag(filters: Filters, venster: Venster, k: int = K_STANDAARD, per: str = "beroep") -> pd.DataFrame:
+    """The structurele (sector, beroep) groups (`per='beroep'`) or werkgevers (`per='werkgever'`, sector is
+    then None) in the 12-month window ending at `venster.laatste`: sector, naam, maanden_met_vraag,
+    gemiddeld_per_maand, per_maand (12 numbers), laatste_6, vorige_6, trend ('meer', 'minder', 'gelijk'),
+    sectoren (list of codes); sorted by maanden_met_vraag, then gemiddeld_per_maand, both descending."""
+    if per not in ("beroep", "werkgever"):
+        raise ValueError(f"per is 'beroep' of 'werkgever', niet {per!r}")
+    if not 1 <= k <= STRUCTUREEL_MAANDEN:
+        raise ValueError(f"K is 1 tot en met 12, niet {k}")
+    return query(
+        "vraag_structureel",
+        {**filters.parameters(), "laatste_maand": venster.laatste, "k": int(k), "per": per},
+    )
+
+
+def vraag_en_aanbod(filters: Filters, venster: Venster, k: int = K_STANDAARD) -> pd.DataFrame:
+    """Per sector over the 12-month window: vraag_per_maand (structurele vraag: the sum of the averages of
+    its structurele groups), beroepen (how many such groups), instroom (trajecten started in the window,
+    all filters), instroom_per_maand, tekort_per_maand (vraag minus instroom) and gedekt (instroom >= vraag)."""
+    return query(
+        "vraag_en_aanbod",
+        {**filters.parameters(), "laatste_maand": venster.laatste, "k": int(k)},
+    )
+
+
+@dataclass(frozen=True)
+class Vraagbalans:
+    """The page's headline numbers for the 12-month window."""
+
+    vraag: int  # places asked in the 12 months (Vraag)
+    structurele_groepen: int  # (sector, beroep) groups that are structureel under K
+    structureel_per_maand: float  # the sum of their averages per month
+    instroom: int  # trajecten of the selection started in the 12 months
+
+    @property
+    def instroom_per_maand(self) -> float:
+        return self.instroom / STRUCTUREEL_MAANDEN
+
+
+def vraagbalans(filters: Filters, venster: Venster, k: int = K_STANDAARD) -> Vraagbalans:
+    """Totals of the answers above, so the tiles and the tables cannot disagree."""
+    per_maand = vraag_per_maand(filters, venster, "sector")
+    structureel = structurele_vraag(filters, venster, k, "beroep")
+    aanbod = vraag_en_aanbod(filters, venster, k)
+    return Vraagbalans(
+        vraag=int(per_maand["aantal"].sum()),
+        structurele_groepen=len(structureel),
+        structureel_per_maand=float(structureel["gemiddeld_per_maand"].sum()),
+        instroom=int(aanbod["instroom"].sum()),
+    )
