@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analytics.filters import Filters
 from analytics.opslag import query
-from toegang.kijker import GeenToegang
+from toegang.kijker import GeenToegang, Kijker
 
 
-def logboek(filters: Filters, aantal: int = 1000) -> pd.DataFrame:
+def logboek(kijker: Kijker | None, aantal: int = 1000) -> pd.DataFrame:
     """The newest lines of the audit log (moment in UTC, wie, actie, wat)."""
-    if filters.kijker is None or not filters.kijker.is_beheerder:
+    if kijker is None or not kijker.is_beheerder:
         raise GeenToegang("Alleen de beheerder ziet het logboek.")
     return query("logboek", {"aantal": aantal})

@@ -14,8 +14,9 @@ from kader.filterbalk import filterbalk
 from kader.toegang import PRESENTATIE, inlog_vastleggen, kijker, uitloggen
 from kader.versheid import versheidsregel
 from pipelines.meldingen import OpslagBezet
+from toegang.kijker import Kijker
 
-__all__ = ["filterbalk", "filters", "opslag_of_uitleg", "versheidsregel"]
+__all__ = ["filterbalk", "filters", "opslag_of_uitleg", "toegang", "versheidsregel"]
 
 
 @contextmanager
@@ -53,16 +54,22 @@ def identiteitsblok(wie) -> None:
         st.rerun()
 
 
-def filters() -> Filters:
-    """For a page: who is looking, the shared filters and the freshness line; stop with a Dutch message
-    when there is nothing to show (no access, no store yet, a load running for too long, no trajecten).
-    The Filters carry the viewer: the read side shapes every number for them."""
+def toegang() -> Kijker:
+    """For every page: who is looking; a page reached without access stops here and shows nothing."""
     wie = kijker()
-    if wie is None:  # deny by default: a page reached without access shows nothing
+    if wie is None:  # deny by default
         st.error("U heeft geen toegang tot deze pagina.")
         st.stop()
     inlog_vastleggen(wie)
     identiteitsblok(wie)
+    return wie
+
+
+def filters() -> Filters:
+    """For a page: who is looking, the shared filters and the freshness line; stop with a Dutch message
+    when there is nothing to show (no access, no store yet, a load running for too long, no trajecten).
+    The Filters carry the viewer: the read side shapes every number for them."""
+    wie = toegang()
     with opslag_of_uitleg():
         gekozen = filterbalk()
         versheidsregel()

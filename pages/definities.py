@@ -5,8 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.kengetallen import KENGETALLEN
+from kader import toegang
 
 st.title("Definities")
+toegang()
 st.write(
     "Elk getal in dit dashboard heeft één definitie, hier beschreven. Gemeenten vergelijken zich op deze "
     "getallen; dezelfde naam betekent op elke pagina hetzelfde. Op de pagina's met filters volgen alle getallen "

@@ -5,13 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.logboek import logboek
-from kader import filters
+from kader import toegang
 from weergave import formaat
 
 st.title("Logboek")
-gekozen = filters()
+wie = toegang()
 st.caption("Wie wanneer inlogde, uploadde, terugdraaide of downloadde. Tijden in Nederlandse tijd.")
-regels = logboek(gekozen)
+regels = logboek(wie)
 if regels.empty:
     st.info("Het logboek is nog leeg.")
 else:

@@ -179,3 +179,23 @@ def geweigerd(naam: str, *regels: str) -> list[str]:
         f"Geweigerd: {naam} ({len(regels)} {woord}). Er is niets geladen; verbeter het bestand en laad het opnieuw.",
         *[f"  {r}" for r in regels],
     ]
+
+
+TEST_BEHEERDER = "beheer@test.example"
+
+
+def app_als(monkeypatch, map_: Path, rol: str = "beheerder", gemeenten: tuple[str, ...] = (),
+            email: str = TEST_BEHEERDER, timeout: float = 60):
+    """The dashboard as a logged-in user with this role (a roles file in `map_`); for stores with real data."""
+    from streamlit.testing.v1 import AppTest
+
+    pad = map_ / "toegang.toml"
+    blokken = pad.read_text() if pad.exists() else ""
+    if email not in blokken:
+        lijst = ", ".join(f'"{g}"' for g in gemeenten)
+        blokken += f'\n[[gebruiker]]\nemail = "{email}"\nrol = "{rol}"\ngemeenten = [{lijst}]\n'
+        pad.write_text(blokken)
+    monkeypatch.setenv("DASHBOARD_TOEGANG", str(pad))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=timeout)
+    app.user = {"is_logged_in": True, "email": email}
+    return app

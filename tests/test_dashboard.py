@@ -6,12 +6,12 @@ import datetime as dt
 
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import KANDIDATEN_KOP, ROOT, VRAAG_KOP, ingest, kandidaat, rijen, schrijf_xlsx
+from tests.conftest import KANDIDATEN_KOP, VRAAG_KOP, app_als, ingest, kandidaat, rijen, schrijf_xlsx
 
 
 def entree(db, monkeypatch) -> AppTest:
     monkeypatch.setenv("DASHBOARD_DB", str(db))
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
+    app = app_als(monkeypatch, db.parent).run()
     return app.switch_page("pages/gegevens.py").run()
 
 

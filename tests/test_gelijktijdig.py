@@ -12,7 +12,7 @@ import pytest
 
 from pipelines.meldingen import OpslagBezet
 from pipelines.opslag import leesverbinding, schrijfverbinding
-from tests.conftest import KANDIDATEN_KOP, ROOT, ingest, kandidaat, rijen, schrijf_xlsx
+from tests.conftest import KANDIDATEN_KOP, ROOT, app_als, ingest, kandidaat, rijen, schrijf_xlsx
 
 LEZER = textwrap.dedent(
     """
@@ -122,7 +122,6 @@ def test_a_reader_that_cannot_wait_gets_a_dutch_message(db, tmp_path):
 
 
 def test_dashboard_entrance_renders_while_a_load_holds_the_store(db, tmp_path, monkeypatch):
-    from streamlit.testing.v1 import AppTest
 
     ingest(db, schrijf_xlsx(tmp_path / "a.xlsx", [KANDIDATEN_KOP, kandidaat("T1")]))
     monkeypatch.setenv("DASHBOARD_DB", str(db))
@@ -136,7 +135,7 @@ def test_dashboard_entrance_renders_while_a_load_holds_the_store(db, tmp_path, m
     draad = threading.Thread(target=lange_load)
     draad.start()
     bezig.wait()
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
+    app = app_als(monkeypatch, db.parent, timeout=30).run()
     app.switch_page("pages/gegevens.py").run()
     draad.join()
 

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import KANDIDATEN_KOP, ROOT, VRAAG_KOP, ingest, kandidaat, schrijf_xlsx
+from tests.conftest import KANDIDATEN_KOP, ROOT, VRAAG_KOP, app_als, ingest, kandidaat, schrijf_xlsx
 
 PAGINA = "pages/structurele_vraag.py"
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -365,7 +365,7 @@ def klein(kleine_opslag, monkeypatch) -> AppTest:
     db, env = kleine_opslag
     monkeypatch.setenv("DASHBOARD_DB", str(db))
     monkeypatch.setenv("DASHBOARD_SLEUTEL", env["DASHBOARD_SLEUTEL"])
-    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    return app_als(monkeypatch, db.parent)
 
 
 def beroepen(app: AppTest) -> dict[str, tuple[int, float]]:
