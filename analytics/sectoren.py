@@ -108,9 +108,10 @@ def sectorvergelijking(
             samen[f"{naam}_vorig"] = samen[f"{naam}_vorig"].fillna(0)
     for naam in (*TELLINGEN, *AANDELEN):
         samen[f"{naam}_verschil"] = samen[naam] - samen[f"{naam}_vorig"]
-    tellingen_nu = samen[[*TELLINGEN, "beeindigd"]].fillna(0).abs().sum(axis=1)
-    tellingen_vorig = samen[[f"{n}_vorig" for n in TELLINGEN]].fillna(0).abs().sum(axis=1)
-    samen = samen[samen["totaal"] | (tellingen_nu > 0) | (tellingen_vorig > 0)]
+    # A sector with nothing to show in either half year is left out (a sector can have vraag but no trajecten).
+    tellingen = [*TELLINGEN, "beeindigd"]
+    iets = samen[[*tellingen, *(f"{n}_vorig" for n in tellingen)]].fillna(0).abs().sum(axis=1) > 0
+    samen = samen[samen["totaal"] | iets]
     samen = samen.sort_values(["totaal", "instroom", "lopend", "sector"], ascending=[True, False, False, True])
     for naam in ("instroom", "lopend", "praktijkverklaringen", "uitval6_teller", "uitval6_noemer", "uitstroom_werk",
                  "beeindigd"):
