@@ -81,19 +81,21 @@ st.caption(
 
 vergelijking = sectorvergelijking(gekozen, halfjaar, eerste_start)
 sectoren = vergelijking[~vergelijking["totaal"]].copy()
-totaal = vergelijking[vergelijking["totaal"]].iloc[0]
 if sectoren.empty:
     st.info(f"Geen trajecten en geen vraag in deze selectie in het {nu_naam} of het halfjaar ervoor.")
     st.stop()
+totaal = vergelijking[vergelijking["totaal"]].iloc[0]
 sectoren["naam"] = [naam_van("sectoren", code, {}) for code in sectoren["sector"]]
 te_vergelijken = vorige.tot >= eerste_start
 
+vergelijking_tekst = (
+    f"Per sector staat het {nu_naam} (donkerblauw) naast het {vorig_naam} (lichtblauw). " if te_vergelijken else ""
+)
 st.caption(
-    f"Voor de halfjaarlijkse evaluatie per sector met gemeenten, UWV, werkgeversservicepunt en mbo-scholen. "
-    f"Per sector staat het {nu_naam} (donkerblauw) naast het {vorig_naam} (lichtblauw). De sectoren staan in "
-    "elke grafiek in dezelfde volgorde, de meeste instroom bovenaan: lees een sector van links naar rechts. De "
-    "stippellijn is de hele selectie. Instroom wisselt met de seizoenen (na de zomer beginnen meer trajecten): "
-    "kies ook eens hetzelfde halfjaar een jaar eerder."
+    "Voor de halfjaarlijkse evaluatie per sector met gemeenten, UWV, werkgeversservicepunt en mbo-scholen. "
+    f"{vergelijking_tekst}De sectoren staan in elke grafiek in dezelfde volgorde, de meeste instroom bovenaan: lees "
+    "een sector van links naar rechts. De stippellijn is de hele selectie. Instroom wisselt met de seizoenen (na de "
+    "zomer beginnen meer trajecten): kies ook eens hetzelfde halfjaar een jaar eerder."
 )
 if halfjaar.van < eerste_start:
     st.warning(f"Let op: de gegevens beginnen op {formaat.datum(eerste_start)}, dus het {nu_naam} is onvolledig.")
@@ -125,20 +127,23 @@ st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafi
 
 uitval_grens = (pd.Timestamp(peildatum) - pd.DateOffset(months=UITVAL_MAANDEN)).date()
 venster_van = (pd.Timestamp(halfjaar.laatste_maand) - pd.DateOffset(months=11)).date()
+volgen = f"{UITVAL_MAANDEN} maanden te volgen zijn"
+if halfjaar.tot > uitval_grens:  # the young trajecten of this half year cannot be followed yet
+    volgen += f" (begonnen uiterlijk {datum_voluit(uitval_grens)})"
 toelichting = [
     f"**Lopend aan het eind**: trajecten die op {datum_voluit(halfjaar.tot)} liepen, volgens de exports van toen.",
-    f"**Uitval binnen {UITVAL_MAANDEN} maanden**: van de trajecten die in het halfjaar begonnen en al "
-    f"{UITVAL_MAANDEN} maanden te volgen zijn (begonnen uiterlijk {datum_voluit(uitval_grens)}), het deel dat "
-    f"binnen {UITVAL_MAANDEN} maanden uitviel. In de tabel staat hoeveel trajecten te volgen waren.",
+    f"**Uitval binnen {UITVAL_MAANDEN} maanden**: van de trajecten die in het halfjaar begonnen en al {volgen}, het "
+    f"deel dat binnen {UITVAL_MAANDEN} maanden uitviel. In de tabel staat hoeveel trajecten te volgen waren.",
     "**Uitstroom naar werk**: het deel van de trajecten die in het halfjaar eindigden.",
     f"**Structurele vraag**: plekken per maand bij combinaties van sector en beroep met vraag in minstens "
     f"{STRUCTUREEL_K} van de 12 maanden {formaat.maand_label(venster_van)} tot en met "
     f"{formaat.maand_label(halfjaar.laatste_maand)}. Vraag komt van het werkgeversservicepunt: alleen de filters "
     "regio, gemeente en sector doen mee.",
 ]
-if halfjaar.tot > uitval_grens and (sectoren["uitval6_noemer"] == 0).any():
+if sectoren["uitval6"].isna().any() or sectoren["aandeel_werk"].isna().any():
     toelichting.append(
-        f"'–' bij uitval: geen enkel traject uit deze sector en dit halfjaar is al {UITVAL_MAANDEN} maanden te volgen."
+        f"'–' is niet te bepalen: bij uitval heeft de sector in dit halfjaar geen instroom die al {volgen}; bij "
+        "uitstroom naar werk is in dit halfjaar geen traject van de sector beëindigd."
     )
 bekend_vanaf = vraag_bekend_vanaf()
 if bekend_vanaf and bekend_vanaf > venster_van:
@@ -191,7 +196,10 @@ tegen = f"Verschil met het {vorig_naam}"
 kolominstellingen = {
     "Sector": st.column_config.Column(pinned=True),
     "Instroom": st.column_config.Column(help=KENGETALLEN["instroom"].definitie),
-    lopend_kop: st.column_config.Column(help=KENGETALLEN["lopend"].definitie),
+    lopend_kop: st.column_config.Column(
+        help=f"Trajecten die op {datum_voluit(halfjaar.tot)} liepen, volgens de export van elke organisatie van op of "
+        "vlak voor die datum. Zo telt 'Lopende trajecten' op het eind van het halfjaar."
+    ),
     "Praktijkverklaringen": st.column_config.Column(help=KENGETALLEN["praktijkverklaringen"].definitie),
     STRUCTURELE_VRAAG: st.column_config.Column(
         "Structurele vraag", help="Plekken per maand. " + KENGETALLEN["structurele_vraag"].definitie

@@ -131,10 +131,12 @@ def kleine_veelvouden(
         maximum = float(waarden.max()) if waarden.notna().any() else 0.0
         if maat.totaal_nu is not None and not formaat.is_leeg(maat.totaal_nu):
             maximum = max(maximum, float(maat.schaal(maat.totaal_nu)))
+        # Nothing above zero: a count axis to 1 (ticks 0 and 1, not 0,5), a percentage axis to 100%.
+        bovengrens = maximum or (100 if maat.procent else 1)
         fig.update_xaxes(
-            range=[0, (maximum or 1) * LABELRUIMTE], ticksuffix="%" if maat.procent else "",
+            range=[0, bovengrens * LABELRUIMTE], ticksuffix="%" if maat.procent else "",
             rangemode="tozero", gridcolor="#DDDDDD", zeroline=True, zerolinecolor="#888888",
-            dtick=1 if 0 < maximum <= 4 and not maat.procent else None, row=rij, col=kolom,
+            dtick=1 if bovengrens <= 4 and not maat.procent else None, row=rij, col=kolom,
         )
     if heeft_totaal:
         fig.add_trace(go.Scatter(
