@@ -303,3 +303,16 @@ def test_the_download_holds_the_table_with_numbers_as_numbers(app):
     assert regels[0].split(";")[0] == "Sector" and regels[-1].startswith(f"{TOTAAL};")
     knoppen = [k.label for k in app.get("download_button")]
     assert knoppen == ["Download Excel", "Download CSV"]
+
+
+@pytest.mark.parametrize(
+    ("laatste_peildatum", "nieuwste"),
+    [("2026-10-31", (2026, 1)), ("2026-12-31", (2026, 2)), ("2026-06-30", (2026, 1)), ("2026-06-29", (2025, 2))],
+)
+def test_only_half_years_complete_at_the_latest_peildatum_are_offered(laatste_peildatum, nieuwste):
+    from analytics.sectoren import halfjaren
+
+    aangeboden = halfjaren(pd.Timestamp("2024-03-15").date(), pd.Timestamp(laatste_peildatum).date())
+    assert (aangeboden[0].jaar, aangeboden[0].helft) == nieuwste
+    assert (aangeboden[-1].jaar, aangeboden[-1].helft) == (2024, 1)  # the half year the data starts in
+    assert [(h.jaar, h.helft) for h in aangeboden] == sorted(((h.jaar, h.helft) for h in aangeboden), reverse=True)
