@@ -1,0 +1,134 @@
+"""Sectorvergelijking: per sector the numbers of one half year next to the half year before, for the
+half-yearly evaluation with the chain partners (gemeenten, UWV, werkgeversservicepunt, mbo).
+
+Every number is computed by its shared definition (analytics/sql/selectie.sql) in sectoren.sql; this module
+only chooses the half years and puts the two half years side by side.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analytics.filters import Filters
+from analytics.opslag import query
+
+STRUCTUREEL_K = 6  # metrics.md: structurele vraag = vraag in at least K of the last 12 complete months
+UITVAL_MAANDEN = 6
+
+TELLINGEN = ("instroom", "lopend", "praktijkverklaringen", "uitstroom_werk", "structurele_vraag")
+AANDELEN = {"uitval6": ("uitval6_teller", "uitval6_noemer"), "aandeel_werk": ("uitstroom_werk", "beeindigd")}
+
+
+@dataclass(frozen=True, order=True)
+class Halfjaar:
+    jaar: int
+    helft: int  # 1: januari-juni, 2: juli-december
+
+    @classmethod
+    def van_datum(cls, datum: dt.date) -> Halfjaar:
+        return cls(datum.year, 1 if datum.month <= 6 else 2)
+
+    @classmethod
+    def uit_sleutel(cls, sleutel: str) -> Halfjaar:
+        """"2026-1" -> Halfjaar(2026, 1)."""
+        jaar, helft = sleutel.split("-")
+        return cls(int(jaar), int(helft))
+
+    @property
+    def sleutel(self) -> str:
+        return f"{self.jaar}-{self.helft}"
+
+    @property
+    def van(self) -> dt.date:
+        return dt.date(self.jaar, 1 if self.helft == 1 else 7, 1)
+
+    @property
+    def tot(self) -> dt.date:
+        """The last day (inclusive)."""
+        return dt.date(self.jaar, 6, 30) if self.helft == 1 else dt.date(self.jaar, 12, 31)
+
+    @property
+    def laatste_maand(self) -> dt.date:
+        """The first day of the half year's last month (where its 12 months of structurele vraag end)."""
+        return self.tot.replace(day=1)
+
+    def vorige(self) -> Halfjaar:
+        return Halfjaar(self.jaar, 1) if self.helft == 2 else Halfjaar(self.jaar - 1, 2)
+
+
+def halfjaren(eerste_start: dt.date, laatste_peildatum: dt.date) -> list[Halfjaar]:
+    """The half years the data covers that are complete at the latest peildatum, newest first. The first
+    may start before the data does (the page says so); the running half year is not offered."""
+    laatste = Halfjaar.van_datum(laatste_peildatum)
+    if laatste.tot > laatste_peildatum:
+        laatste = laatste.vorige()
+    eerste = Halfjaar.van_datum(eerste_start)
+    gevonden = []
+    while laatste >= eerste:
+        gevonden.append(laatste)
+        laatste = laatste.vorige()
+    return gevonden
+
+
+def sectoren_in_halfjaar(filters: Filters, halfjaar: Halfjaar, k: int = STRUCTUREEL_K) -> pd.DataFrame:
+    """Per sector (and a last row with `totaal` true for the whole selection) the counts of one half year:
+    instroom, lopend at its last day, praktijkverklaringen, uitval binnen 6 maanden (teller and noemer),
+    uitstroom naar werk and beëindigd, and structurele vraag in places per month. The period of `filters`
+    is not used: the half year is the period."""
+    parameters = {
+        **filters.parameters(), "van": halfjaar.van, "tot": halfjaar.tot, "laatste_maand": halfjaar.laatste_maand,
+        "k": k,
+    }
+    return query("sectoren", parameters)
+
+
+def sectorvergelijking(
+    filters: Filters, halfjaar: Halfjaar, eerste_start: dt.date, k: int = STRUCTUREEL_K
+) -> pd.DataFrame:
+    """One row per sector with any number in this half year or the one before, ordered by instroom in this
+    half year (largest first), and the whole selection as last row (`totaal` true, sector None).
+
+    Columns: the counts of `sectoren_in_halfjaar`, the shares `uitval6` (NaN when no traject could be followed
+    6 months yet) and `aandeel_werk` (NaN without ended trajecten), each also as `<naam>_vorig` for the half year
+    before and `<naam>_verschil` (this minus the one before; NaN when either is missing). When the half year
+    before lies wholly before the data (`eerste_start`), its columns are NaN: zero would be a false comparison.
+    """
+    nu = _met_aandelen(sectoren_in_halfjaar(filters, halfjaar, k))
+    vorige = halfjaar.vorige()
+    te_vergelijken = vorige.tot >= eerste_start
+    vorig = _met_aandelen(sectoren_in_halfjaar(filters, vorige, k)) if te_vergelijken else nu.iloc[0:0]
+    samen = nu.merge(vorig, on=["totaal", "sector"], how="outer", suffixes=("", "_vorig"))
+    if te_vergelijken:
+        for naam in (*TELLINGEN, "uitval6_teller", "uitval6_noemer", "beeindigd"):
+            samen[naam] = samen[naam].fillna(0)
+            samen[f"{naam}_vorig"] = samen[f"{naam}_vorig"].fillna(0)
+    for naam in (*TELLINGEN, *AANDELEN):
+        samen[f"{naam}_verschil"] = samen[naam] - samen[f"{naam}_vorig"]
+    # A sector with nothing to show in either half year is left out (a sector can have vraag but no trajecten).
+    tellingen = [*TELLINGEN, "beeindigd"]
+    iets = samen[[*tellingen, *(f"{n}_vorig" for n in tellingen)]].fillna(0).abs().sum(axis=1) > 0
+    samen = samen[samen["totaal"] | iets]
+    samen = samen.sort_values(["totaal", "instroom", "lopend", "sector"], ascending=[True, False, False, True])
+    for naam in ("instroom", "lopend", "praktijkverklaringen", "uitval6_teller", "uitval6_noemer", "uitstroom_werk",
+                 "beeindigd"):
+        samen[naam] = samen[naam].astype(int)
+    samen["sector"] = samen["sector"].astype(object).where(~samen["totaal"], None)
+    return samen.reset_index(drop=True)
+
+
+def _met_aandelen(tellingen: pd.DataFrame) -> pd.DataFrame:
+    """The counts with the shares computed from their own teller and noemer (NaN when the noemer is 0)."""
+    tellingen = tellingen.copy()
+    for naam, (teller, noemer) in AANDELEN.items():
+        tellingen[naam] = tellingen[teller] / tellingen[noemer].replace(0, np.nan)
+    return tellingen
+
+
+def vraag_bekend_vanaf() -> dt.date | None:
+    """The first month with vraag in the store (structurele vraag over a window before it is incomplete)."""
+    eerste = query("sectoren_vraaggrenzen")["eerste_maand"].iloc[0]
+    return None if pd.isna(eerste) else pd.Timestamp(eerste).date()

@@ -1,0 +1,191 @@
+"""Small multiples: one small horizontal bar chart per measure, the categories (sectors) in the same order
+top to bottom in every chart, and per category a bar for now and one for the period before.
+
+Made for comparing sectors in a meeting: a sector is read from left to right across the charts, and each
+chart has its own scale (counts, percentages, places per month). Same house style as weergave.grafieken:
+Okabe-Ito colours (blue for now, sky blue for before), fonts of at least 16 px, Dutch numbers and hover
+texts written here, fixed axes. A missing value (for example a share without a denominator) is not drawn
+but marked with "–" at the axis, so it cannot be mistaken for zero.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from weergave import formaat
+from weergave.grafieken import (
+    LETTER,
+    LETTER_AS,
+    TEKST,
+    Grafiek,
+    _opmaak,
+    kleur,
+    opsomming,
+)
+
+KLEUR_NU = kleur(0)  # blue
+KLEUR_VORIG = kleur(4)  # sky blue: the same measure, earlier
+LIJN_TOTAAL = {"color": "#555555", "width": 2, "dash": "dot"}  # under the bars and their numbers
+HOOGTE_PER_CATEGORIE = 46
+LABELRUIMTE = 1.35  # room right of the longest bar for its number
+KOPRUIMTE = 120  # px above the charts: title and legend
+RIJKOP = 70  # px per row of charts for its small titles and the axis numbers
+
+
+@dataclass(frozen=True)
+class Maat:
+    """One small chart: the column for now and for before, how to write a value, and optionally the
+    counts behind a share (shown in the hover text) and the value of the whole selection (a dotted line)."""
+
+    titel: str
+    nu: str
+    vorig: str
+    procent: bool = False  # values are fractions, shown as 12,5%
+    decimalen: int = 0
+    teller_nu: str | None = None
+    noemer_nu: str | None = None
+    teller_vorig: str | None = None
+    noemer_vorig: str | None = None
+    totaal_nu: float | None = None
+
+    def tekst(self, waarde) -> str:
+        if formaat.is_leeg(waarde):
+            return formaat.LEEG
+        if waarde == 0:
+            return "0%" if self.procent else "0"
+        return formaat.percentage(waarde, self.decimalen) if self.procent else formaat.getal(waarde, self.decimalen)
+
+    def verschil(self, nu, vorig) -> str:
+        if formaat.is_leeg(nu) or formaat.is_leeg(vorig):
+            return formaat.LEEG
+        if self.procent:
+            return formaat.verschil_procentpunt(nu - vorig, self.decimalen)
+        return formaat.verschil_getal(nu - vorig, self.decimalen)
+
+    def schaal(self, waarde):
+        """What is drawn: percentages as 0-100."""
+        return waarde * 100 if self.procent and not formaat.is_leeg(waarde) else waarde
+
+
+def kleine_veelvouden(
+    df: pd.DataFrame | None,
+    categorie_kolom: str,
+    maten: Sequence[Maat],
+    *,
+    nu_label: str,
+    vorig_label: str,
+    titel: str | None = None,
+    kolommen: int = 3,
+    totaal_label: str = "Hele selectie",
+) -> Grafiek | None:
+    """One chart per `maten`, categories top to bottom in the order of `df`; None when `df` is empty."""
+    if df is None or df.empty or not maten:
+        return None
+    categorieen = df[categorie_kolom].astype(str).tolist()
+    rijen = math.ceil(len(maten) / kolommen)
+    fig = make_subplots(
+        rows=rijen, cols=kolommen, shared_yaxes=True, subplot_titles=[m.titel for m in maten],
+        horizontal_spacing=0.05, vertical_spacing=0.5 / (rijen * len(categorieen) / 4 + 1),
+    )
+    heeft_vorig = any(df[m.vorig].notna().any() for m in maten)
+    heeft_totaal = False
+    for i, maat in enumerate(maten):
+        rij, kolom = i // kolommen + 1, i % kolommen + 1
+        nu, vorig = df[maat.nu], df[maat.vorig]
+        hover = [
+            _hover(maat, c, nu_label, vorig_label, r)
+            for c, r in zip(categorieen, df.to_dict("records"), strict=True)
+        ]
+        # Now first: it is the upper bar of each sector and the first entry of the legend.
+        fig.add_trace(go.Bar(
+            y=categorieen, x=[maat.schaal(w) for w in nu], orientation="h", name=nu_label, legendgroup="nu",
+            showlegend=i == 0, marker={"color": KLEUR_NU, "line": {"width": 0}},
+            text=[maat.tekst(w) if not formaat.is_leeg(w) else "" for w in nu], textposition="outside",
+            cliponaxis=False, textfont={"size": LETTER, "color": TEKST},
+            customdata=hover, hovertemplate="%{customdata}<extra></extra>",
+        ), row=rij, col=kolom)
+        if heeft_vorig:
+            fig.add_trace(go.Bar(
+                y=categorieen, x=[maat.schaal(w) for w in vorig], orientation="h", name=vorig_label,
+                legendgroup="vorig", showlegend=i == 0, marker={"color": KLEUR_VORIG, "line": {"width": 0}},
+                customdata=hover, hovertemplate="%{customdata}<extra></extra>",
+            ), row=rij, col=kolom)
+        ontbreekt = [c for c, w in zip(categorieen, nu, strict=True) if formaat.is_leeg(w)]
+        if ontbreekt:
+            fig.add_trace(go.Scatter(
+                y=ontbreekt, x=[0] * len(ontbreekt), mode="text", text=["  –"] * len(ontbreekt),
+                textposition="middle right", textfont={"size": LETTER, "color": TEKST}, showlegend=False,
+                hoverinfo="skip", name="niet te bepalen",
+            ), row=rij, col=kolom)
+        if maat.totaal_nu is not None and not formaat.is_leeg(maat.totaal_nu):
+            heeft_totaal = True
+            fig.add_vline(x=maat.schaal(maat.totaal_nu), line=LIJN_TOTAAL,
+                          layer="below", row=rij, col=kolom)
+        waarden = pd.concat([nu, vorig]).map(maat.schaal).astype(float)
+        maximum = float(waarden.max()) if waarden.notna().any() else 0.0
+        if maat.totaal_nu is not None and not formaat.is_leeg(maat.totaal_nu):
+            maximum = max(maximum, float(maat.schaal(maat.totaal_nu)))
+        # Nothing above zero: a count axis to 1 (ticks 0 and 1, not 0,5), a percentage axis to 100%.
+        bovengrens = maximum or (100 if maat.procent else 1)
+        fig.update_xaxes(
+            range=[0, bovengrens * LABELRUIMTE], ticksuffix="%" if maat.procent else "",
+            rangemode="tozero", gridcolor="#DDDDDD", zeroline=True, zerolinecolor="#888888",
+            dtick=1 if bovengrens <= 4 and not maat.procent else None, row=rij, col=kolom,
+        )
+    if heeft_totaal:
+        fig.add_trace(go.Scatter(
+            x=[None], y=[None], mode="lines", name=f"{totaal_label}, {nu_label}",
+            line=LIJN_TOTAAL, hoverinfo="skip",
+        ))
+    hoogte = KOPRUIMTE + rijen * (RIJKOP + HOOGTE_PER_CATEGORIE * len(categorieen))
+    _opmaak(fig, titel, None, None, hoogte=hoogte)
+    # Title, then the legend on its own line under it, then the small titles of the charts.
+    fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05, showlegend=True,
+                      margin={"l": 10, "r": 20, "t": KOPRUIMTE, "b": 10},
+                      legend={"yref": "container", "y": 1 - 48 / hoogte, "yanchor": "top"})
+    fig.update_yaxes(categoryorder="array", categoryarray=categorieen, autorange="reversed", showgrid=False,
+                     ticksuffix="  ", tickfont={"size": LETTER, "color": TEKST}, fixedrange=True)
+    fig.update_xaxes(tickfont={"size": LETTER - 2, "color": TEKST}, fixedrange=True, separatethousands=True)
+    fig.update_annotations(font={"size": LETTER_AS, "color": TEKST})
+    return Grafiek(fig, _alt(df, categorie_kolom, maten, titel, nu_label, vorig_label, heeft_vorig))
+
+
+def _hover(maat: Maat, categorie: str, nu_label: str, vorig_label: str, rij: dict) -> str:
+    """"<b>Groen</b>, uitval binnen 6 maanden<br>1e halfjaar 2026: 12,5% (3 van 24)<br>..."."""
+
+    def waarde(kolom: str, teller: str | None, noemer: str | None) -> str:
+        tekst = maat.tekst(rij[kolom])
+        if teller and noemer and not formaat.is_leeg(rij[noemer]):
+            tekst += f" ({formaat.getal(rij[teller])} van {formaat.getal(rij[noemer])})"
+        return tekst
+
+    regels = [
+        f"<b>{categorie}</b>, {maat.titel[0].lower()}{maat.titel[1:]}",
+        f"{nu_label}: {waarde(maat.nu, maat.teller_nu, maat.noemer_nu)}",
+    ]
+    if not formaat.is_leeg(rij[maat.vorig]) or not formaat.is_leeg(rij[maat.nu]):
+        regels.append(f"{vorig_label}: {waarde(maat.vorig, maat.teller_vorig, maat.noemer_vorig)}")
+        regels.append(f"Verschil: {maat.verschil(rij[maat.nu], rij[maat.vorig])}")
+    return "<br>".join(regels)
+
+
+def _alt(df: pd.DataFrame, categorie_kolom: str, maten: Sequence[Maat], titel: str | None, nu_label: str,
+         vorig_label: str, heeft_vorig: bool) -> str:
+    """"Kleine grafieken ‘...’: per sector 1e halfjaar 2026 naast 2e halfjaar 2025; instroom het hoogst bij ..."."""
+    delen = []
+    for maat in maten:
+        reeks = pd.Series(df[maat.nu].values, index=df[categorie_kolom].astype(str).values).dropna()
+        if reeks.empty:
+            delen.append(f"{maat.titel}: niet te bepalen")
+            continue
+        hoog = reeks.sort_values(ascending=False).head(2)
+        delen.append(f"{maat.titel} het hoogst bij {opsomming([f'{c} ({maat.tekst(w)})' for c, w in hoog.items()])}")
+    kop = f"Kleine grafieken ‘{titel}’" if titel else "Kleine grafieken"
+    vergelijking = f"{nu_label} naast {vorig_label}" if heeft_vorig else nu_label
+    return f"{kop}: per {categorie_kolom.lower()} {vergelijking}; " + "; ".join(delen) + "."
