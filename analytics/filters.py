@@ -31,6 +31,15 @@ class Filters:
         return {f.name: list(getattr(self, f.name)) if f.name in DIMENSIES else getattr(self, f.name)
                 for f in fields(self) if f.name != "kijker"}
 
+    @property
+    def exact(self) -> bool:
+        """Does the viewer see this whole selection exactly (beheerder, or a gemeente looking only at its own)?"""
+        return self.kijker is not None and self.kijker.ziet_exact(self.gemeenten)
+
+    def exact_per_gemeente(self, gemeentecodes) -> list[bool]:
+        """Per row of a table per gemeente: does the viewer see that gemeente's row exactly?"""
+        return [self.kijker is not None and self.kijker.ziet_exact([code]) for code in gemeentecodes]
+
     def jaar_eerder(self) -> Filters:
         """The same selection, one year earlier (for the change against last year)."""
         return replace(self, van=een_jaar_eerder(self.van), tot=een_jaar_eerder(self.tot))

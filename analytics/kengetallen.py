@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analytics.filters import Filters
+from analytics.onderdrukking import afgeschermd, afgeschermd_getal
 from analytics.opslag import query
 
 
@@ -108,43 +109,67 @@ KENGETALLEN: dict[str, Kengetal] = {
 }
 
 
+TELLINGEN = ("instroom", "unieke_kandidaten", "lopend", "uitval12_teller", "uitval12_noemer", "praktijkverklaringen",
+             "uitstroom_werk", "beeindigd")
+AANDELEN = {"uitval_12": ("uitval12_teller", "uitval12_noemer"), "aandeel_werk": ("uitstroom_werk", "beeindigd")}
+
+
 @dataclass(frozen=True)
 class Kengetallen:
-    instroom: int
-    unieke_kandidaten: int
-    lopend: int
-    uitval12_teller: int
-    uitval12_noemer: int
-    praktijkverklaringen: int
-    uitstroom_werk: int
-    beeindigd: int
+    """The overzicht's numbers as the viewer may see them: a count, or "<5" when it is hidden; a share, or
+    None when it cannot be given (no denominator, or hidden because it would point to a few people)."""
 
-    @property
-    def uitval_12(self) -> float | None:
-        return self.uitval12_teller / self.uitval12_noemer if self.uitval12_noemer else None
+    instroom: int | str
+    unieke_kandidaten: int | str
+    lopend: int | str
+    uitval12_teller: int | str
+    uitval12_noemer: int | str
+    praktijkverklaringen: int | str
+    uitstroom_werk: int | str
+    beeindigd: int | str
+    uitval_12: float | None
+    aandeel_werk: float | None
 
-    @property
-    def aandeel_werk(self) -> float | None:
-        return self.uitstroom_werk / self.beeindigd if self.beeindigd else None
+
+def met_aandelen(tabel: pd.DataFrame) -> pd.DataFrame:
+    """The shares of metrics.md next to their counts (NaN without a denominator)."""
+    tabel = tabel.copy()
+    for aandeel, (teller, noemer) in AANDELEN.items():
+        tabel[aandeel] = (tabel[teller] / tabel[noemer].where(tabel[noemer] > 0)).astype(float)
+    return tabel
 
 
 def kengetallen(filters: Filters) -> Kengetallen:
     """The overzicht's numbers for the selection in its period."""
     rij = query("kengetallen", {**filters.parameters(), "per": "totaal"})
     if rij.empty:
-        return Kengetallen(0, 0, 0, 0, 0, 0, 0, 0)
-    waarden = rij.iloc[0]
-    return Kengetallen(**{veld: int(waarden[veld]) for veld in Kengetallen.__dataclass_fields__})
+        rij = pd.DataFrame([dict.fromkeys(TELLINGEN, 0)])
+    tabel = afgeschermd(met_aandelen(rij[list(TELLINGEN)].astype(int)), filters.kijker, tellingen=TELLINGEN,
+                        aandelen=AANDELEN, exact=filters.exact)
+    waarden = tabel.iloc[0]
+    return Kengetallen(
+        **{veld: waarden[veld] if isinstance(waarden[veld], str) else int(waarden[veld]) for veld in TELLINGEN},
+        **{veld: None if formaat_leeg(waarden[veld]) else float(waarden[veld]) for veld in AANDELEN},
+    )
+
+
+def formaat_leeg(waarde: object) -> bool:
+    return waarde is None or (isinstance(waarde, float) and pd.isna(waarde))
 
 
 def kengetallen_per_gemeente(filters: Filters) -> pd.DataFrame:
-    """The same numbers per gemeente (column `groep` holds the gemeente's name)."""
-    return query("kengetallen", {**filters.parameters(), "per": "gemeente"})
+    """The same numbers per gemeente (`groep` holds the gemeente's name), with the shares; each row exact
+    only for the gemeente's own viewer, and no hidden cell recoverable from the overzicht's tiles."""
+    tabel = met_aandelen(query("kengetallen", {**filters.parameters(), "per": "gemeente"}))
+    return afgeschermd(tabel, filters.kijker, tellingen=TELLINGEN, aandelen=AANDELEN,
+                       exact=filters.exact_per_gemeente(tabel["gemeentecode"]))
 
 
 def instroom_per_periode(filters: Filters, periode: str = "maand", dimensie: str = "") -> pd.DataFrame:
     """Instroom and unieke kandidaten per month or year (`periode`), per value of `dimensie`."""
-    return query("instroom_per_periode", {**filters.parameters(), "periode": periode, "dimensie": dimensie})
+    tabel = query("instroom_per_periode", {**filters.parameters(), "periode": periode, "dimensie": dimensie})
+    return afgeschermd(tabel, filters.kijker, tellingen=("instroom", "unieke_kandidaten"), exact=filters.exact,
+                       groepen=("periode",) if dimensie else ())
 
 
 def laatste_volledige_maand(peildatum: dt.date) -> dt.date:
@@ -158,7 +183,17 @@ def instroom_tegen_afspraak(filters: Filters, jaar: int, peildatum: dt.date) -> 
     tot = min(laatste_volledige_maand(peildatum), dt.date(jaar, 12, 31))
     verstreken = 12 if tot.year > jaar else (tot.month if tot.year == jaar else 0)
     parameters = {**filters.parameters(), "jaar": jaar, "tot_maand_einde": tot, "maanden_verstreken": verstreken}
-    return query("instroom_tegen_afspraak", parameters)
+    tabel = query("instroom_tegen_afspraak", parameters)
+    pro_rata = tabel["afspraak_pro_rata"]
+    tabel["van_afspraak_naar_rato"] = tabel["instroom"] / pro_rata.where(pro_rata > 0)
+    # op koers or achter says only on which side of the pro-rata agreement the instroom lies: safe to show
+    tabel["stand"] = [
+        "geen afspraak" if pd.isna(a) else ("op koers" if i >= p else "achter")
+        for i, a, p in zip(tabel["instroom"], tabel["afspraak"], tabel["afspraak_pro_rata"], strict=True)
+    ]
+    return afgeschermd(tabel, filters.kijker, tellingen=("instroom", "unieke_kandidaten"),
+                       afgeleid={"van_afspraak_naar_rato": "instroom"},
+                       exact=filters.exact_per_gemeente(tabel["gemeentecode"]))
 
 
 def periode_grenzen() -> tuple[dt.date, dt.date] | None:
@@ -177,6 +212,7 @@ def filterkeuzes() -> dict[str, list[tuple[str, str]]]:
     return keuzes
 
 
-def lopend_op(filters: Filters, peildatum: dt.date) -> int:
+def lopend_op(filters: Filters, peildatum: dt.date) -> int | str:
     """Lopende trajecten as they stood at `peildatum` (each organisation's latest export on or before it)."""
-    return int(query("lopend_op", {**filters.parameters(), "peildatum": peildatum})["lopend"].iloc[0])
+    aantal = int(query("lopend_op", {**filters.parameters(), "peildatum": peildatum})["lopend"].iloc[0])
+    return afgeschermd_getal(aantal, filters.exact)

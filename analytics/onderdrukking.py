@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -160,3 +161,94 @@ def vastgepinde_cellen(
         if -hoog.fun - laag.fun < 1 - 1e-9:
             uit.append(int(cel))
     return uit
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# For the read side: tables and single numbers shaped for a viewer. The one place where suppression is applied.
+
+def _kijker_of_weigering(kijker):
+    from toegang.kijker import GeenToegang
+
+    if kijker is None:  # deny by default: no viewer, no numbers
+        raise GeenToegang("Geen getallen zonder ingelogde gebruiker.")
+    return kijker
+
+
+def afgeschermd_getal(waarde: int, exact: bool, grens: int | None = None) -> int | str:
+    """A single count (a tile): the count itself, or "<5" when it is small and the viewer does not own it."""
+    grens = drempel() if grens is None else grens
+    return int(waarde) if exact or not 1 <= waarde < grens else PRIMAIR.format(drempel=grens)
+
+
+def is_afgeschermd(waarde: object) -> bool:
+    return isinstance(waarde, str)
+
+
+def afgeschermd(
+    tabel: pd.DataFrame,
+    kijker,
+    *,
+    tellingen: Sequence[str],
+    aandelen: dict[str, tuple[str, str]] | None = None,
+    exact: Sequence[bool] | bool | None = None,
+    groepen: Sequence[str] = (),
+    afgeleid: dict[str, str] | None = None,
+    grens: int | None = None,
+) -> pd.DataFrame:
+    """The table as this viewer may see it.
+
+    `tellingen`: count columns; their totals count as published (a tile or a total row shows them), and so
+    do the totals per value of each column in `groepen` (the bars of one month in a stacked chart). Hidden
+    cells become "<5" or "x" (the column turns to objects: numbers and those markers). `aandelen`: share
+    columns with their (teller, noemer) columns; a hidden share becomes None. `exact`: per row (or for the
+    whole table) whether this viewer sees it exactly; default: only the beheerder outside the
+    presentatiemodus. `afgeleid`: columns computed from one count column that would give it away (a count
+    divided by a number that is shown); hidden, as None, where that count is hidden."""
+    kijker = _kijker_of_weigering(kijker)
+    grens = drempel() if grens is None else grens
+    if exact is None:
+        exact = kijker.ziet_alles_exact
+    exact_rij = np.full(len(tabel), exact, bool) if isinstance(exact, bool | np.bool_) else np.asarray(exact, bool)
+    uit = tabel.copy()
+    if exact_rij.all() or tabel.empty:
+        return uit
+    tellingen = [k for k in tellingen if k in tabel.columns]
+    waarden = tabel[tellingen].fillna(0).to_numpy(dtype=float)
+    rijen, kolommen = waarden.shape
+    lijnen: list[list[int]] = []
+    for k in range(kolommen):
+        lijnen.append([r * kolommen + k for r in range(rijen)])
+        for groep in groepen:
+            for _, posities in pd.Series(range(rijen)).groupby(tabel[groep].to_numpy()):
+                lijnen.append([r * kolommen + k for r in posities])
+    markeringen = _markering_bewaard(tuple(waarden.ravel()), tuple(map(tuple, lijnen)),
+                                     tuple(np.repeat(exact_rij, kolommen)), grens).reshape(rijen, kolommen)
+    verborgen_teller = {}
+    for k, kolom in enumerate(tellingen):
+        reeks = uit[kolom].astype(object)
+        for r in np.flatnonzero(markeringen[:, k] != ""):
+            reeks.iloc[r] = markeringen[r, k]
+        uit[kolom] = reeks
+        verborgen_teller[kolom] = markeringen[:, k] != ""
+    for kolom, (teller, noemer) in (aandelen or {}).items():
+        zichtbaar = [
+            percentage_zichtbaar(t, n, bool(e), grens) and not verborgen_teller.get(teller, np.zeros(rijen, bool))[i]
+            for i, (t, n, e) in enumerate(zip(tabel[teller].fillna(0), tabel[noemer].fillna(0), exact_rij,
+                                              strict=True))
+        ]
+        uit[kolom] = uit[kolom].astype(object).where(zichtbaar, None)
+    for kolom, teller in (afgeleid or {}).items():
+        uit[kolom] = uit[kolom].astype(object).where(~verborgen_teller[teller], None)
+    return uit
+
+
+@lru_cache(maxsize=2048)
+def _markering_bewaard(waarden: tuple, lijnen: tuple, bekend: tuple, grens: int) -> np.ndarray:
+    """The marking, remembered per table and per what the viewer sees exactly (part of the key): the same
+    table for the same kind of viewer is not worked out twice. Holds only counts, in memory."""
+    return markering(waarden, lijnen, bekend, grens).cellen
+
+
+def bevat_afscherming(tabel: pd.DataFrame, kolommen: Sequence[str]) -> bool:
+    """For the note under a chart: is any of these values hidden?"""
+    return any(tabel[k].map(lambda w: isinstance(w, str) or w is None).any() for k in kolommen if k in tabel)

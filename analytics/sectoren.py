@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.filters import Filters
+from analytics.onderdrukking import afgeschermd
 from analytics.opslag import query
 
 STRUCTUREEL_K = 6  # metrics.md: structurele vraag = vraag in at least K of the last 12 complete months
@@ -117,7 +118,37 @@ def sectorvergelijking(
                  "beeindigd"):
         samen[naam] = samen[naam].astype(int)
     samen["sector"] = samen["sector"].astype(object).where(~samen["totaal"], None)
-    return samen.reset_index(drop=True)
+    return _afgeschermd(samen.reset_index(drop=True), filters)
+
+
+MENSEN = ("instroom", "lopend", "praktijkverklaringen", "uitstroom_werk", "uitval6_teller", "uitval6_noemer",
+          "beeindigd")  # counts of people (structurele vraag counts places of employers: not hidden)
+
+
+def _afgeschermd(samen: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The comparison as the viewer may see it: the sectors of each half year as a table whose column totals
+    are published (the row for the whole selection), the total row on its own; a change is hidden where
+    either side is (it would give the hidden one away)."""
+    sectoren, totaal = samen[~samen["totaal"]], samen[samen["totaal"]]
+    delen = []
+    for deel in (sectoren, totaal):
+        for achtervoegsel in ("", "_vorig"):
+            deel = afgeschermd(
+                deel, filters.kijker, tellingen=[f"{n}{achtervoegsel}" for n in MENSEN],
+                aandelen={f"{a}{achtervoegsel}": (f"{t}{achtervoegsel}", f"{n}{achtervoegsel}")
+                          for a, (t, n) in AANDELEN.items()},
+                exact=filters.exact,
+            )
+        delen.append(deel)
+    uit = pd.concat(delen).loc[samen.index]
+    for naam in (*TELLINGEN, *AANDELEN):
+        verborgen = uit[naam].map(_verborgen) | uit[f"{naam}_vorig"].map(_verborgen)
+        uit[f"{naam}_verschil"] = uit[f"{naam}_verschil"].astype(object).where(~verborgen, None)
+    return uit
+
+
+def _verborgen(waarde: object) -> bool:
+    return isinstance(waarde, str) or waarde is None
 
 
 def _met_aandelen(tellingen: pd.DataFrame) -> pd.DataFrame:

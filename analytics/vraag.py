@@ -16,6 +16,7 @@ import pandas as pd
 
 from analytics.filters import Filters
 from analytics.kengetallen import laatste_volledige_maand
+from analytics.onderdrukking import afgeschermd, afgeschermd_getal
 from analytics.opslag import query
 
 K_STANDAARD = 6
@@ -84,11 +85,16 @@ def structurele_vraag(filters: Filters, venster: Venster, k: int = K_STANDAARD, 
 def vraag_en_aanbod(filters: Filters, venster: Venster, k: int = K_STANDAARD) -> pd.DataFrame:
     """Per sector over the 12-month window: vraag_per_maand (structurele vraag: the sum of the averages of
     its structurele groups), beroepen (how many such groups), instroom (trajecten started in the window,
-    all filters), instroom_per_maand, tekort_per_maand (vraag minus instroom) and gedekt (instroom >= vraag)."""
-    return query(
-        "vraag_en_aanbod",
-        {**filters.parameters(), "laatste_maand": venster.laatste, "k": int(k)},
+    all filters), instroom_per_maand, tekort_per_maand (vraag minus instroom) and gedekt (instroom >= vraag).
+    Instroom counts people: hidden where small for a viewer who does not own it (and what would give it away)."""
+    return afgeschermd(
+        _vraag_en_aanbod(filters, venster, k), filters.kijker, tellingen=("instroom",), exact=filters.exact,
+        afgeleid={"instroom_per_maand": "instroom", "tekort_per_maand": "instroom"},
     )
+
+
+def _vraag_en_aanbod(filters: Filters, venster: Venster, k: int) -> pd.DataFrame:
+    return query("vraag_en_aanbod", {**filters.parameters(), "laatste_maand": venster.laatste, "k": int(k)})
 
 
 @dataclass(frozen=True)
@@ -98,21 +104,21 @@ class Vraagbalans:
     vraag: int  # places asked in the 12 months (Vraag)
     structurele_groepen: int  # (sector, beroep) groups that are structureel under K
     structureel_per_maand: float  # the sum of their averages per month
-    instroom: int  # trajecten of the selection started in the 12 months
+    instroom: int | str  # trajecten of the selection started in the 12 months ("<5" when hidden)
 
     @property
-    def instroom_per_maand(self) -> float:
-        return self.instroom / STRUCTUREEL_MAANDEN
+    def instroom_per_maand(self) -> float | None:
+        return None if isinstance(self.instroom, str) else self.instroom / STRUCTUREEL_MAANDEN
 
 
 def vraagbalans(filters: Filters, venster: Venster, k: int = K_STANDAARD) -> Vraagbalans:
     """Totals of the answers above, so the tiles and the tables cannot disagree."""
     per_maand = vraag_per_maand(filters, venster, "sector")
     structureel = structurele_vraag(filters, venster, k, "beroep")
-    aanbod = vraag_en_aanbod(filters, venster, k)
+    aanbod = _vraag_en_aanbod(filters, venster, k)
     return Vraagbalans(
         vraag=int(per_maand["aantal"].sum()),
         structurele_groepen=len(structureel),
         structureel_per_maand=float(structureel["gemiddeld_per_maand"].sum()),
-        instroom=int(aanbod["instroom"].sum()),
+        instroom=afgeschermd_getal(int(aanbod["instroom"].sum()), filters.exact),
     )

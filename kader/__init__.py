@@ -16,7 +16,7 @@ from kader.versheid import versheidsregel
 from pipelines.meldingen import OpslagBezet
 from toegang.kijker import Kijker
 
-__all__ = ["filterbalk", "filters", "opslag_of_uitleg", "toegang", "versheidsregel"]
+__all__ = ["afscherming_uitleg", "filterbalk", "filters", "opslag_of_uitleg", "toegang", "versheidsregel"]
 
 
 @contextmanager
@@ -52,6 +52,18 @@ def identiteitsblok(wie) -> None:
     if not wie.demo and st.sidebar.button("Uitloggen", key="uitloggen"):
         uitloggen()
         st.rerun()
+
+
+def afscherming_uitleg(tabel, kolommen) -> None:
+    """Under a table or chart with hidden numbers: what "<5", "x" and "–" mean (metrics.md, kleine aantallen)."""
+    from analytics.onderdrukking import bevat_afscherming, drempel
+
+    if bevat_afscherming(tabel, kolommen):
+        st.caption(
+            f"<{drempel()}: minder dan {drempel()} trajecten; x: afgeschermd zodat een klein aantal niet uit het "
+            "totaal is terug te rekenen; –: percentage niet getoond (te weinig trajecten). Zo wijst geen getal "
+            "naar één persoon."
+        )
 
 
 def toegang() -> Kijker:

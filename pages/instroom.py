@@ -13,7 +13,7 @@ from analytics.kengetallen import (
     laatste_volledige_maand,
     periode_grenzen,
 )
-from kader import filters
+from kader import afscherming_uitleg, filters
 from kader.filterbalk import naam_van
 from weergave import formaat
 from weergave.downloads import download_knoppen
@@ -86,6 +86,7 @@ else:
             "Unieke kandidaten": instroom["unieke_kandidaten"],
         }
     )
+    afscherming_uitleg(instroom, ["instroom", "unieke_kandidaten"])
     with st.expander("Tabel"):
         st.dataframe(formaat.tabel_nl(tabel), hide_index=True, width="stretch")
         download_knoppen(tabel, "instroom", sleutel="instroom_tabel")
@@ -105,14 +106,6 @@ if afspraak.empty:
     st.info("Geen instroom en geen afspraken voor deze selectie in dit jaar.")
     st.stop()
 
-
-def stand(rij) -> str:
-    if pd.isna(rij.afspraak):
-        return "geen afspraak"
-    return "op koers" if rij.instroom >= rij.afspraak_pro_rata else "achter"
-
-
-afspraak["stand"] = [stand(r) for r in afspraak.itertuples()]
 if not met_afspraak.empty:
     grafiek = voortgang_tegen_doel(
         afspraak[afspraak["afspraak"].notna()],
@@ -131,12 +124,10 @@ tabel = pd.DataFrame(
         "Unieke kandidaten": afspraak["unieke_kandidaten"],
         "Afspraak naar rato": afspraak["afspraak_pro_rata"].round(1),
         "Afspraak heel jaar": afspraak["afspraak"],
-        "Van de afspraak naar rato": [
-            formaat.percentage(i / p) if p and not pd.isna(p) else "–"
-            for i, p in zip(afspraak["instroom"], afspraak["afspraak_pro_rata"], strict=True)
-        ],
+        "Van de afspraak naar rato": afspraak["van_afspraak_naar_rato"].map(formaat.percentage),
         "Stand": afspraak["stand"],
     }
 )
 st.dataframe(formaat.tabel_nl(tabel), hide_index=True, width="stretch")
+afscherming_uitleg(afspraak, ["instroom", "unieke_kandidaten", "van_afspraak_naar_rato"])
 download_knoppen(tabel, f"instroom_tegen_afspraak_{jaar}", sleutel="instroom_afspraak")

@@ -14,7 +14,7 @@ from analytics.kengetallen import (
     lopend_op,
     periode_grenzen,
 )
-from kader import filters
+from kader import afscherming_uitleg, filters
 from weergave import formaat
 from weergave.downloads import download_knoppen
 from weergave.grafieken import PLOTLY_CONFIG, lijn_per_maand
@@ -42,9 +42,12 @@ def verschil(tekst: str, is_nul: bool) -> str:
     return "0" if is_nul else f"{tekst} {VORIG}"
 
 
-def telling(label: str, waarde: int, vorig: int, hulp: str, kolom) -> None:
+def telling(label: str, waarde: int | str, vorig: int | str, hulp: str, kolom) -> None:
+    """A tile; no change against last year when either number is hidden (the change would give it away)."""
+    te_vergelijken = not isinstance(waarde, str) and not isinstance(vorig, str)
     kolom.metric(
-        label, formaat.getal(waarde), verschil(formaat.verschil_getal(waarde - vorig), waarde == vorig), help=hulp
+        label, formaat.getal(waarde),
+        verschil(formaat.verschil_getal(waarde - vorig), waarde == vorig) if te_vergelijken else None, help=hulp,
     )
 
 
@@ -58,6 +61,8 @@ if nu.uitval_12 is None:
         if nu.instroom == 0
         else "Nog niet te bepalen: geen traject uit deze periode is al 12 maanden te volgen. Kies bijvoorbeeld "
         "'Vorig jaar'."
+        if nu.uitval12_noemer == 0
+        else "Niet getoond: te weinig trajecten om een percentage te geven zonder dat het naar personen wijst."
     )
 else:
     delta = None if toen.uitval_12 is None else nu.uitval_12 - toen.uitval_12
@@ -78,7 +83,7 @@ telling(
 telling(
     "Uitstroom naar werk", nu.uitstroom_werk, toen.uitstroom_werk, KENGETALLEN["uitstroom_werk"].definitie, tegels[4]
 )
-if nu.aandeel_werk is not None:
+if nu.aandeel_werk is not None and not isinstance(nu.beeindigd, str):
     tegels[4].caption(
         f"{formaat.percentage(nu.aandeel_werk)} van de {formaat.getal(nu.beeindigd)} beëindigde trajecten"
     )
@@ -105,13 +110,12 @@ tabel = pd.DataFrame(
         "Instroom": per_gemeente["instroom"],
         "Unieke kandidaten": per_gemeente["unieke_kandidaten"],
         "Lopende trajecten": per_gemeente["lopend"],
-        "Uitval binnen 12 maanden": [
-            formaat.percentage(t / n) if n else "–"
-            for t, n in zip(per_gemeente["uitval12_teller"], per_gemeente["uitval12_noemer"], strict=True)
-        ],
+        "Uitval binnen 12 maanden": per_gemeente["uitval_12"].map(formaat.percentage),
         "Praktijkverklaringen": per_gemeente["praktijkverklaringen"],
         "Uitstroom naar werk": per_gemeente["uitstroom_werk"],
     }
 )
 st.dataframe(formaat.tabel_nl(tabel), hide_index=True, width="stretch")
+afscherming_uitleg(per_gemeente, ["instroom", "unieke_kandidaten", "lopend", "uitval_12", "praktijkverklaringen",
+                                  "uitstroom_werk"])
 download_knoppen(tabel, "overzicht_per_gemeente", sleutel="overzicht_gemeente")

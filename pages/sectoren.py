@@ -18,7 +18,7 @@ from analytics.sectoren import (
     sectorvergelijking,
     vraag_bekend_vanaf,
 )
-from kader import filters
+from kader import afscherming_uitleg, filters
 from kader.filterbalk import naam_van
 from weergave import formaat
 from weergave.downloads import download_knoppen
@@ -238,4 +238,6 @@ st.caption(
     + f" De rij '{TOTAAL}' is berekend over alle trajecten van de selectie, niet opgeteld uit de sectoren: "
     "percentages zijn niet op te tellen. De download bevat de drie delen in één tabel."
 )
+afscherming_uitleg(rijen, ["instroom", "lopend", "praktijkverklaringen", "uitstroom_werk", "beeindigd",
+                           "uitval6", "aandeel_werk"])
 download_knoppen(tabel, f"sectorvergelijking_{halfjaar.jaar}_{halfjaar.helft}e_halfjaar", sleutel="sectoren_tabel")

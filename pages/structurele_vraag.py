@@ -16,7 +16,7 @@ from analytics.vraag import (
     vraagbalans,
     vraagvenster,
 )
-from kader import filters
+from kader import afscherming_uitleg, filters
 from kader.filterbalk import naam_van
 from weergave import formaat
 from weergave.downloads import download_knoppen
@@ -185,7 +185,7 @@ else:
         "Verschil per maand": aanbod["tekort_per_maand"].astype(float),
         "Vraag gedekt": ["nee, tekort" if n else "ja" for n in niet_gedekt],
         "Beroepen": aanbod["beroepen"].astype(int),
-        "Instroom in 12 mnd": aanbod["instroom"].astype(int),
+        "Instroom in 12 mnd": aanbod["instroom"],
     })
     een_decimaal = dict.fromkeys(("Structurele vraag per maand", "Instroom per maand", "Verschil per maand"), 1)
     st.dataframe(
@@ -196,13 +196,14 @@ else:
             "Instroom per maand": st.column_config.NumberColumn(help=KENGETALLEN["instroom"].definitie),
             "Beroepen": st.column_config.NumberColumn(
                 help="Het aantal structurele beroepen (combinaties van sector en beroep) in de sector."),
-            "Instroom in 12 mnd": st.column_config.NumberColumn(
+            "Instroom in 12 mnd": st.column_config.Column(
                 help=f"Trajecten die in {tekst_12} begonnen. " + KENGETALLEN["instroom"].definitie),
             "Verschil per maand": st.column_config.NumberColumn(
                 help="Structurele vraag min instroom, per maand: boven 0 is er meer vraag dan instroom. "
                 + KENGETALLEN["vraag_en_aanbod"].definitie),
         },
     )
+    afscherming_uitleg(aanbod, ["instroom"])
     download_knoppen(tabel, f"vraag_en_aanbod_{venster.laatste:%Y-%m}", sleutel="vraag_aanbod")
 
 # --- 4. Werkgevers met terugkerende vraag ------------------------------------------------------------

@@ -52,7 +52,10 @@ def _nl(d: Decimal, decimalen: int) -> str:
 
 
 def getal(n, decimalen: int = 0) -> str:
-    """1234 -> "1.234"; 12345678 -> "12.345.678"; getal(100.8333, 1) -> "100,8"; None -> "–"."""
+    """1234 -> "1.234"; 12345678 -> "12.345.678"; getal(100.8333, 1) -> "100,8"; None -> "–"; a hidden
+    count ("<5", "x") stays as it is."""
+    if isinstance(n, str):
+        return n
     if is_leeg(n):
         return LEEG
     return _nl(_decimaal(n), decimalen)
@@ -72,6 +75,8 @@ def _met_teken(d: Decimal, decimalen: int) -> str:
 
 def verschil_getal(n, decimalen: int = 0) -> str:
     """A change with its sign: 12 -> "+12", -3 -> "-3", 0 -> "0", 1234 -> "+1.234"; None -> "–"."""
+    if isinstance(n, str):
+        return n
     if is_leeg(n):
         return LEEG
     return _met_teken(_decimaal(n), decimalen)
@@ -150,8 +155,10 @@ def tabel_nl(df: pd.DataFrame, decimalen: dict[str, int] | None = None) -> Style
             opmaak[kolom] = lambda w, aantal=aantal: getal(w, aantal)
         elif pd.api.types.is_datetime64_any_dtype(reeks) or reeks.map(lambda w: isinstance(w, dt.date)).any():
             opmaak[kolom] = lambda w: datum(w) if isinstance(w, dt.date | pd.Timestamp) else (LEEG if is_leeg(w) else w)
-        else:
-            opmaak[kolom] = lambda w: LEEG if is_leeg(w) else w
+        else:  # text, or counts mixed with hidden ones ("<5", "x")
+            aantal = decimalen.get(kolom, decimalen_voor(pd.to_numeric(reeks, errors="coerce")))
+            opmaak[kolom] = lambda w, aantal=aantal: getal(w, aantal) if isinstance(w, int | float) else (
+                LEEG if is_leeg(w) else w)
     return df.style.format(opmaak)
 
 

@@ -220,7 +220,8 @@ def _breed(
     """Pivot to period x series. Periods in `nul_voor` without a row count as 0 (the read side leaves out empty
     groups); a row whose value is NaN stays NaN."""
     reeks = df[reeks_kolom].astype(str) if reeks_kolom else pd.Series("", index=df.index)
-    gegroepeerd = pd.DataFrame({"p": periode.values, "r": reeks.values, "w": pd.to_numeric(df[waarde_kolom]).values})
+    waarden = pd.to_numeric(df[waarde_kolom], errors="coerce")  # a hidden count ("<5") is not drawn
+    gegroepeerd = pd.DataFrame({"p": periode.values, "r": reeks.values, "w": waarden.values})
     som = gegroepeerd.groupby(["p", "r"])["w"].sum(min_count=1).unstack("r")
     aanwezig = gegroepeerd.groupby(["p", "r"]).size().unstack("r").notna()
     orde = reeksvolgorde(som.columns, [str(v) for v in volgorde or []]) if reeks_kolom else [""]
@@ -483,7 +484,7 @@ def staaf_horizontaal(
     with the number at the end of each bar."""
     if _is_leeg(df, waarde_kolom):
         return None
-    waarden = pd.to_numeric(df[waarde_kolom])
+    waarden = pd.to_numeric(df[waarde_kolom], errors="coerce")
     reeks = pd.Series(waarden.values, index=df[categorie_kolom].astype(str).values)
     reeks = reeks.groupby(level=0, sort=False).sum(min_count=1)
     weggelaten = int(reeks.isna().sum())
@@ -535,8 +536,8 @@ def voortgang_tegen_doel(
     if _is_leeg(df, werkelijk_kolom, doel_kolom):
         return None
     namen = df[categorie_kolom].astype(str).tolist()
-    werkelijk, pro_rata, doel = (pd.to_numeric(df[k]).astype(float) for k in (werkelijk_kolom, pro_rata_kolom,
-                                                                               doel_kolom))
+    werkelijk, pro_rata, doel = (pd.to_numeric(df[k], errors="coerce").astype(float)
+                                 for k in (werkelijk_kolom, pro_rata_kolom, doel_kolom))
     pro_rata_decimalen = 0 if formaat.decimalen_voor(pro_rata) == 0 else max(decimalen, 1)
     customdata = [
         [n, _tekst(w, decimalen), _tekst(p, pro_rata_decimalen), _tekst(d, decimalen),

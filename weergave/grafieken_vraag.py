@@ -60,7 +60,7 @@ def heatmap_per_maand(
         return None
     maanden = pd.to_datetime(df[maand_kolom]).dt.to_period("M").dt.to_timestamp()
     lang = pd.DataFrame({"groep": df[groep_kolom].astype(str).values, "maand": maanden.values,
-                         "waarde": pd.to_numeric(df[waarde_kolom]).values})
+                         "waarde": pd.to_numeric(df[waarde_kolom], errors="coerce").values})
     breed = lang.pivot_table(index="groep", columns="maand", values="waarde", aggfunc="sum", fill_value=0)
     alle = pd.date_range(breed.columns.min(), breed.columns.max(), freq="MS")
     breed = breed.reindex(columns=alle, fill_value=0)
@@ -130,7 +130,7 @@ def vraag_tegen_instroom(
     df = df.reset_index(drop=True)
     sectoren = df[sector_kolom].astype(str).tolist()
     vraag = pd.to_numeric(df[vraag_kolom]).astype(float)
-    instroom = pd.to_numeric(df[instroom_kolom]).astype(float)
+    instroom = pd.to_numeric(df[instroom_kolom], errors="coerce").astype(float)
     tekort = vraag - instroom
 
     def staaf(waarden: pd.Series, naam: str, kleur: str) -> go.Bar:

@@ -1,11 +1,13 @@
 -- The overzicht's numbers for one period, in total ($per = 'totaal') or per gemeente ($per =
 -- 'gemeente'); each exactly as metrics.md defines it (macros in selectie.sql).
 WITH t AS (
-    SELECT *, CASE $per WHEN 'gemeente' THEN gemeente ELSE 'totaal' END AS groep
+    SELECT *, CASE $per WHEN 'gemeente' THEN gemeente ELSE 'totaal' END AS groep,
+           CASE $per WHEN 'gemeente' THEN gemeentecode END AS groepcode
     FROM trajecten_in_selectie($regio, $gemeenten, $organisaties, $sectoren, $doelgroepen, $stromen, $routes)
 )
 SELECT
     groep,
+    groepcode AS gemeentecode,
     -- Instroom: startdatum in the period; each traject once
     count(*) FILTER (WHERE startdatum BETWEEN $van AND $tot) AS instroom,
     -- Unieke kandidaten: distinct kandidaat per organisatie among those trajecten
@@ -30,5 +32,5 @@ SELECT
         WHERE einddatum BETWEEN $van AND $tot AND is_uitstroom_werk(status, uitstroom, reden_uitval)
     ) AS uitstroom_werk
 FROM t
-GROUP BY groep
+GROUP BY groep, groepcode
 ORDER BY groep;
