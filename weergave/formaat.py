@@ -145,6 +145,13 @@ def tabel_nl(df: pd.DataFrame, decimalen: dict[str, int] | None = None) -> Style
     show none and other numbers one.
     """
     decimalen = decimalen or {}
+    df = df.copy()
+    for kolom in df.columns:  # counts mixed with hidden ones ("<5", "x"): Arrow needs one type, so text
+        reeks = df[kolom]
+        if reeks.dtype == object and reeks.map(lambda w: isinstance(w, str)).any() and reeks.map(
+                lambda w: isinstance(w, int | float) and not isinstance(w, bool)).any():
+            aantal = decimalen.get(kolom, decimalen_voor(pd.to_numeric(reeks, errors="coerce")))
+            df[kolom] = reeks.map(lambda w, aantal=aantal: w if isinstance(w, str) else getal(w, aantal))
     opmaak = {}
     for kolom in df.columns:
         reeks = df[kolom]

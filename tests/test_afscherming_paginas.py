@@ -1,0 +1,145 @@
+"""What each role sees: exact numbers only where the viewer owns them, no count 1-4 of anyone else on any
+page or in any table (downloads are built from the same tables), no hidden cell recoverable from the tiles."""
+
+from __future__ import annotations
+
+import shutil
+
+import numpy as np
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+from tests.test_onderdrukking import bereik
+
+ROLLEN = """
+[[gebruiker]]
+email = "beheer@regio.example"
+rol = "beheerder"
+
+[[gebruiker]]
+email = "a.jansen@wijchen.example"
+rol = "gemeente"
+gemeenten = ["GM0296"]
+
+[[gebruiker]]
+email = "consortium@regio.example"
+rol = "regio"
+"""
+BEHEERDER, WIJCHEN, REGIO = "beheer@regio.example", "a.jansen@wijchen.example", "consortium@regio.example"
+PAGINAS = ["pages/overzicht.py", "pages/instroom.py", "pages/uitval.py", "pages/structurele_vraag.py",
+           "pages/sectoren.py"]
+MENSEN = ("Instroom", "Unieke kandidaten", "Lopend", "Lopende trajecten", "Praktijkverklaringen",
+          "Uitstroom naar werk", "Beëindigde trajecten", "Uitval: te volgen trajecten", "Trajecten", "Uitval")
+TEGELS = {"Instroom", "Lopende trajecten", "Praktijkverklaringen", "Uitstroom naar werk"}
+
+
+@pytest.fixture
+def opslag(demo_opslag, tmp_path, monkeypatch):
+    db, _ = demo_opslag
+    kopie = tmp_path / "opslag.duckdb"
+    shutil.copy(db, kopie)
+    (tmp_path / "toegang.toml").write_text(ROLLEN)
+    monkeypatch.setenv("DASHBOARD_DB", str(kopie))
+    monkeypatch.setenv("DASHBOARD_SLEUTEL", str(db.parent / "sleutel"))
+    monkeypatch.setenv("DASHBOARD_TOEGANG", str(tmp_path / "toegang.toml"))
+    return kopie
+
+
+def als(email: str, pagina: str = "pages/overzicht.py", periode: str = "Laatste volledige maand",
+        presentatie: bool = False) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    app.user = {"is_logged_in": True, "email": email}
+    app.run()
+    if presentatie:
+        app.sidebar.toggle(key="presentatiemodus").set_value(True).run()
+    app.selectbox(key="filter_periode").set_value(periode).run()
+    if pagina != "pages/overzicht.py":
+        app.switch_page(pagina).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def mensenkolommen(tabel: pd.DataFrame) -> list[str]:
+    """Columns that count people (not shares, changes, places asked by employers or agreements)."""
+    return [k for k in tabel.columns if str(k).startswith(MENSEN) and not any(
+        woord in str(k) for woord in ("%", "procentpunt", "per maand", "Verschil", "afspraak"))]
+
+
+def kleine_aantallen(app: AppTest) -> list[tuple[str, object]]:
+    """Every count 1-4 the user can read: in tiles and in the people columns of every table."""
+    gevonden = [(m.label, m.value) for m in app.metric if m.label in TEGELS and m.value in {"1", "2", "3", "4"}]
+    for tabel in (d.value for d in app.dataframe):
+        for kolom in mensenkolommen(tabel):
+            for waarde in tabel[kolom]:  # a number, or its Dutch text where the column also holds "<5"
+                if isinstance(waarde, int | np.integer | float) and not pd.isna(waarde) and 1 <= waarde <= 4 or (
+                        isinstance(waarde, str) and waarde in {"1", "2", "3", "4"}):
+                    gevonden.append((kolom, waarde))
+    return gevonden
+
+
+@pytest.mark.parametrize("pagina", PAGINAS)
+def test_the_regio_sees_no_small_count_where_the_beheerder_sees_them(opslag, pagina):
+    beheerder = kleine_aantallen(als(BEHEERDER, pagina))
+    regio = als(REGIO, pagina)
+    assert kleine_aantallen(regio) == []
+    if beheerder:  # the page had small numbers to hide: the regio sees the marker instead
+        teksten = [str(w) for d in regio.dataframe for k in mensenkolommen(d.value) for w in d.value[k]]
+        teksten += [m.value for m in regio.metric]
+        assert "<5" in teksten
+
+
+def test_overzicht_has_small_numbers_in_the_last_month_for_the_beheerder(opslag):
+    """The view the other tests use really holds counts of 1-4 (so their absence for others means something)."""
+    assert kleine_aantallen(als(BEHEERDER))
+
+
+def per_gemeente(app: AppTest) -> pd.DataFrame:
+    return next(d.value for d in app.dataframe if "Gemeente" in d.value.columns).set_index("Gemeente")
+
+
+def test_a_gemeente_sees_its_own_row_exactly_and_the_others_suppressed(opslag):
+    exact = per_gemeente(als(BEHEERDER))
+    wijchen = per_gemeente(als(WIJCHEN))
+    assert wijchen.loc["Wijchen"].astype(str).tolist() == exact.loc["Wijchen"].astype(str).tolist()
+    anderen = wijchen.drop(index="Wijchen")
+    for kolom in mensenkolommen(anderen):
+        assert not any(str(w) in {"1", "2", "3", "4"} for w in anderen[kolom]), kolom
+    # and they do differ from the exact table where something was small
+    assert (anderen.astype(str) != exact.drop(index="Wijchen").astype(str)).any().any()
+
+
+def test_a_gemeente_looking_at_its_own_gemeente_gets_exact_tiles(opslag):
+    app = als(WIJCHEN)
+    app.multiselect(key="filter_gemeenten").set_value(["GM0296"]).run()
+    beheerder = als(BEHEERDER)
+    beheerder.multiselect(key="filter_gemeenten").set_value(["GM0296"]).run()
+    assert [m.value for m in app.metric] == [m.value for m in beheerder.metric]
+
+
+def test_no_hidden_cell_of_the_gemeente_table_can_be_worked_out_from_the_tiles(opslag):
+    exact = per_gemeente(als(BEHEERDER))
+    app = als(REGIO)
+    zichtbaar = per_gemeente(app)
+    tegels = {m.label: m.value for m in app.metric}
+    for kolom in ("Instroom", "Lopende trajecten", "Praktijkverklaringen", "Uitstroom naar werk"):
+        waarden = exact[kolom].astype(int).tolist()
+        cellen = [str(w) if str(w) in {"<5", "x"} else "" for w in zichtbaar[kolom]]
+        totaal_verborgen = [tegels[kolom] in {"<5"}]
+        for cel, (laag, hoog) in bereik(waarden, [list(range(len(waarden)))], cellen, [False] * len(waarden),
+                                        totaal_verborgen, 5).items():
+            assert hoog - laag >= 1, (kolom, zichtbaar.index[cel], laag, hoog)
+
+
+def test_the_presentatiemodus_suppresses_for_the_beheerder_too(opslag):
+    assert kleine_aantallen(als(BEHEERDER))
+    assert kleine_aantallen(als(BEHEERDER, presentatie=True)) == []
+
+
+def test_the_cache_does_not_give_the_beheerders_numbers_to_the_regio(opslag):
+    """Same process, same questions: the beheerder first fills the cache, the regio still sees suppressed numbers."""
+    exact = per_gemeente(als(BEHEERDER))
+    regio = per_gemeente(als(REGIO))
+    assert kleine_aantallen(als(REGIO)) == []
+    assert not exact.astype(str).equals(regio.astype(str))
