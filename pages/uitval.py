@@ -22,7 +22,7 @@ from kader.toegang import mag_namen_zien
 from pipelines.referentie import code_weergave
 from weergave import formaat
 from weergave.downloads import download_knoppen
-from weergave.grafieken import PLOTLY_CONFIG, opsomming
+from weergave.grafieken import PLOTLY_CONFIG, kleur, opsomming
 from weergave.uitvalgrafieken import (
     MIN_GEVOLGD,
     cohort_label,
@@ -93,7 +93,8 @@ with tegels:
                      help=KENGETALLEN["uitval_binnen"].definitie)
         kolom.caption(
             f"van {formaat.getal(totaal[f'te_volgen_{n}'])} trajecten die al {n} maanden te volgen zijn"
-            if totaal[f"te_volgen_{n}"] else f"Nog geen traject uit deze periode is {n} maanden te volgen."
+            if totaal[f"te_volgen_{n}"]
+            else f"Nog geen traject uit deze periode is {n} maanden te volgen; kies bijvoorbeeld 'Vorig jaar'."
         )
     if totaal["uitval_12"]:
         vroeg = totaal["uitval_3_van_te_volgen_12"] / totaal["uitval_12"]
@@ -213,8 +214,10 @@ redenen.pareto["naam"] = [code_weergave("reden_uitval", r) for r in redenen.pare
 st.caption(
     "Per reden het aantal uitgevallen trajecten, van vaak naar weinig. De oranje lijn telt de redenen op tot 100%: "
     "zo ziet u welke paar redenen samen het grootste deel van de uitval verklaren."
-    + (f" Niet meegeteld: {formaat.getal(redenen.naar_werk)} trajecten die voortijdig stopten voor betaald werk "
-       "(dat is uitstroom naar werk, geen uitval)." if redenen.naar_werk else "")
+    + (f" Niet meegeteld: {formaat.getal(redenen.naar_werk)} "
+       f"{'traject dat' if redenen.naar_werk == 1 else 'trajecten die'} voortijdig stopte"
+       f"{'' if redenen.naar_werk == 1 else 'n'} voor betaald werk (dat is uitstroom naar werk, geen uitval)."
+       if redenen.naar_werk else "")
 )
 grafiek = pareto(redenen.pareto, titel="Redenen van uitval")
 if grafiek is None:
@@ -254,28 +257,35 @@ for soort, kop in (("werkgever", "Werkgever"), ("praktijkopleider", "Praktijkopl
             f"dan het gemiddelde ({formaat.percentage(vroeg.gemiddelde)})."
             if vroeg.beoordeeld else
             f"Geen {soort} heeft in deze selectie minstens {MIN_TRAJECTEN} trajecten die al {VROEG} maanden te "
-            "volgen zijn."
+            "volgen zijn. Kies een langere periode om te vergelijken."
         )
         continue
     lijst = vroeg.boven_gemiddeld
     tabel_namen = pd.DataFrame({
         kop: lijst["naam"],
         **({"Organisatie": lijst["organisatie"]} if soort == "praktijkopleider" else {}),
-        f"Trajecten ({VROEG} maanden te volgen)": lijst["trajecten"],
+        "Trajecten": lijst["trajecten"],
         f"Uitgevallen binnen {VROEG} maanden": lijst["uitval"],
-        f"Uitval binnen {VROEG} maanden (%)": procent(lijst["aandeel"]),
-        "Gemiddelde selectie (%)": round(vroeg.gemiddelde * 100, 1),
-        "Duidelijk hoger": lijst["duidelijk_hoger"],
+        "Uitval (%)": procent(lijst["aandeel"]),
+        "Duidelijk hoger": ["ja" if h else "nee" for h in lijst["duidelijk_hoger"]],
     })
+    download = tabel_namen.assign(**{"Gemiddelde selectie (%)": round(vroeg.gemiddelde * 100, 1)})
     st.caption(
         f"{formaat.getal(len(lijst))} van de {formaat.getal(vroeg.beoordeeld)} {meervoud} met genoeg trajecten "
         f"zitten boven het gemiddelde van {formaat.percentage(vroeg.gemiddelde)}; "
         f"{formaat.getal(int(lijst['duidelijk_hoger'].sum()))} duidelijk."
     )
     st.dataframe(
-        formaat.tabel_nl(tabel_namen, {f"Uitval binnen {VROEG} maanden (%)": 1, "Gemiddelde selectie (%)": 1}),
+        formaat.tabel_nl(tabel_namen, {"Uitval (%)": 1}).map(
+            lambda w: f"font-weight: bold; color: {kleur(3)}" if w == "ja" else "", subset=["Duidelijk hoger"]
+        ),
         hide_index=True, width="stretch",
-        column_config={f"Uitval binnen {VROEG} maanden (%)": st.column_config.Column(
-            help=KENGETALLEN["uitval_binnen"].definitie)},
+        column_config={
+            "Trajecten": st.column_config.Column(help=f"Trajecten die al {VROEG} maanden te volgen zijn."),
+            "Uitval (%)": st.column_config.Column(help=KENGETALLEN["uitval_binnen"].definitie),
+            "Duidelijk hoger": st.column_config.Column(
+                help="Ja als ook de ondergrens van het 95%-betrouwbaarheidsinterval (Wilson) boven het gemiddelde "
+                f"van de selectie ligt ({formaat.percentage(vroeg.gemiddelde)})."),
+        },
     )
-    download_knoppen(tabel_namen, f"vroege_uitval_per_{soort}", sleutel=f"uitval_{soort}")
+    download_knoppen(download, f"vroege_uitval_per_{soort}", sleutel=f"uitval_{soort}")

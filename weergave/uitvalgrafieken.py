@@ -86,19 +86,17 @@ def uitval_binnen_per_cohort(df: pd.DataFrame, per: str, maanden: Sequence[int],
                 x=labels, y=[0 if j else None for j in te_jong], offsetgroup=str(n), legendgroup=str(n),
                 showlegend=False, marker={"color": kleur(positie)}, hoverinfo="skip",
                 text=["te jong" if j else "" for j in te_jong], textposition="outside", textangle=-90,
-                textfont={"size": LETTER - 2, "color": GRIJS_TEKST}, cliponaxis=False,
+                textfont={"size": LETTER - 2, "color": GRIJS_TEKST}, cliponaxis=False, constraintext="none",
             ))
     _opmaak(fig, titel, None, "Deel van de trajecten", hoogte=480)
     fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05, yaxis=_procent_as(max(hoogste, 0.1), 1.3))
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels, showgrid=False)
-    if deels_ergens:
-        fig.add_annotation(
-            text="Gestreepte staaf: nog niet alle trajecten van dit cohort zijn zo lang te volgen.", xref="paper",
-            yref="paper", x=0, y=0, yshift=-10, xanchor="left", yanchor="top", showarrow=False,
-            font={"size": LETTER - 2, "color": GRIJS_TEKST},
-        )
-        fig.update_xaxes(automargin=True)
-        fig.update_layout(margin={"b": 60})
+    if deels_ergens:  # a legend entry explains the hatch
+        fig.add_trace(go.Bar(
+            x=[labels[0]], y=[None], name="Gestreept: nog niet alle trajecten zo lang te volgen", hoverinfo="skip",
+            marker={"color": "#888888", "line": {"width": 0}, "pattern": {
+                "shape": "/", "fgcolor": "#FFFFFF", "fillmode": "overlay", "size": 8, "solidity": 0.45}},
+        ))
     delen = []
     for n in maanden:
         waarden = [f"{label} {formaat.percentage(a)}" for label, a in zip(labels, df[f"aandeel_uitval_{n}"],
@@ -129,7 +127,7 @@ def stand_per_cohort(df: pd.DataFrame, per: str, *, titel: str) -> Grafiek | Non
                         for label, a, n, i in zip(labels, aandeel, aantal, df["instroom"], strict=True)],
             hovertemplate=(f"<b>%{{customdata[0]}}</b><br>{naam}: %{{customdata[1]}} "
                            "(%{customdata[2]} van %{customdata[3]} gestart)<extra></extra>"),
-            text=[formaat.percentage(a, 0) if a >= 0.06 and len(labels) <= 16 else "" for a in aandeel],
+            text=[formaat.percentage(a, 0) if a >= 0.1 and len(labels) <= 16 else "" for a in aandeel],
             textposition="inside", insidetextanchor="middle",
             textfont={"size": LETTER - 2, "color": "#FFFFFF" if naam == "Uitgevallen" else "#000000"},
         ))
@@ -165,7 +163,8 @@ def overlevingscurves(curves: pd.DataFrame, groepen: Sequence[str], namen: dict[
         band = {"x": km["tijd"], "mode": "lines", "line": {"width": 0, "shape": "hv"}, "hoverinfo": "skip",
                 "showlegend": False, "legendgroup": naam}
         fig.add_trace(go.Scatter(y=km["boven"], **band))
-        fig.add_trace(go.Scatter(y=km["onder"], fill="tonexty", fillcolor=_rgba(kleur_, 0.18), **band))
+        dekking = 0.12 if len(groepen) > 3 else 0.2
+        fig.add_trace(go.Scatter(y=km["onder"], fill="tonexty", fillcolor=_rgba(kleur_, dekking), **band))
         fig.add_trace(go.Scatter(
             x=km["tijd"], y=km["overleving"], mode="lines", name=naam, legendgroup=naam,
             line={"color": kleur_, "width": 3, "shape": "hv"},
@@ -187,6 +186,9 @@ def overlevingscurves(curves: pd.DataFrame, groepen: Sequence[str], namen: dict[
         xaxis={"range": [0, max(langste, 3) * 1.02], "dtick": 3, "gridcolor": "#EEEEEE", "zeroline": False},
         hovermode="closest",
     )
+    fig.add_vrect(x0=0, x1=3, fillcolor="#888888", opacity=0.08, line_width=0, layer="below",
+                  annotation_text="eerste 3 maanden", annotation_position="bottom right",
+                  annotation_font={"size": LETTER - 2, "color": GRIJS_TEKST})
     return Grafiek(fig, _alt("Lijngrafiek", titel, "deel nog niet uitgevallen naar maanden na de start: "
                              + opsomming(einden), 0))
 
@@ -202,8 +204,8 @@ def pareto(df: pd.DataFrame, *, titel: str) -> Grafiek | None:
     fig = go.Figure([
         go.Bar(
             x=namen, y=df["aantal"], name="Aantal uitgevallen", marker={"color": kleur(0), "line": {"width": 0}},
-            text=[formaat.getal(a) for a in df["aantal"]], textposition="outside", textfont=LABELLETTER,
-            cliponaxis=False,
+            text=[formaat.getal(a) for a in df["aantal"]], textposition="inside", insidetextanchor="end",
+            textfont={"size": LETTER, "color": "#FFFFFF"},
             customdata=[[n, formaat.getal(a), formaat.percentage(p)] for n, a, p in
                         zip(namen, df["aantal"], df["aandeel"], strict=True)],
             hovertemplate="<b>%{customdata[0]}</b><br>Uitgevallen: %{customdata[1]} (%{customdata[2]})<extra></extra>",
@@ -218,10 +220,10 @@ def pareto(df: pd.DataFrame, *, titel: str) -> Grafiek | None:
     _opmaak(fig, titel, None, "Aantal uitgevallen", hoogte=480)
     fig.update_layout(
         bargap=0.3,
-        yaxis=_waarde_as(fig.layout.yaxis.to_plotly_json(), float(df["aantal"].max()), 1.15),
+        yaxis=_waarde_as(fig.layout.yaxis.to_plotly_json(), float(df["aantal"].max()), 1.05),
         yaxis2={"overlaying": "y", "side": "right", "range": [0, 1.05], "tickformat": ".0%", "showgrid": False,
-                "fixedrange": True, "tickfont": {"size": LETTER}, "title": {"text": "Cumulatief deel",
-                                                                             "font": {"size": LETTER}}},
+                "tickvals": [0, 0.2, 0.4, 0.6, 0.8, 1.0], "fixedrange": True, "tickfont": LABELLETTER,
+                "title": {"text": "Cumulatief deel van de uitval", "font": LABELLETTER}},
     )
     fig.update_xaxes(type="category", showgrid=False)
     top = [f"{n} ({formaat.getal(a)})" for n, a in zip(namen, df["aantal"], strict=True)][:3]
