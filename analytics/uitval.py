@@ -22,7 +22,7 @@ from analytics.opslag import query
 UITVAL_MAANDEN = (3, 6, 12)
 Z_95 = 1.959963984540054  # the 97.5% point of the standard normal distribution
 MAX_GROEPEN = 6  # curves in one Kaplan-Meier chart: more bands on top of each other cannot be read
-MIN_TRAJECTEN = 10  # a werkgever or praktijkopleider is compared only with at least this many trajecten
+MIN_TRAJECTEN = 10  # a group (curve, werkgever, praktijkopleider) is shown only with at least this many trajecten
 VROEG = 3  # "early" uitval: within this many months of the start
 
 
@@ -115,9 +115,12 @@ def tijd_tot_uitval_gegevens(filters: Filters, dimensie: str = "") -> pd.DataFra
     return query("uitval_duur", {**filters.parameters(), "dimensie": dimensie})
 
 
-def tijd_tot_uitval(filters: Filters, dimensie: str = "", max_groepen: int = MAX_GROEPEN) -> TijdTotUitval:
-    """Kaplan-Meier estimate of the share not yet uitgevallen by months since the start, per value of `dimensie`
-    (the `max_groepen` groups with the most trajecten)."""
+def tijd_tot_uitval(
+    filters: Filters, dimensie: str = "", max_groepen: int = MAX_GROEPEN, min_trajecten: int = MIN_TRAJECTEN
+) -> TijdTotUitval:
+    """Kaplan-Meier estimate of the share not yet uitgevallen by months since the start, per value of `dimensie`:
+    the `max_groepen` groups with the most trajecten, of those with at least `min_trajecten` (a curve of fewer
+    says nothing)."""
     gegevens = tijd_tot_uitval_gegevens(filters, dimensie)
     grootte = (
         gegevens.groupby("groep")
@@ -125,7 +128,7 @@ def tijd_tot_uitval(filters: Filters, dimensie: str = "", max_groepen: int = MAX
         .reset_index()
         .sort_values(["trajecten", "groep"], ascending=[False, True], kind="stable")
     )
-    getoond = grootte.head(max_groepen).reset_index(drop=True)
+    getoond = grootte[grootte["trajecten"] >= min_trajecten].head(max_groepen).reset_index(drop=True)
     curves = [
         kaplan_meier(deel["maanden"], deel["gebeurtenis"]).assign(groep=groep)
         for groep in getoond["groep"]
@@ -136,7 +139,7 @@ def tijd_tot_uitval(filters: Filters, dimensie: str = "", max_groepen: int = MAX
         curves=pd.concat(curves, ignore_index=True)[kolommen] if curves else pd.DataFrame(columns=kolommen),
         groepen=getoond.astype({"trajecten": int, "uitval": int}),
         weggelaten_groepen=len(grootte) - len(getoond),
-        weggelaten_trajecten=int(grootte["trajecten"].iloc[len(getoond):].sum()),
+        weggelaten_trajecten=int(grootte["trajecten"].sum() - getoond["trajecten"].sum()),
     )
 
 

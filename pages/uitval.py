@@ -173,14 +173,16 @@ grafiek = overlevingscurves(
     + (f", per {uitsplitsing.lower()}" if dimensie else ""),
 )
 if grafiek is None:
-    st.info("Te weinig trajecten in deze selectie voor een curve" + (" per werkgever." if dimensie else "."))
+    st.info(f"Te weinig trajecten in deze selectie voor een curve: er zijn er minstens {MIN_TRAJECTEN} nodig"
+            + (f" per {uitsplitsing.lower()}." if dimensie else "."))
 else:
     teken(grafiek)
     noten = [f"Een lijn stopt waar minder dan {MIN_GEVOLGD} trajecten nog te volgen zijn."]
     if dimensie == "werkgever":
         noten.insert(0, "Alleen trajecten bij een werkgever (route extern).")
     if km.weggelaten_groepen:
-        noten.insert(0, f"Alleen de {len(km.groepen)} {MEERVOUD[dimensie]} met de meeste trajecten; "
+        noten.insert(0, f"Alleen de {len(km.groepen)} {MEERVOUD[dimensie]} met de meeste trajecten (minstens "
+                        f"{MIN_TRAJECTEN}); "
                         f"{formaat.getal(km.weggelaten_groepen)} andere (samen "
                         f"{formaat.getal(km.weggelaten_trajecten)} trajecten) staan niet in de grafiek.")
     st.caption(" ".join(noten))

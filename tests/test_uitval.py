@@ -289,7 +289,7 @@ def test_the_page_draws_a_curve_and_band_per_group_and_says_which_groups_are_lef
     assert [t["name"] for t in lijnen] == [code_weergave("sector", s) for s in grootste]
     assert sum(1 for t in spec["data"] if t.get("fill") == "tonexty") == 6
     assert spec["layout"]["xaxis"]["title"]["text"] == "Maanden na de start"
-    assert any("Alleen de 6 sectoren met de meeste trajecten; 4 andere" in c.value for c in app.caption)
+    assert any("Alleen de 6 sectoren met de meeste trajecten (minstens 10); 4 andere" in c.value for c in app.caption)
 
     tabel = tabel_met(app, "Na 3 maanden nog niet uitgevallen")
     groen = in_periode(trajecten[trajecten["sector"] == "groen"], van, tot)
@@ -300,9 +300,17 @@ def test_the_page_draws_a_curve_and_band_per_group_and_says_which_groups_are_lef
         f"{nl_pct(op3['overleving'])} ({nl_pct(op3['onder'])} tot {nl_pct(op3['boven'])})"
     )
 
+    app.selectbox(key="filter_periode").set_value("Vorig jaar").run()
     app.selectbox(key="uitval_uitsplitsen").set_value("Werkgever").run()
     assert not app.exception
     assert any("Alleen trajecten bij een werkgever" in c.value for c in app.caption)
+    # every werkgever named in the legend has a drawn curve: the groups are those with at least 10 trajecten
+    vorig_jaar = trajecten[trajecten["startdatum"].dt.year == trajecten["peildatum"].max().year - 1]
+    grootte = naar_grootte(vorig_jaar["werkgever"].dropna())
+    verwacht = [w for w, n in grootte.items() if n >= 10][:6]
+    lijnen = [t for t in grafiek(app, "Deel nog niet uitgevallen")["data"] if t.get("showlegend") is not False]
+    assert [t["name"] for t in lijnen] == verwacht
+    assert tabel_met(app, "Werkgever")["Werkgever"].tolist() == verwacht
 
 
 # --- 3. redenen (Pareto) -----------------------------------------------------------------------------------
