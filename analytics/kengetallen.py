@@ -62,15 +62,17 @@ KENGETALLEN: dict[str, Kengetal] = {
     ),
     "uitval_per_cohort": Kengetal(
         "Uitvalpercentage per cohort",
-        "Per groep trajecten die in hetzelfde kwartaal of jaar begonnen: uitval gedeeld door de instroom van dat "
-        "cohort, naast het deel dat nog loopt, zodat te zien is dat een cohort nog open is.",
-        "uitval (volgt)",
+        "Per groep trajecten die in hetzelfde kwartaal of jaar begonnen (een cohort): de uitval tot nu gedeeld door "
+        "de instroom van dat cohort, naast het deel dat nog loopt. Zolang veel trajecten van een cohort nog lopen, "
+        "kan de uitval van dat cohort nog oplopen.",
+        "uitval_per_cohort.sql; selectie.sql: is_uitval, n_maanden_te_volgen, uitval_binnen; analytics/uitval.py",
     ),
     "tijd_tot_uitval": Kengetal(
         "Tijd tot uitval",
-        "Een Kaplan-Meier-schatting van het deel dat na zoveel maanden nog niet is uitgevallen. Trajecten die nog "
-        "lopen of zijn afgerond tellen mee tot hun peildatum of einddatum.",
-        "uitval (volgt)",
+        "Een Kaplan-Meier-schatting van het deel dat na zoveel maanden na de start nog niet is uitgevallen, met een "
+        "95%-betrouwbaarheidsinterval. Trajecten die nog lopen, zijn afgerond of voortijdig naar betaald werk gingen, "
+        "tellen mee zolang ze te volgen waren: tot hun peildatum of einddatum.",
+        "uitval_duur.sql; analytics/uitval.py: kaplan_meier, tijd_tot_uitval",
     ),
     "praktijkverklaringen": Kengetal(
         "Praktijkverklaringen",

@@ -120,3 +120,10 @@ def inlog_vastleggen(wie: Kijker) -> None:
     manier = "lokaal account" if st.session_state.get(LOKAAL) else "identity provider"
     vastleggen(db_pad(), wie.email, "inloggen", f"{manier}, rol {wie.rol}")
     st.session_state["_inlog_vastgelegd"] = wie.email
+
+
+def mag_namen_zien() -> bool:
+    """May the current user see werkgevers and praktijkopleiders by name next to their uitval? Only the
+    beheerder, and not in the presentatiemodus (a projector in a consortium meeting)."""
+    wie = kijker()
+    return wie is not None and wie.mag_namen_zien

@@ -1,11 +1,293 @@
-"""Uitval (issue 4): being built."""
+"""Uitval: how much, how soon after the start, why, and at which werkgevers and praktijkopleiders (issue 4)."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
+from analytics.kengetallen import KENGETALLEN
+from analytics.uitval import (
+    MIN_TRAJECTEN,
+    UITVAL_MAANDEN,
+    VROEG,
+    overleving_op,
+    redenen_uitval,
+    tijd_tot_uitval,
+    uitval_per_cohort,
+    vroege_uitval_per,
+)
 from kader import filters
+from kader.filterbalk import naam_van
+from kader.toegang import mag_namen_zien
+from pipelines.referentie import code_weergave
+from weergave import formaat
+from weergave.downloads import download_knoppen
+from weergave.grafieken import PLOTLY_CONFIG, kleur, opsomming
+from weergave.uitvalgrafieken import (
+    MIN_GEVOLGD,
+    cohort_label,
+    overlevingscurves,
+    pareto,
+    stand_per_cohort,
+    uitval_binnen_per_cohort,
+)
+
+UITSPLITSINGEN = {
+    "Niet uitsplitsen": "",
+    "Sector": "sector",
+    "Doelgroep": "doelgroep",
+    "Stroom": "stroom",
+    "Route": "route",
+    "Organisatie": "organisatie",
+    "Werkgever": "werkgever",
+}
+MEERVOUD = {"sector": "sectoren", "doelgroep": "doelgroepen", "stroom": "stromen", "route": "routes",
+            "organisatie": "organisaties", "werkgever": "werkgevers"}
+CODELIJST_VAN = {"doelgroep": "doelgroepen", "stroom": "stromen", "sector": "sectoren", "route": "routes"}
+COHORT = {"kwartaal": "Startkwartaal", "jaar": "Startjaar"}
+
+
+def teken(grafiek) -> None:
+    st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)
+
+
+def procent(reeks: pd.Series) -> pd.Series:
+    """Shares as percentages with one decimal, for tables and downloads (empty where there is no value)."""
+    return (reeks * 100).round(1)
+
 
 st.title("Uitval")
-filters()
-st.info("Deze pagina komt binnenkort.")
+gekozen = filters()
+namen_zichtbaar = mag_namen_zien()
+st.caption(
+    "Uitval is voortijdig stoppen zonder betaald werk; wie eerder stopt omdat hij of zij betaald werk vond, telt "
+    "niet mee. De les van 25 SW-bedrijven: uitval voorkom je door kandidaten in de eerste maanden nauw te volgen. "
+    "Alle cijfers gaan over trajecten die in de gekozen periode begonnen."
+)
+
+# --- the numbers of the whole selection -------------------------------------------------------------------
+tegels = st.container()
+
+# --- 1. uitval per start cohort -----------------------------------------------------------------------------
+st.subheader("Uitval per startcohort")
+per = st.radio("Cohort per", list(COHORT), format_func=lambda p: COHORT[p], horizontal=True,
+               key="uitval_cohort_per")
+cohorten = uitval_per_cohort(gekozen, per)
+if cohorten.empty:
+    tegels.info("In deze periode en selectie is geen enkel traject begonnen.")
+    st.stop()
+totaal = cohorten[cohorten["is_totaal"]].iloc[0]
+per_cohort = cohorten[~cohorten["is_totaal"]].reset_index(drop=True)
+
+with tegels:
+    kolommen = st.columns(1 + len(UITVAL_MAANDEN))
+    kolommen[0].metric(
+        "Uitgevallen", formaat.getal(totaal["uitval"]), help=KENGETALLEN["uitval"].definitie
+    )
+    kolommen[0].caption(
+        f"{formaat.percentage(totaal['aandeel_uitval'])} van {formaat.getal(totaal['instroom'])} gestarte trajecten; "
+        f"{formaat.percentage(totaal['aandeel_lopend'])} loopt nog"
+    )
+    for kolom, n in zip(kolommen[1:], UITVAL_MAANDEN, strict=True):
+        kolom.metric(f"Uitval binnen {n} maanden", formaat.percentage(totaal[f"aandeel_uitval_{n}"]),
+                     help=KENGETALLEN["uitval_binnen"].definitie)
+        kolom.caption(
+            f"van {formaat.getal(totaal[f'te_volgen_{n}'])} trajecten die al {n} maanden te volgen zijn"
+            if totaal[f"te_volgen_{n}"]
+            else f"Nog geen traject uit deze periode is {n} maanden te volgen; kies bijvoorbeeld 'Vorig jaar'."
+        )
+    if totaal["uitval_12"]:
+        vroeg = totaal["uitval_3_van_te_volgen_12"] / totaal["uitval_12"]
+        st.markdown(
+            f"**{formaat.percentage(vroeg, 0)} van de uitval binnen 12 maanden gebeurde al in de eerste 3 maanden** "
+            f"({formaat.getal(totaal['uitval_3_van_te_volgen_12'])} van de {formaat.getal(totaal['uitval_12'])} "
+            "uitgevallen trajecten, onder de trajecten die al 12 maanden te volgen zijn)."
+        )
+
+st.caption(
+    f"Een cohort is de groep trajecten die in hetzelfde {per} begon. De staven tonen welk deel binnen 3, 6 en 12 "
+    "maanden na de start uitviel; alleen trajecten die al zo lang te volgen zijn tellen mee. Staat er 'te jong', dan "
+    "is nog geen traject van dat cohort zo lang te volgen: daar is nog niets over te zeggen."
+)
+grafiek = uitval_binnen_per_cohort(per_cohort, per, UITVAL_MAANDEN,
+                                   titel=f"Uitval binnen 3, 6 en 12 maanden per {COHORT[per].lower()}")
+teken(grafiek)
+st.caption(
+    "Hieronder per cohort de stand nu: welk deel is uitgevallen, welk deel loopt nog en welk deel is afgerond of "
+    "naar werk gegaan. Zolang een groot deel nog loopt, kan de uitval van dat cohort nog oplopen."
+)
+teken(stand_per_cohort(per_cohort, per, titel=f"Stand per {COHORT[per].lower()}"))
+deels = [cohort_label(c, per) for c, heel in zip(per_cohort["cohort"], per_cohort["hele_cohort_in_periode"],
+                                                 strict=True) if not heel]
+if deels:
+    st.caption(f"Let op: {opsomming(deels)} valt maar voor een deel in de gekozen periode.")
+
+
+def toelichting(rij) -> str:
+    delen = []
+    te_jong = [n for n in UITVAL_MAANDEN if rij[f"te_volgen_{n}"] == 0]
+    if te_jong:
+        delen.append(f"te jong voor {opsomming([str(n) for n in te_jong])} maanden")
+    for n in UITVAL_MAANDEN:
+        if 0 < rij[f"te_volgen_{n}"] < rij["instroom"]:
+            delen.append(f"{n} maanden: {formaat.getal(rij[f'te_volgen_{n}'])} van "
+                         f"{formaat.getal(rij['instroom'])} te volgen")
+    return "; ".join(delen).capitalize()
+
+
+tabel = pd.DataFrame({
+    COHORT[per]: [cohort_label(c, per) for c in per_cohort["cohort"]],
+    "Instroom": per_cohort["instroom"],
+    "Nog lopend": per_cohort["lopend"],
+    "Nog lopend (%)": procent(per_cohort["aandeel_lopend"]),
+    "Uitgevallen": per_cohort["uitval"],
+    "Uitvalpercentage (%)": procent(per_cohort["aandeel_uitval"]),
+    **{f"Uitval binnen {n} maanden (%)": procent(per_cohort[f"aandeel_uitval_{n}"]) for n in UITVAL_MAANDEN},
+    "Toelichting": [toelichting(r) for _, r in per_cohort.iterrows()],
+})
+hulp = {
+    "Uitvalpercentage (%)": KENGETALLEN["uitval_per_cohort"].definitie,
+    **{f"Uitval binnen {n} maanden (%)": KENGETALLEN["uitval_binnen"].definitie for n in UITVAL_MAANDEN},
+}
+with st.expander("Tabel per cohort"):
+    st.dataframe(formaat.tabel_nl(tabel, {k: 1 for k in tabel.columns if k.endswith("(%)")}), hide_index=True,
+                 width="stretch", column_config={k: st.column_config.Column(help=v) for k, v in hulp.items()})
+    download_knoppen(tabel, f"uitval_per_{per}", sleutel="uitval_cohort")
+
+# --- 2. time to uitval ------------------------------------------------------------------------------------
+st.subheader("Tijd tot uitval")
+keuzes = [k for k, v in UITSPLITSINGEN.items() if v != "werkgever" or namen_zichtbaar]
+uitsplitsing = st.selectbox("Uitsplitsen naar", keuzes, key="uitval_uitsplitsen")
+dimensie = UITSPLITSINGEN[uitsplitsing]
+km = tijd_tot_uitval(gekozen, dimensie)
+groepsnaam = {g: naam_van(CODELIJST_VAN.get(dimensie, ""), g, {}) for g in km.groepen["groep"]}
+groepsnaam["totaal"] = "Alle trajecten"
+st.caption(
+    "De lijn laat zien welk deel van de trajecten na zoveel maanden nog niet is uitgevallen: waar hij steil daalt, "
+    "vallen veel kandidaten uit. De gekleurde band is het 95%-betrouwbaarheidsinterval (hoe smaller, hoe zekerder); "
+    "trajecten die nog lopen, zijn afgerond of naar werk gingen, tellen mee zolang ze te volgen waren."
+)
+grafiek = overlevingscurves(
+    km.curves, km.groepen["groep"].tolist(), groepsnaam,
+    titel="Deel nog niet uitgevallen, naar maanden na de start"
+    + (f", per {uitsplitsing.lower()}" if dimensie else ""),
+)
+if grafiek is None:
+    st.info(f"Te weinig trajecten in deze selectie voor een curve: er zijn er minstens {MIN_TRAJECTEN} nodig"
+            + (f" per {uitsplitsing.lower()}." if dimensie else "."))
+else:
+    teken(grafiek)
+    noten = [f"Een lijn stopt waar minder dan {MIN_GEVOLGD} trajecten nog te volgen zijn."]
+    if dimensie == "werkgever":
+        noten.insert(0, "Alleen trajecten bij een werkgever (route extern).")
+    if km.weggelaten_groepen:
+        noten.insert(0, f"Alleen de {len(km.groepen)} {MEERVOUD[dimensie]} met de meeste trajecten (minstens "
+                        f"{MIN_TRAJECTEN}); "
+                        f"{formaat.getal(km.weggelaten_groepen)} andere (samen "
+                        f"{formaat.getal(km.weggelaten_trajecten)} trajecten) staan niet in de grafiek.")
+    st.caption(" ".join(noten))
+
+
+def op(groep: str, maanden: int) -> str:
+    waarde = overleving_op(km.curves[km.curves["groep"] == groep], maanden)
+    if waarde is None:
+        return "nog niet te zeggen"
+    s, onder, boven = waarde
+    return f"{formaat.percentage(s)} ({formaat.percentage(onder)} tot {formaat.percentage(boven)})"
+
+
+tabel_km = pd.DataFrame({
+    (uitsplitsing if dimensie else "Groep"): [groepsnaam[g] for g in km.groepen["groep"]],
+    "Trajecten": km.groepen["trajecten"],
+    "Uitgevallen": km.groepen["uitval"],
+    **{f"Na {n} maanden nog niet uitgevallen": [op(g, n) for g in km.groepen["groep"]] for n in UITVAL_MAANDEN},
+})
+with st.expander("Tabel: deel nog niet uitgevallen na 3, 6 en 12 maanden (met 95%-interval)"):
+    st.dataframe(formaat.tabel_nl(tabel_km), hide_index=True, width="stretch", column_config={
+        f"Na {n} maanden nog niet uitgevallen": st.column_config.Column(help=KENGETALLEN["tijd_tot_uitval"].definitie)
+        for n in UITVAL_MAANDEN
+    })
+    download_knoppen(tabel_km, "tijd_tot_uitval", sleutel="uitval_km")
+
+# --- 3. redenen -------------------------------------------------------------------------------------------
+st.subheader("Redenen van uitval")
+redenen = redenen_uitval(gekozen)
+redenen.pareto["naam"] = [code_weergave("reden_uitval", r) for r in redenen.pareto["reden"]]
+st.caption(
+    "Per reden het aantal uitgevallen trajecten, van vaak naar weinig. De oranje lijn telt de redenen op tot 100%: "
+    "zo ziet u welke paar redenen samen het grootste deel van de uitval verklaren."
+    + (f" Niet meegeteld: {formaat.getal(redenen.naar_werk)} "
+       f"{'traject dat' if redenen.naar_werk == 1 else 'trajecten die'} voortijdig stopte"
+       f"{'' if redenen.naar_werk == 1 else 'n'} voor betaald werk (dat is uitstroom naar werk, geen uitval)."
+       if redenen.naar_werk else "")
+)
+grafiek = pareto(redenen.pareto, titel="Redenen van uitval")
+if grafiek is None:
+    st.info("Geen uitval in deze periode en selectie.")
+else:
+    teken(grafiek)
+    tabel_redenen = pd.DataFrame({
+        "Reden": redenen.pareto["naam"],
+        "Uitgevallen": redenen.pareto["aantal"],
+        "Deel van de uitval (%)": procent(redenen.pareto["aandeel"]),
+        "Cumulatief (%)": procent(redenen.pareto["cumulatief"]),
+    })
+    with st.expander("Tabel redenen"):
+        st.dataframe(formaat.tabel_nl(tabel_redenen, {"Deel van de uitval (%)": 1, "Cumulatief (%)": 1}),
+                     hide_index=True, width="stretch",
+                     column_config={"Uitgevallen": st.column_config.Column(help=KENGETALLEN["uitval"].definitie)})
+        download_knoppen(tabel_redenen, "redenen_uitval", sleutel="uitval_redenen")
+
+# --- 4. werkgevers and praktijkopleiders ----------------------------------------------------------------
+st.subheader("Werkgevers en praktijkopleiders met meer vroege uitval")
+if not namen_zichtbaar:
+    st.caption("Namen van werkgevers en praktijkopleiders zijn voor uw rol niet zichtbaar.")
+    st.stop()
+st.caption(
+    f"Wie heeft meer uitval binnen {VROEG} maanden dan gemiddeld in deze selectie? Alleen werkgevers en "
+    f"praktijkopleiders met minstens {MIN_TRAJECTEN} trajecten die al {VROEG} maanden te volgen zijn. 'Duidelijk "
+    "hoger' betekent dat het verschil te groot is om toeval te zijn: ook de ondergrens van het "
+    "95%-betrouwbaarheidsinterval (Wilson) ligt boven het gemiddelde."
+)
+for soort, kop in (("werkgever", "Werkgever"), ("praktijkopleider", "Praktijkopleider")):
+    vroeg = vroege_uitval_per(gekozen, soort)
+    meervoud = f"{soort}s"
+    st.markdown(f"**{kop}s**")
+    if vroeg.boven_gemiddeld.empty:
+        st.info(
+            f"Geen {soort} met minstens {MIN_TRAJECTEN} te volgen trajecten heeft meer uitval binnen {VROEG} maanden "
+            f"dan het gemiddelde ({formaat.percentage(vroeg.gemiddelde)})."
+            if vroeg.beoordeeld else
+            f"Geen {soort} heeft in deze selectie minstens {MIN_TRAJECTEN} trajecten die al {VROEG} maanden te "
+            "volgen zijn. Kies een langere periode om te vergelijken."
+        )
+        continue
+    lijst = vroeg.boven_gemiddeld
+    tabel_namen = pd.DataFrame({
+        kop: lijst["naam"],
+        **({"Organisatie": lijst["organisatie"]} if soort == "praktijkopleider" else {}),
+        "Trajecten": lijst["trajecten"],
+        f"Uitgevallen binnen {VROEG} maanden": lijst["uitval"],
+        "Uitval (%)": procent(lijst["aandeel"]),
+        "Duidelijk hoger": ["ja" if h else "nee" for h in lijst["duidelijk_hoger"]],
+    })
+    download = tabel_namen.assign(**{"Gemiddelde selectie (%)": round(vroeg.gemiddelde * 100, 1)})
+    st.caption(
+        f"{formaat.getal(len(lijst))} van de {formaat.getal(vroeg.beoordeeld)} {meervoud} met genoeg trajecten "
+        f"zitten boven het gemiddelde van {formaat.percentage(vroeg.gemiddelde)}; "
+        f"{formaat.getal(int(lijst['duidelijk_hoger'].sum()))} duidelijk."
+    )
+    st.dataframe(
+        formaat.tabel_nl(tabel_namen, {"Uitval (%)": 1}).map(
+            lambda w: f"font-weight: bold; color: {kleur(3)}" if w == "ja" else "", subset=["Duidelijk hoger"]
+        ),
+        hide_index=True, width="stretch",
+        column_config={
+            "Trajecten": st.column_config.Column(help=f"Trajecten die al {VROEG} maanden te volgen zijn."),
+            "Uitval (%)": st.column_config.Column(help=KENGETALLEN["uitval_binnen"].definitie),
+            "Duidelijk hoger": st.column_config.Column(
+                help="Ja als ook de ondergrens van het 95%-betrouwbaarheidsinterval (Wilson) boven het gemiddelde "
+                f"van de selectie ligt ({formaat.percentage(vroeg.gemiddelde)})."),
+        },
+    )
+    download_knoppen(download, f"vroege_uitval_per_{soort}", sleutel=f"uitval_{soort}")

@@ -1,0 +1,213 @@
+"""The questions of the uitval page: uitval per start cohort, time to uitval (Kaplan-Meier), the redenen, and
+werkgevers and praktijkopleiders with more early uitval than the selection's average.
+
+Every number comes from one function here (so small-number suppression can later be added in one place); the
+definitions are metrics.md's, through the macros of selectie.sql. The Kaplan-Meier estimate is computed here
+(about twenty lines of numpy) rather than with a survival library at runtime: lifelines would bring scipy,
+matplotlib, autograd and formulaic (over 200 MB) into the app, and it declares pandas<3. The tests check this
+function against lifelines' KaplanMeierFitter (estimate and its default exponential-Greenwood interval).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analytics.filters import Filters
+from analytics.opslag import query
+
+UITVAL_MAANDEN = (3, 6, 12)
+Z_95 = 1.959963984540054  # the 97.5% point of the standard normal distribution
+MAX_GROEPEN = 6  # curves in one Kaplan-Meier chart: more bands on top of each other cannot be read
+MIN_TRAJECTEN = 10  # a group (curve, werkgever, praktijkopleider) is shown only with at least this many trajecten
+VROEG = 3  # "early" uitval: within this many months of the start
+
+
+# --- uitval per start cohort ---------------------------------------------------------------------------
+
+
+def _aandeel(teller: pd.Series, noemer: pd.Series) -> pd.Series:
+    """teller / noemer, NaN where the noemer is 0 (no value, rather than 0%)."""
+    return (teller / noemer.where(noemer > 0)).astype(float)
+
+
+def uitval_per_cohort(filters: Filters, per: str = "kwartaal") -> pd.DataFrame:
+    """Per start cohort (`per` = 'kwartaal' | 'jaar'), and in the last row (is_totaal) for the whole selection:
+    instroom, uitval, lopend, the shares uitval and lopend of the instroom, whether the period holds the whole
+    cohort (hele_cohort_in_periode; a period that starts or ends mid-quarter cuts one), and per N in UITVAL_MAANDEN the
+    trajecten that could be followed N months (te_volgen_N), their uitval within N months (uitval_N) and its share
+    (aandeel_uitval_N: NaN when no traject of the cohort could be followed N months yet)."""
+    df = query("uitval_per_cohort", {**filters.parameters(), "per": per})
+    if df.empty or int(df["instroom"].sum()) == 0:
+        return df.iloc[0:0]
+    df["cohort"] = pd.to_datetime(df["cohort"])
+    einde = df["cohort"] + pd.DateOffset(years=1 if per == "jaar" else 0, months=0 if per == "jaar" else 3)
+    df["hele_cohort_in_periode"] = (df["cohort"] >= pd.Timestamp(filters.van)) & (
+        einde - pd.Timedelta(days=1) <= pd.Timestamp(filters.tot)
+    )
+    df["aandeel_uitval"] = _aandeel(df["uitval"], df["instroom"])
+    df["aandeel_lopend"] = _aandeel(df["lopend"], df["instroom"])
+    for n in UITVAL_MAANDEN:
+        df[f"aandeel_uitval_{n}"] = _aandeel(df[f"uitval_{n}"], df[f"te_volgen_{n}"])
+    return df.reset_index(drop=True)
+
+
+# --- Kaplan-Meier ------------------------------------------------------------------------------------------
+
+
+def kaplan_meier(maanden, gebeurtenis, z: float = Z_95) -> pd.DataFrame:
+    """The Kaplan-Meier estimate of the share without the event, with its pointwise confidence interval.
+
+    One row per time on the timeline: 0 and every distinct duration (as lifelines). Columns: tijd, at_risk
+    (still followed just before `tijd`), gebeurtenissen, gecensureerd, overleving, onder, boven. The interval is
+    the exponential Greenwood interval (log(-log) transform, lifelines' default): with V = sum d / (n (n - d)),
+    S ** exp(+-z sqrt(V) / log S); 1 while S = 1 and 0 once S = 0."""
+    duur = np.asarray(maanden, dtype=float)
+    gebeurd = np.asarray(gebeurtenis, dtype=bool)
+    kolommen = ["tijd", "at_risk", "gebeurtenissen", "gecensureerd", "overleving", "onder", "boven"]
+    if duur.size == 0:
+        return pd.DataFrame(columns=kolommen)
+    tijden = np.union1d([0.0], duur)
+    volgorde = np.sort(duur)
+    at_risk = duur.size - np.searchsorted(volgorde, tijden, side="left")
+    d = np.array([np.count_nonzero(gebeurd & (duur == t)) for t in tijden])
+    totaal = np.array([np.count_nonzero(duur == t) for t in tijden])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        overleving = np.cumprod(np.where(at_risk > 0, 1 - d / np.maximum(at_risk, 1), 1.0))
+        greenwood = np.cumsum(np.where(at_risk > d, d / (at_risk * (at_risk - d)), 0.0))
+        log_s = np.log(overleving)
+        marge = z * np.sqrt(greenwood) / log_s  # negative where 0 < S < 1
+        onder = np.exp(-np.exp(np.log(-log_s) - marge))
+        boven = np.exp(-np.exp(np.log(-log_s) + marge))
+    een, nul = overleving >= 1.0, overleving <= 0.0
+    onder = np.where(een, 1.0, np.where(nul, 0.0, onder))
+    boven = np.where(een, 1.0, np.where(nul, 0.0, boven))
+    return pd.DataFrame({
+        "tijd": tijden, "at_risk": at_risk, "gebeurtenissen": d, "gecensureerd": totaal - d,
+        "overleving": overleving, "onder": onder, "boven": boven,
+    })[kolommen]
+
+
+def overleving_op(km: pd.DataFrame, tijd: float) -> tuple[float, float, float] | None:
+    """(estimate, lower, upper) at `tijd` months: the step in force then; None when no traject of the group was
+    followed that long (the curve says nothing about that moment)."""
+    if km.empty or km["tijd"].max() < tijd:
+        return None
+    rij = km[km["tijd"] <= tijd].iloc[-1]
+    return float(rij["overleving"]), float(rij["onder"]), float(rij["boven"])
+
+
+@dataclass(frozen=True)
+class TijdTotUitval:
+    """Kaplan-Meier curves per group (the largest MAX_GROEPEN) and what was left out."""
+
+    curves: pd.DataFrame  # groep, tijd, at_risk, gebeurtenissen, gecensureerd, overleving, onder, boven
+    groepen: pd.DataFrame  # groep, trajecten, uitval; the groups drawn, largest first
+    weggelaten_groepen: int
+    weggelaten_trajecten: int
+
+
+def tijd_tot_uitval_gegevens(filters: Filters, dimensie: str = "") -> pd.DataFrame:
+    """Per traject started in the period: groep, maanden (until uitval or censoring), gebeurtenis (uitval)."""
+    return query("uitval_duur", {**filters.parameters(), "dimensie": dimensie})
+
+
+def tijd_tot_uitval(
+    filters: Filters, dimensie: str = "", max_groepen: int = MAX_GROEPEN, min_trajecten: int = MIN_TRAJECTEN
+) -> TijdTotUitval:
+    """Kaplan-Meier estimate of the share not yet uitgevallen by months since the start, per value of `dimensie`:
+    the `max_groepen` groups with the most trajecten, of those with at least `min_trajecten` (a curve of fewer
+    says nothing)."""
+    gegevens = tijd_tot_uitval_gegevens(filters, dimensie)
+    grootte = (
+        gegevens.groupby("groep")
+        .agg(trajecten=("gebeurtenis", "size"), uitval=("gebeurtenis", "sum"))
+        .reset_index()
+        .sort_values(["trajecten", "groep"], ascending=[False, True], kind="stable")
+    )
+    getoond = grootte[grootte["trajecten"] >= min_trajecten].head(max_groepen).reset_index(drop=True)
+    curves = [
+        kaplan_meier(deel["maanden"], deel["gebeurtenis"]).assign(groep=groep)
+        for groep in getoond["groep"]
+        for deel in [gegevens[gegevens["groep"] == groep]]
+    ]
+    kolommen = ["groep", "tijd", "at_risk", "gebeurtenissen", "gecensureerd", "overleving", "onder", "boven"]
+    return TijdTotUitval(
+        curves=pd.concat(curves, ignore_index=True)[kolommen] if curves else pd.DataFrame(columns=kolommen),
+        groepen=getoond.astype({"trajecten": int, "uitval": int}),
+        weggelaten_groepen=len(grootte) - len(getoond),
+        weggelaten_trajecten=int(grootte["trajecten"].sum() - getoond["trajecten"].sum()),
+    )
+
+
+# --- redenen -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RedenenUitval:
+    pareto: pd.DataFrame  # reden, aantal, aandeel, cumulatief (shares of all uitval), largest first
+    naar_werk: int  # stopped early for paid work: not uitval, so not in the pareto
+
+
+def redenen_uitval(filters: Filters) -> RedenenUitval:
+    """Uitval of the trajecten started in the period, per reden_uitval, sorted descending with the cumulative
+    share (for a Pareto chart); early exits to paid work are counted apart."""
+    df = query("uitval_redenen", filters.parameters())
+    uitval = df[df["telt_als_uitval"]].groupby("reden", as_index=False)["aantal"].sum()
+    uitval = uitval.sort_values(["aantal", "reden"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    totaal = int(uitval["aantal"].sum())
+    uitval["aantal"] = uitval["aantal"].astype(int)
+    uitval["aandeel"] = uitval["aantal"] / totaal if totaal else 0.0
+    uitval["cumulatief"] = uitval["aantal"].cumsum() / totaal if totaal else 0.0
+    return RedenenUitval(uitval, int(df.loc[~df["telt_als_uitval"], "aantal"].sum()))
+
+
+# --- werkgevers and praktijkopleiders with above-average early uitval -------------------------------------
+
+
+def wilson_ondergrens(uitval: int, n: int, z: float = Z_95) -> float:
+    """The lower bound of the Wilson score interval for the share uitval / n (95% by default)."""
+    if n == 0:
+        return math.nan
+    p = uitval / n
+    midden = p + z * z / (2 * n)
+    marge = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return (midden - marge) / (1 + z * z / n)
+
+
+@dataclass(frozen=True)
+class VroegeUitval:
+    """Early uitval (within VROEG months) per werkgever or praktijkopleider, against the selection's average."""
+
+    boven_gemiddeld: pd.DataFrame  # naam, organisatie, trajecten, uitval, aandeel, ondergrens, duidelijk_hoger
+    gemiddelde: float  # NaN when no traject of the selection could be followed VROEG months
+    trajecten_selectie: int
+    beoordeeld: int  # names with at least MIN_TRAJECTEN trajecten
+
+
+def vroege_uitval_per(filters: Filters, per: str, min_trajecten: int = MIN_TRAJECTEN) -> VroegeUitval:
+    """`per` = 'werkgever' | 'praktijkopleider': those with at least `min_trajecten` trajecten that could be
+    followed VROEG months and whose uitval within VROEG months lies above the selection's average, highest
+    first; `duidelijk_hoger` when the Wilson 95% lower bound of their share lies above that average too."""
+    df = query("uitval_vroeg_per", {**filters.parameters(), "per": per, "maanden": VROEG})
+    totaal = df[df["is_totaal"]]
+    n_totaal = int(totaal["trajecten"].sum())
+    gemiddelde = int(totaal["uitval"].sum()) / n_totaal if n_totaal else math.nan
+    namen = df[~df["is_totaal"] & df["naam"].notna() & (df["trajecten"] >= min_trajecten)].copy()
+    namen["aandeel"] = namen["uitval"] / namen["trajecten"]
+    namen["ondergrens"] = [wilson_ondergrens(int(u), int(n)) for u, n in zip(namen["uitval"], namen["trajecten"],
+                                                                             strict=True)]
+    namen["duidelijk_hoger"] = namen["ondergrens"] > gemiddelde
+    boven = namen[namen["aandeel"] > gemiddelde].sort_values(
+        ["aandeel", "trajecten", "naam"], ascending=[False, False, True], kind="stable"
+    )
+    kolommen = ["naam", "organisatie", "trajecten", "uitval", "aandeel", "ondergrens", "duidelijk_hoger"]
+    return VroegeUitval(
+        boven[kolommen].astype({"trajecten": int, "uitval": int}).reset_index(drop=True),
+        gemiddelde,
+        n_totaal,
+        len(namen),
+    )

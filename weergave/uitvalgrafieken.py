@@ -1,0 +1,233 @@
+"""The charts of the uitval page: uitval per start cohort, the state of each cohort, Kaplan-Meier curves with their
+confidence band, and a Pareto chart of the redenen. Same house style as weergave.grafieken (Okabe-Ito colours,
+16 px type, Dutch hover texts written here, fixed axes); data in, `Grafiek` out, None when there is nothing to draw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from weergave import formaat
+from weergave.grafieken import (
+    GRIJS_DOEL,
+    LABELLETTER,
+    LETTER,
+    Grafiek,
+    _alt,
+    _opmaak,
+    _waarde_as,
+    kleur,
+    opsomming,
+)
+
+GRIJS_TEKST = "#555555"
+MIN_GEVOLGD = 10  # a curve is drawn as long as at least this many trajecten are still followed
+
+
+def cohort_label(cohort, per: str) -> str:
+    """"2026 K3" for a quarter, "2026" for a year."""
+    return str(pd.Timestamp(cohort).year) if per == "jaar" else formaat.kwartaal_label(cohort)
+
+
+def _rgba(hex_kleur: str, dekking: float) -> str:
+    r, g, b = (int(hex_kleur[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{dekking})"
+
+
+def _procent_as(maximum: float, ruimte: float = 1.15) -> dict:
+    bovenkant = min(1.0, max(maximum * ruimte, 0.05))
+    return {"tickformat": ".0%", "range": [0, bovenkant], "rangemode": "tozero", "gridcolor": "#DDDDDD",
+            "zeroline": True, "zerolinecolor": "#888888"}
+
+
+# --- uitval per start cohort -------------------------------------------------------------------------------
+
+
+def uitval_binnen_per_cohort(df: pd.DataFrame, per: str, maanden: Sequence[int], *, titel: str) -> Grafiek | None:
+    """Grouped bars per cohort: uitval within each N of `maanden`. A cohort that no traject of could be followed
+    N months yet gets no bar but the words "te jong"; one that only part of could be followed gets a hatched bar."""
+    if df is None or df.empty:
+        return None
+    labels = [cohort_label(c, per) for c in df["cohort"]]
+    fig = go.Figure()
+    hoogste = float(df[[f"aandeel_uitval_{n}" for n in maanden]].max().max() or 0)
+    hoogste = 0.0 if pd.isna(hoogste) else hoogste
+    waardelabels = len(labels) <= 6
+    deels_ergens = False
+    for positie, n in enumerate(maanden):
+        aandeel = df[f"aandeel_uitval_{n}"]
+        te_volgen, uitval, instroom = df[f"te_volgen_{n}"], df[f"uitval_{n}"], df["instroom"]
+        deels = aandeel.notna() & (te_volgen < instroom)
+        deels_ergens |= bool(deels.any())
+        naam = f"Binnen {n} maanden"
+        customdata = [
+            [label, formaat.percentage(a), formaat.getal(u), formaat.getal(t),
+             f"<br>Nog maar {formaat.getal(t)} van de {formaat.getal(i)} trajecten zijn {n} maanden te volgen"
+             if d else ""]
+            for label, a, u, t, i, d in zip(labels, aandeel, uitval, te_volgen, instroom, deels, strict=True)
+        ]
+        fig.add_trace(go.Bar(
+            x=labels, y=aandeel, name=naam, offsetgroup=str(n), legendgroup=str(n),
+            marker={"color": kleur(positie), "line": {"width": 0}, "pattern": {
+                "shape": ["/" if d else "" for d in deels], "fgcolor": "#FFFFFF", "fillmode": "overlay",
+                "size": 8, "solidity": 0.45}},
+            customdata=customdata,
+            hovertemplate=(f"<b>%{{customdata[0]}}</b><br>Uitval binnen {n} maanden: %{{customdata[1]}} "
+                           "(%{customdata[2]} van %{customdata[3]})%{customdata[4]}<extra></extra>"),
+            text=[formaat.percentage(a, 0) if waardelabels and not pd.isna(a) else "" for a in aandeel],
+            textposition="outside", textfont=LABELLETTER, cliponaxis=False,
+        ))
+        te_jong = aandeel.isna()
+        if te_jong.any():
+            fig.add_trace(go.Bar(
+                x=labels, y=[0 if j else None for j in te_jong], offsetgroup=str(n), legendgroup=str(n),
+                showlegend=False, marker={"color": kleur(positie)}, hoverinfo="skip",
+                text=["te jong" if j else "" for j in te_jong], textposition="outside", textangle=-90,
+                textfont={"size": LETTER - 2, "color": GRIJS_TEKST}, cliponaxis=False, constraintext="none",
+            ))
+    _opmaak(fig, titel, None, "Deel van de trajecten", hoogte=480)
+    fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05, yaxis=_procent_as(max(hoogste, 0.1), 1.3))
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels, showgrid=False)
+    if deels_ergens:  # a legend entry explains the hatch
+        fig.add_trace(go.Bar(
+            x=[labels[0]], y=[None], name="Gestreept: nog niet alle trajecten zo lang te volgen", hoverinfo="skip",
+            marker={"color": "#888888", "line": {"width": 0}, "pattern": {
+                "shape": "/", "fgcolor": "#FFFFFF", "fillmode": "overlay", "size": 8, "solidity": 0.45}},
+        ))
+    delen = []
+    for n in maanden:
+        waarden = [f"{label} {formaat.percentage(a)}" for label, a in zip(labels, df[f"aandeel_uitval_{n}"],
+                                                                           strict=True) if not pd.isna(a)]
+        if waarden:
+            delen.append(f"binnen {n} maanden: " + opsomming(waarden[-3:]))
+    rest = "uitval per startcohort; de laatste cohorten " + "; ".join(delen) if delen else "nog geen cohort te volgen"
+    return Grafiek(fig, _alt("Staafgrafiek", titel, rest, 0))
+
+
+def stand_per_cohort(df: pd.DataFrame, per: str, *, titel: str) -> Grafiek | None:
+    """Per cohort one bar of 100%: uitgevallen, still lopend, and the rest (afgerond or gone to paid work)."""
+    if df is None or df.empty:
+        return None
+    labels = [cohort_label(c, per) for c in df["cohort"]]
+    instroom = df["instroom"].astype(float)
+    delen = [
+        ("Uitgevallen", df["uitval"], kleur(3)),
+        ("Nog lopend", df["lopend"], GRIJS_DOEL),
+        ("Afgerond of naar werk", df["instroom"] - df["uitval"] - df["lopend"], kleur(4)),
+    ]
+    fig = go.Figure()
+    for naam, aantal, kleur_ in delen:
+        aandeel = aantal / instroom
+        fig.add_trace(go.Bar(
+            x=labels, y=aandeel, name=naam, marker={"color": kleur_, "line": {"width": 0}},
+            customdata=[[label, formaat.percentage(a), formaat.getal(n), formaat.getal(i)]
+                        for label, a, n, i in zip(labels, aandeel, aantal, df["instroom"], strict=True)],
+            hovertemplate=(f"<b>%{{customdata[0]}}</b><br>{naam}: %{{customdata[1]}} "
+                           "(%{customdata[2]} van %{customdata[3]} gestart)<extra></extra>"),
+            text=[formaat.percentage(a, 0) if a >= 0.1 and len(labels) <= 16 else "" for a in aandeel],
+            textposition="inside", insidetextanchor="middle",
+            textfont={"size": LETTER - 2, "color": "#FFFFFF" if naam == "Uitgevallen" else "#000000"},
+        ))
+    _opmaak(fig, titel, None, "Deel van de instroom", hoogte=380)
+    fig.update_layout(barmode="stack", bargap=0.25, yaxis={**_procent_as(1.0, 1.0), "dtick": 0.25})
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels, showgrid=False)
+    open_ = [label for label, lopend in zip(labels, df["lopend"] / instroom, strict=True) if lopend >= 0.5]
+    open_tekst = f"nog voor meer dan de helft open: {opsomming(open_)}" if open_ else "geen cohort nog grotendeels open"
+    rest = f"per startcohort het deel uitgevallen, nog lopend en afgerond of naar werk; {open_tekst}"
+    return Grafiek(fig, _alt("Gestapelde staafgrafiek", titel, rest, 0))
+
+
+# --- Kaplan-Meier ------------------------------------------------------------------------------------------
+
+
+def overlevingscurves(curves: pd.DataFrame, groepen: Sequence[str], namen: dict[str, str], *, titel: str,
+                      min_gevolgd: int = MIN_GEVOLGD) -> Grafiek | None:
+    """Per group a step line of the share not yet uitgevallen with its shaded 95% band, in the order of `groepen`
+    (colour by place). A curve stops where fewer than `min_gevolgd` trajecten are still followed."""
+    if curves is None or curves.empty:
+        return None
+    fig = go.Figure()
+    laagste, langste, einden = 1.0, 0.0, []
+    for positie, groep in enumerate(groepen):
+        km = curves[(curves["groep"] == groep) & (curves["at_risk"] >= min_gevolgd)]
+        if km.empty:
+            continue
+        naam = namen.get(groep, groep)
+        kleur_ = kleur(positie)
+        laagste, langste = min(laagste, float(km["onder"].min())), max(langste, float(km["tijd"].max()))
+        einden.append(f"{naam} {formaat.percentage(km['overleving'].iloc[-1], 0)} na "
+                      f"{formaat.getal(km['tijd'].iloc[-1], 0)} maanden")
+        band = {"x": km["tijd"], "mode": "lines", "line": {"width": 0, "shape": "hv"}, "hoverinfo": "skip",
+                "showlegend": False, "legendgroup": naam}
+        fig.add_trace(go.Scatter(y=km["boven"], **band))
+        dekking = 0.12 if len(groepen) > 3 else 0.2
+        fig.add_trace(go.Scatter(y=km["onder"], fill="tonexty", fillcolor=_rgba(kleur_, dekking), **band))
+        fig.add_trace(go.Scatter(
+            x=km["tijd"], y=km["overleving"], mode="lines", name=naam, legendgroup=naam,
+            line={"color": kleur_, "width": 3, "shape": "hv"},
+            customdata=[[naam, formaat.getal(t, 1), formaat.percentage(s), formaat.percentage(o),
+                         formaat.percentage(b), formaat.getal(n)]
+                        for t, s, o, b, n in zip(km["tijd"], km["overleving"], km["onder"], km["boven"],
+                                                 km["at_risk"], strict=True)],
+            hovertemplate=("<b>%{customdata[0]}</b><br>Na %{customdata[1]} maanden nog niet uitgevallen: "
+                           "%{customdata[2]}<br>95%-betrouwbaarheidsinterval: %{customdata[3]} tot %{customdata[4]}"
+                           "<br>Nog gevolgd: %{customdata[5]} trajecten<extra></extra>"),
+        ))
+    if not einden:
+        return None
+    _opmaak(fig, titel, "Maanden na de start", "Nog niet uitgevallen", hoogte=520)
+    onderkant = max(0.0, (int(laagste * 10) / 10) - 0.05) if laagste > 0.1 else 0.0
+    fig.update_layout(
+        showlegend=len(einden) > 1 or groepen[0] != "totaal",
+        yaxis={"tickformat": ".0%", "range": [onderkant, 1.01], "gridcolor": "#DDDDDD"},
+        xaxis={"range": [0, max(langste, 3) * 1.02], "dtick": 3, "gridcolor": "#EEEEEE", "zeroline": False},
+        hovermode="closest",
+    )
+    fig.add_vrect(x0=0, x1=3, fillcolor="#888888", opacity=0.08, line_width=0, layer="below",
+                  annotation_text="eerste 3 maanden", annotation_position="bottom right",
+                  annotation_font={"size": LETTER - 2, "color": GRIJS_TEKST})
+    return Grafiek(fig, _alt("Lijngrafiek", titel, "deel nog niet uitgevallen naar maanden na de start: "
+                             + opsomming(einden), 0))
+
+
+# --- Pareto ------------------------------------------------------------------------------------------------
+
+
+def pareto(df: pd.DataFrame, *, titel: str) -> Grafiek | None:
+    """Bars per reden (largest first, counts on the left axis) and the cumulative share as a line (right axis)."""
+    if df is None or df.empty or df["aantal"].sum() == 0:
+        return None
+    namen = df["naam"].tolist()
+    fig = go.Figure([
+        go.Bar(
+            x=namen, y=df["aantal"], name="Aantal uitgevallen", marker={"color": kleur(0), "line": {"width": 0}},
+            text=[formaat.getal(a) for a in df["aantal"]], textposition="inside", insidetextanchor="end",
+            textfont={"size": LETTER, "color": "#FFFFFF"},
+            customdata=[[n, formaat.getal(a), formaat.percentage(p)] for n, a, p in
+                        zip(namen, df["aantal"], df["aandeel"], strict=True)],
+            hovertemplate="<b>%{customdata[0]}</b><br>Uitgevallen: %{customdata[1]} (%{customdata[2]})<extra></extra>",
+        ),
+        go.Scatter(
+            x=namen, y=df["cumulatief"], name="Cumulatief deel van de uitval", yaxis="y2", mode="lines+markers",
+            line={"color": kleur(1), "width": 3}, marker={"size": 9},
+            customdata=[[n, formaat.percentage(c)] for n, c in zip(namen, df["cumulatief"], strict=True)],
+            hovertemplate="<b>t/m %{customdata[0]}</b><br>Samen %{customdata[1]} van de uitval<extra></extra>",
+        ),
+    ])
+    _opmaak(fig, titel, None, "Aantal uitgevallen", hoogte=480)
+    fig.update_layout(
+        bargap=0.3,
+        yaxis=_waarde_as(fig.layout.yaxis.to_plotly_json(), float(df["aantal"].max()), 1.05),
+        yaxis2={"overlaying": "y", "side": "right", "range": [0, 1.05], "tickformat": ".0%", "showgrid": False,
+                "tickvals": [0, 0.2, 0.4, 0.6, 0.8, 1.0], "fixedrange": True, "tickfont": LABELLETTER,
+                "title": {"text": "Cumulatief deel van de uitval", "font": LABELLETTER}},
+    )
+    fig.update_xaxes(type="category", showgrid=False)
+    top = [f"{n} ({formaat.getal(a)})" for n, a in zip(namen, df["aantal"], strict=True)][:3]
+    binnen = int((df["cumulatief"] < 0.8).sum()) + 1
+    rest = (f"meest genoemde redenen {opsomming(top)}; de eerste {formaat.getal(min(binnen, len(namen)))} "
+            f"redenen samen dekken minstens 80% van de uitval")
+    return Grafiek(fig, _alt("Paretodiagram", titel, rest, 0))
