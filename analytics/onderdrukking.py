@@ -252,3 +252,12 @@ def _markering_bewaard(waarden: tuple, lijnen: tuple, bekend: tuple, grens: int)
 def bevat_afscherming(tabel: pd.DataFrame, kolommen: Sequence[str]) -> bool:
     """For the note under a chart: is any of these values hidden?"""
     return any(tabel[k].map(lambda w: isinstance(w, str) or w is None).any() for k in kolommen if k in tabel)
+
+
+def afgeschermd_met_totaalrij(tabel: pd.DataFrame, kijker, totaal_kolom: str, **instellingen) -> pd.DataFrame:
+    """For a table whose last row(s) (`totaal_kolom` true) hold the totals of the other rows: the other rows
+    with their column totals counted as published, and the total row on its own (hidden where small)."""
+    is_totaal = tabel[totaal_kolom].astype(bool)
+    delen = [afgeschermd(tabel[~is_totaal], kijker, **instellingen),
+             afgeschermd(tabel[is_totaal], kijker, **instellingen)]
+    return pd.concat(delen).loc[tabel.index]

@@ -17,7 +17,9 @@ import numpy as np
 import pandas as pd
 
 from analytics.filters import Filters
+from analytics.onderdrukking import afgeschermd, afgeschermd_getal, afgeschermd_met_totaalrij
 from analytics.opslag import query
+from toegang.kijker import GeenToegang
 
 UITVAL_MAANDEN = (3, 6, 12)
 Z_95 = 1.959963984540054  # the 97.5% point of the standard normal distribution
@@ -52,7 +54,14 @@ def uitval_per_cohort(filters: Filters, per: str = "kwartaal") -> pd.DataFrame:
     df["aandeel_lopend"] = _aandeel(df["lopend"], df["instroom"])
     for n in UITVAL_MAANDEN:
         df[f"aandeel_uitval_{n}"] = _aandeel(df[f"uitval_{n}"], df[f"te_volgen_{n}"])
-    return df.reset_index(drop=True)
+    return afgeschermd_met_totaalrij(
+        df.reset_index(drop=True), filters.kijker, "is_totaal", exact=filters.exact,
+        tellingen=("instroom", "uitval", "lopend", *(f"{soort}_{n}" for n in UITVAL_MAANDEN
+                                                       for soort in ("te_volgen", "uitval")),
+                   "uitval_3_van_te_volgen_12"),
+        aandelen={"aandeel_uitval": ("uitval", "instroom"), "aandeel_lopend": ("lopend", "instroom"),
+                  **{f"aandeel_uitval_{n}": (f"uitval_{n}", f"te_volgen_{n}") for n in UITVAL_MAANDEN}},
+    )
 
 
 # --- Kaplan-Meier ------------------------------------------------------------------------------------------
@@ -137,7 +146,8 @@ def tijd_tot_uitval(
     kolommen = ["groep", "tijd", "at_risk", "gebeurtenissen", "gecensureerd", "overleving", "onder", "boven"]
     return TijdTotUitval(
         curves=pd.concat(curves, ignore_index=True)[kolommen] if curves else pd.DataFrame(columns=kolommen),
-        groepen=getoond.astype({"trajecten": int, "uitval": int}),
+        groepen=afgeschermd(getoond.astype({"trajecten": int, "uitval": int}), filters.kijker,
+                            tellingen=("trajecten", "uitval"), exact=filters.exact),
         weggelaten_groepen=len(grootte) - len(getoond),
         weggelaten_trajecten=int(grootte["trajecten"].sum() - getoond["trajecten"].sum()),
     )
@@ -149,7 +159,7 @@ def tijd_tot_uitval(
 @dataclass(frozen=True)
 class RedenenUitval:
     pareto: pd.DataFrame  # reden, aantal, aandeel, cumulatief (shares of all uitval), largest first
-    naar_werk: int  # stopped early for paid work: not uitval, so not in the pareto
+    naar_werk: int | str  # stopped early for paid work: not uitval, so not in the pareto
 
 
 def redenen_uitval(filters: Filters) -> RedenenUitval:
@@ -162,7 +172,12 @@ def redenen_uitval(filters: Filters) -> RedenenUitval:
     uitval["aantal"] = uitval["aantal"].astype(int)
     uitval["aandeel"] = uitval["aantal"] / totaal if totaal else 0.0
     uitval["cumulatief"] = uitval["aantal"].cumsum() / totaal if totaal else 0.0
-    return RedenenUitval(uitval, int(df.loc[~df["telt_als_uitval"], "aantal"].sum()))
+    zichtbaar = afgeschermd(uitval, filters.kijker, tellingen=("aantal",), exact=filters.exact,
+                            afgeleid={"aandeel": "aantal"})
+    if zichtbaar["aantal"].map(lambda w: isinstance(w, str)).any():  # steps of the running total give it away
+        zichtbaar["cumulatief"] = None
+    naar_werk = int(df.loc[~df["telt_als_uitval"], "aantal"].sum())
+    return RedenenUitval(zichtbaar, afgeschermd_getal(naar_werk, filters.exact))
 
 
 # --- werkgevers and praktijkopleiders with above-average early uitval -------------------------------------
@@ -192,6 +207,8 @@ def vroege_uitval_per(filters: Filters, per: str, min_trajecten: int = MIN_TRAJE
     """`per` = 'werkgever' | 'praktijkopleider': those with at least `min_trajecten` trajecten that could be
     followed VROEG months and whose uitval within VROEG months lies above the selection's average, highest
     first; `duidelijk_hoger` when the Wilson 95% lower bound of their share lies above that average too."""
+    if filters.kijker is None or not filters.kijker.mag_namen_zien:
+        raise GeenToegang("Namen van werkgevers en praktijkopleiders met hun uitval zijn alleen voor de beheerder.")
     df = query("uitval_vroeg_per", {**filters.parameters(), "per": per, "maanden": VROEG})
     totaal = df[df["is_totaal"]]
     n_totaal = int(totaal["trajecten"].sum())

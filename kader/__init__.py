@@ -16,7 +16,7 @@ from kader.versheid import versheidsregel
 from pipelines.meldingen import OpslagBezet
 from toegang.kijker import Kijker
 
-__all__ = ["afscherming_uitleg", "filterbalk", "filters", "opslag_of_uitleg", "toegang", "versheidsregel"]
+__all__ = ["afscherming_uitleg", "filterbalk", "filters", "opslag_of_uitleg", "toegang_vereist", "versheidsregel"]
 
 
 @contextmanager
@@ -66,7 +66,7 @@ def afscherming_uitleg(tabel, kolommen) -> None:
         )
 
 
-def toegang() -> Kijker:
+def toegang_vereist() -> Kijker:
     """For every page: who is looking; a page reached without access stops here and shows nothing."""
     wie = kijker()
     if wie is None:  # deny by default
@@ -81,7 +81,7 @@ def filters() -> Filters:
     """For a page: who is looking, the shared filters and the freshness line; stop with a Dutch message
     when there is nothing to show (no access, no store yet, a load running for too long, no trajecten).
     The Filters carry the viewer: the read side shapes every number for them."""
-    wie = toegang()
+    wie = toegang_vereist()
     with opslag_of_uitleg():
         gekozen = filterbalk()
         versheidsregel()

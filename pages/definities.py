@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.kengetallen import KENGETALLEN
-from kader import toegang
+from kader import toegang_vereist
 
 st.title("Definities")
-toegang()
+toegang_vereist()
 st.write(
     "Elk getal in dit dashboard heeft één definitie, hier beschreven. Gemeenten vergelijken zich op deze "
     "getallen; dezelfde naam betekent op elke pagina hetzelfde. Op de pagina's met filters volgen alle getallen "

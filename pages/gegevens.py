@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from analytics.stand import SOORT_LABELS, stand_per_organisatie, verouderd
-from kader import opslag_of_uitleg, toegang
+from kader import opslag_of_uitleg, toegang_vereist
 
 st.title("Geladen exports")
-toegang()
+toegang_vereist()
 st.caption("Per organisatie en soort export: tot en met welke peildatum de gegevens in het dashboard staan.")
 
 with opslag_of_uitleg():

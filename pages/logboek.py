@@ -5,11 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.logboek import logboek
-from kader import toegang
+from kader import toegang_vereist
 from weergave import formaat
 
 st.title("Logboek")
-wie = toegang()
+wie = toegang_vereist()
 st.caption("Wie wanneer inlogde, uploadde, terugdraaide of downloadde. Tijden in Nederlandse tijd.")
 regels = logboek(wie)
 if regels.empty:

@@ -53,7 +53,7 @@ def teken(grafiek) -> None:
 
 def procent(reeks: pd.Series) -> pd.Series:
     """Shares as percentages with one decimal, for tables and downloads (empty where there is no value)."""
-    return (reeks * 100).round(1)
+    return (pd.to_numeric(reeks, errors="coerce") * 100).round(1)
 
 
 st.title("Uitval")
@@ -96,7 +96,8 @@ with tegels:
             if totaal[f"te_volgen_{n}"]
             else f"Nog geen traject uit deze periode is {n} maanden te volgen; kies bijvoorbeeld 'Vorig jaar'."
         )
-    if totaal["uitval_12"]:
+    if totaal["uitval_12"] and not isinstance(totaal["uitval_12"], str) and not isinstance(
+            totaal["uitval_3_van_te_volgen_12"], str):
         vroeg = totaal["uitval_3_van_te_volgen_12"] / totaal["uitval_12"]
         st.markdown(
             f"**{formaat.percentage(vroeg, 0)} van de uitval binnen 12 maanden gebeurde al in de eerste 3 maanden** "
@@ -124,6 +125,8 @@ if deels:
 
 
 def toelichting(rij) -> str:
+    if any(isinstance(rij[k], str) for k in ("instroom", *(f"te_volgen_{n}" for n in UITVAL_MAANDEN))):
+        return "Kleine aantallen afgeschermd"
     delen = []
     te_jong = [n for n in UITVAL_MAANDEN if rij[f"te_volgen_{n}"] == 0]
     if te_jong:

@@ -19,9 +19,11 @@ from streamlit.testing.v1 import AppTest
 from analytics.filters import Filters
 from analytics.uitval import kaplan_meier, tijd_tot_uitval
 from pipelines.referentie import code_weergave
-from tests.conftest import KANDIDATEN_KOP, ROOT, ingest, kandidaat, schrijf_xlsx
+from tests.conftest import KANDIDATEN_KOP, app_als, ingest, kandidaat, schrijf_xlsx
+from toegang.kijker import Kijker
 
 DAGEN_PER_MAAND = 365.25 / 12
+BEHEERDER = Kijker("beheer@test.example", "beheerder")
 
 
 # --- independent computations on the analyst view ---------------------------------------------------------
@@ -102,9 +104,10 @@ def vergelijk_met_lifelines(km: pd.DataFrame, duur, gebeurtenis) -> None:
 
 
 def open_app(db, monkeypatch, van: dt.date | None = None, tot: dt.date | None = None) -> AppTest:
+    """As the beheerder (a logged-in one for a store with real data; the demo store opens without login)."""
     monkeypatch.setenv("DASHBOARD_DB", str(db))
     monkeypatch.setenv("DASHBOARD_SLEUTEL", str(db.parent / "sleutel"))
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    app = app_als(monkeypatch, db.parent, timeout=90)
     if van:
         app.query_params.update({"periode": "Zelf kiezen", "van": van.isoformat(), "tot": tot.isoformat()})
     app.run()
@@ -251,7 +254,7 @@ def test_kaplan_meier_of_the_read_side_matches_lifelines_on_the_demo_per_sector(
     monkeypatch.setenv("DASHBOARD_DB", str(db))
     van, tot = hele_periode(trajecten)
     gestart = in_periode(trajecten, van, tot)
-    resultaat = tijd_tot_uitval(Filters(van, tot), "sector")
+    resultaat = tijd_tot_uitval(Filters(van, tot, kijker=BEHEERDER), "sector")
 
     grootte = naar_grootte(gestart["sector"])
     assert resultaat.groepen["groep"].tolist() == grootte.index[:6].tolist()
@@ -264,7 +267,7 @@ def test_kaplan_meier_of_the_read_side_matches_lifelines_on_the_demo_per_sector(
         km = resultaat.curves[resultaat.curves["groep"] == sector].reset_index(drop=True)
         vergelijk_met_lifelines(km, duur, gebeurd)
 
-    alles = tijd_tot_uitval(Filters(van, tot), "")
+    alles = tijd_tot_uitval(Filters(van, tot, kijker=BEHEERDER), "")
     vergelijk_met_lifelines(alles.curves, *duur_en_uitval(gestart))
     # the demo's story: uitval comes early, and differs by sector
     s = alles.curves.set_index("tijd")["overleving"]
@@ -378,11 +381,12 @@ def test_werkgevers_and_praktijkopleiders_above_average_match_the_views(demo_ops
 
 
 def test_names_are_shown_only_when_the_access_rule_allows_it(demo_opslag, monkeypatch, trajecten):
-    import kader.toegang
-
-    monkeypatch.setattr(kader.toegang, "mag_namen_zien", lambda: False)
+    """The access rule (kader.toegang.mag_namen_zien): not in the presentatiemodus, not for other roles
+    (tests/test_afscherming_paginas.py)."""
     db, _ = demo_opslag
     app = open_app(db, monkeypatch, *hele_periode(trajecten))
+    assert "Werkgever" in app.selectbox(key="uitval_uitsplitsen").options
+    app.sidebar.toggle(key="presentatiemodus").set_value(True).run()
     assert "Werkgever" not in app.selectbox(key="uitval_uitsplitsen").options
     assert not any("Werkgever" in d.value.columns or "Praktijkopleider" in d.value.columns for d in app.dataframe)
     assert any("niet zichtbaar" in c.value for c in app.caption)
@@ -409,7 +413,7 @@ def test_early_exit_to_paid_work_is_not_uitval(db, tmp_path, monkeypatch):
     gezien = lees_trajecten(db)
     assert (gezien["reden_uitval"] == "werk").sum() == 2
 
-    km = tijd_tot_uitval(Filters(dt.date(2025, 1, 1), dt.date(2025, 12, 31)))
+    km = tijd_tot_uitval(Filters(dt.date(2025, 1, 1), dt.date(2025, 12, 31), kijker=BEHEERDER))
     assert km.groepen["uitval"].tolist() == [1]
     assert km.curves["gebeurtenissen"].sum() == 1
     assert km.curves["overleving"].iloc[-1] == pytest.approx(0.9)  # 1 of 10, the two to werk censored

@@ -149,7 +149,7 @@ def tabel_nl(df: pd.DataFrame, decimalen: dict[str, int] | None = None) -> Style
     for kolom in df.columns:  # counts mixed with hidden ones ("<5", "x"): Arrow needs one type, so text
         reeks = df[kolom]
         if reeks.dtype == object and reeks.map(lambda w: isinstance(w, str)).any() and reeks.map(
-                lambda w: isinstance(w, int | float) and not isinstance(w, bool)).any():
+                lambda w: pd.api.types.is_number(w) and not isinstance(w, bool)).any():
             aantal = decimalen.get(kolom, decimalen_voor(pd.to_numeric(reeks, errors="coerce")))
             df[kolom] = reeks.map(lambda w, aantal=aantal: w if isinstance(w, str) else getal(w, aantal))
     opmaak = {}
@@ -164,7 +164,7 @@ def tabel_nl(df: pd.DataFrame, decimalen: dict[str, int] | None = None) -> Style
             opmaak[kolom] = lambda w: datum(w) if isinstance(w, dt.date | pd.Timestamp) else (LEEG if is_leeg(w) else w)
         else:  # text, or counts mixed with hidden ones ("<5", "x")
             aantal = decimalen.get(kolom, decimalen_voor(pd.to_numeric(reeks, errors="coerce")))
-            opmaak[kolom] = lambda w, aantal=aantal: getal(w, aantal) if isinstance(w, int | float) else (
+            opmaak[kolom] = lambda w, aantal=aantal: getal(w, aantal) if pd.api.types.is_number(w) else (
                 LEEG if is_leeg(w) else w)
     return df.style.format(opmaak)
 

@@ -235,6 +235,17 @@ def _breed(
     return _Breed(som, {naam: orde.index(naam) for naam in kolommen}, int(gegroepeerd["w"].isna().sum()))
 
 
+def getallen(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy in which hidden counts ("<5", "x") and hidden shares (None) are NaN: charts leave them out
+    (and say so in their note), and arithmetic on them gives NaN instead of an error."""
+    df = df.copy()
+    for kolom in df.columns:
+        if df[kolom].dtype == object and df[kolom].map(
+                lambda w: pd.api.types.is_number(w) or w == "x" or (isinstance(w, str) and w.startswith("<"))).any():
+            df[kolom] = pd.to_numeric(df[kolom], errors="coerce")
+    return df
+
+
 def _is_leeg(df: pd.DataFrame | None, *kolommen: str) -> bool:
     return df is None or df.empty or all(df[k].isna().all() for k in kolommen)
 

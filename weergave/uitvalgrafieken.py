@@ -19,6 +19,7 @@ from weergave.grafieken import (
     _alt,
     _opmaak,
     _waarde_as,
+    getallen,
     kleur,
     opsomming,
 )
@@ -51,6 +52,7 @@ def uitval_binnen_per_cohort(df: pd.DataFrame, per: str, maanden: Sequence[int],
     N months yet gets no bar but the words "te jong"; one that only part of could be followed gets a hatched bar."""
     if df is None or df.empty:
         return None
+    df = getallen(df)
     labels = [cohort_label(c, per) for c in df["cohort"]]
     fig = go.Figure()
     hoogste = float(df[[f"aandeel_uitval_{n}" for n in maanden]].max().max() or 0)
@@ -111,6 +113,7 @@ def stand_per_cohort(df: pd.DataFrame, per: str, *, titel: str) -> Grafiek | Non
     """Per cohort one bar of 100%: uitgevallen, still lopend, and the rest (afgerond or gone to paid work)."""
     if df is None or df.empty:
         return None
+    df = getallen(df)
     labels = [cohort_label(c, per) for c in df["cohort"]]
     instroom = df["instroom"].astype(float)
     delen = [
@@ -198,12 +201,16 @@ def overlevingscurves(curves: pd.DataFrame, groepen: Sequence[str], namen: dict[
 
 def pareto(df: pd.DataFrame, *, titel: str) -> Grafiek | None:
     """Bars per reden (largest first, counts on the left axis) and the cumulative share as a line (right axis)."""
-    if df is None or df.empty or df["aantal"].sum() == 0:
+    if df is None or df.empty:
+        return None
+    aantallen = pd.to_numeric(df["aantal"], errors="coerce")  # a hidden count ("<5") gets no bar, only its label
+    cumulatief = pd.to_numeric(df["cumulatief"], errors="coerce")
+    if aantallen.fillna(0).sum() == 0 and aantallen.notna().all():
         return None
     namen = df["naam"].tolist()
     fig = go.Figure([
         go.Bar(
-            x=namen, y=df["aantal"], name="Aantal uitgevallen", marker={"color": kleur(0), "line": {"width": 0}},
+            x=namen, y=aantallen, name="Aantal uitgevallen", marker={"color": kleur(0), "line": {"width": 0}},
             text=[formaat.getal(a) for a in df["aantal"]], textposition="inside", insidetextanchor="end",
             textfont={"size": LETTER, "color": "#FFFFFF"},
             customdata=[[n, formaat.getal(a), formaat.percentage(p)] for n, a, p in
@@ -211,23 +218,25 @@ def pareto(df: pd.DataFrame, *, titel: str) -> Grafiek | None:
             hovertemplate="<b>%{customdata[0]}</b><br>Uitgevallen: %{customdata[1]} (%{customdata[2]})<extra></extra>",
         ),
         go.Scatter(
-            x=namen, y=df["cumulatief"], name="Cumulatief deel van de uitval", yaxis="y2", mode="lines+markers",
+            x=namen, y=cumulatief, name="Cumulatief deel van de uitval", yaxis="y2", mode="lines+markers",
             line={"color": kleur(1), "width": 3}, marker={"size": 9},
-            customdata=[[n, formaat.percentage(c)] for n, c in zip(namen, df["cumulatief"], strict=True)],
+            customdata=[[n, formaat.percentage(c)] for n, c in zip(namen, cumulatief, strict=True)],
             hovertemplate="<b>t/m %{customdata[0]}</b><br>Samen %{customdata[1]} van de uitval<extra></extra>",
         ),
     ])
     _opmaak(fig, titel, None, "Aantal uitgevallen", hoogte=480)
     fig.update_layout(
         bargap=0.3,
-        yaxis=_waarde_as(fig.layout.yaxis.to_plotly_json(), float(df["aantal"].max()), 1.05),
+        yaxis=_waarde_as(fig.layout.yaxis.to_plotly_json(), float(aantallen.max()), 1.05),
         yaxis2={"overlaying": "y", "side": "right", "range": [0, 1.05], "tickformat": ".0%", "showgrid": False,
                 "tickvals": [0, 0.2, 0.4, 0.6, 0.8, 1.0], "fixedrange": True, "tickfont": LABELLETTER,
                 "title": {"text": "Cumulatief deel van de uitval", "font": LABELLETTER}},
     )
     fig.update_xaxes(type="category", showgrid=False)
     top = [f"{n} ({formaat.getal(a)})" for n, a in zip(namen, df["aantal"], strict=True)][:3]
-    binnen = int((df["cumulatief"] < 0.8).sum()) + 1
-    rest = (f"meest genoemde redenen {opsomming(top)}; de eerste {formaat.getal(min(binnen, len(namen)))} "
-            f"redenen samen dekken minstens 80% van de uitval")
-    return Grafiek(fig, _alt("Paretodiagram", titel, rest, 0))
+    binnen = int((cumulatief < 0.8).sum()) + 1
+    rest = f"meest genoemde redenen {opsomming(top)}"
+    if cumulatief.notna().all():
+        rest += (f"; de eerste {formaat.getal(min(binnen, len(namen)))} redenen samen dekken minstens 80% van de "
+                 "uitval")
+    return Grafiek(fig, _alt("Paretodiagram", titel, rest, int(aantallen.isna().sum())))
