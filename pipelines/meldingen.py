@@ -191,3 +191,14 @@ VERVANGEN_DOOR_LATER = (
     "Upload {upload_id} is vervangen door upload {later} (zelfde organisatie en peildatum). Draai "
     "eerst upload {later} terug."
 )
+
+# Reading an uploaded file in a separate process (pipelines/apart_lezen.py).
+LEZEN_AFGEBROKEN = (
+    "Het bestand kan niet worden gelezen: het lezen liep vast (het bestand is beschadigd, te groot "
+    "uitgepakt of geen echt Excel- of CSV-bestand). Er is niets geladen. Maak de export opnieuw aan "
+    "en probeer het nog eens."
+)
+LEZEN_TE_LANG = (
+    "Het lezen van het bestand duurde langer dan {seconden} seconden en is gestopt. Er is niets "
+    "geladen. Splits het bestand of maak de export opnieuw aan."
+)
