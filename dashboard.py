@@ -21,6 +21,8 @@ PAGINAS = {
     ],
     "Gegevens": [
         st.Page("pages/gegevens.py", title="Geladen exports", icon=":material/inventory_2:"),
+        st.Page("pages/uploaden.py", title="Uploaden", icon=":material/upload_file:"),
+        st.Page("pages/kwaliteit.py", title="Datakwaliteit", icon=":material/fact_check:"),
     ],
     "Uitleg": [
         st.Page("pages/definities.py", title="Definities", icon=":material/menu_book:"),

@@ -76,6 +76,12 @@ class Fout:
     extra: str | None = None
 
     @property
+    def uitleg(self) -> str:
+        """What is wrong, without the place: for a table that has its own Rij and Kolom columns."""
+        tekst = PROBLEMEN[self.probleem].format(waarde=self.waarde, extra=self.extra)
+        return tekst[0].upper() + tekst[1:]
+
+    @property
     def tekst(self) -> str:
         uitleg = PROBLEMEN[self.probleem].format(waarde=self.waarde, extra=self.extra)
         return f"Rij {self.rij}, kolom {self.kolom}: {uitleg}"
