@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 
 import pandas as pd
 import streamlit as st
@@ -33,7 +34,8 @@ from pipelines.laden import (
 from weergave import formaat
 
 LOG = logging.getLogger(__name__)
-WACHT = 60.0  # seconds a check, load or rollback waits for another load before it says the store is busy
+# seconds a check, load or rollback waits for another load (the CLI, another user) before it says the store is busy
+WACHT = float(os.environ.get("DASHBOARD_WACHT_UPLOAD", "60"))
 MAX_FOUTEN_OP_SCHERM = 5_000
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BESTANDSTYPEN = {"xlsx": "Excel-bestand (.xlsx)", "xls": "Excel-bestand (.xls)", "csv": "CSV-bestand"}
