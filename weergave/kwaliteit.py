@@ -29,19 +29,20 @@ def aanleverraster(df: pd.DataFrame | None, titel: str | None = None) -> Grafiek
         .pivot(index="organisatie", columns="maand", values="geleverd")
         .reindex(index=organisaties, columns=maanden)
     )
+    waarden = [[None if pd.isna(w) else int(w) for w in rij] for rij in raster.to_numpy()]  # lists: plain JSON
     tekst = [
         [
             f"{organisatie}<br>{formaat.maand_label(maand)}: "
-            + ("geen periode" if pd.isna(waarde) else "geleverd" if waarde else "ontbreekt")
+            + ("vóór de eerste export" if waarde is None else "geleverd" if waarde else "ontbreekt")
             for maand, waarde in zip(maanden, rij, strict=True)
         ]
-        for organisatie, rij in zip(organisaties, raster.to_numpy(), strict=True)
+        for organisatie, rij in zip(organisaties, waarden, strict=True)
     ]
     fig = go.Figure(
         go.Heatmap(
-            x=maanden,
+            x=[pd.Timestamp(m) for m in maanden],
             y=organisaties,
-            z=raster.to_numpy(),
+            z=waarden,
             zmin=0,
             zmax=1,
             colorscale=[[0, ONTBREEKT], [0.5, ONTBREEKT], [0.5, GELEVERD], [1, GELEVERD]],
