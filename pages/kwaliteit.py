@@ -61,14 +61,24 @@ tabel = pd.DataFrame(
         "Soort export": aanlevering["soort"].map(SOORT_LABELS),
         "Laatste peildatum": aanlevering["laatste_peildatum"].map(formaat.datum),
         "Eerste maand": aanlevering["eerste_maand"].map(formaat.maand_label),
-        "Maanden geleverd": aanlevering["maanden_geleverd"],
-        "Maanden ontbrekend": aanlevering["maanden_ontbrekend"],
-        "Welke maanden ontbreken": aanlevering["ontbrekende_maanden"].map(
+        "Geleverd": aanlevering["maanden_geleverd"],
+        "Ontbreekt": aanlevering["maanden_ontbrekend"],
+        "Ontbrekende maanden": aanlevering["ontbrekende_maanden"].map(
             lambda maanden: ", ".join(formaat.maand_label(m) for m in maanden)
         ),
     }
 )
-st.dataframe(tabel, hide_index=True, width="stretch", key="kwaliteit_aanlevering")
+st.dataframe(
+    tabel,
+    hide_index=True,
+    width="stretch",
+    key="kwaliteit_aanlevering",
+    column_config={
+        "Geleverd": st.column_config.NumberColumn(help="Aantal maanden met een export.", width="small"),
+        "Ontbreekt": st.column_config.NumberColumn(help="Aantal maanden zonder export.", width="small"),
+        "Ontbrekende maanden": st.column_config.TextColumn(width="large"),
+    },
+)
 for rij in aanlevering.itertuples():
     laatste = formaat.als_datum(rij.laatste_peildatum)
     if rij.soort == "kandidaten" and laatste and verouderd(laatste):
@@ -81,7 +91,9 @@ for rij in aanlevering.itertuples():
 st.header("Volledigheid van velden die de analyses gebruiken")
 st.caption(
     "Per organisatie: van de trajecten waar het veld ertoe doet, het deel met een bekende waarde (ingevuld en "
-    "niet 'onbekend'). Op de huidige stand van elk traject."
+    "niet 'onbekend'), op de huidige stand van elk traject. Reden uitval telt bij uitgevallen trajecten, "
+    "uitstroom bij beëindigde, werkgever bij externe, stroom bij alle en de datum van de praktijkverklaring bij "
+    "afgeronde trajecten."
 )
 if velden.empty:
     st.info("Er zijn nog geen trajecten geladen.")
@@ -95,11 +107,17 @@ else:
         )
 
     volledig = pd.DataFrame({"Organisatie": velden["organisatie"]})
-    for prefix, label, waar in VELDEN:
-        volledig[f"{label} ({waar})"] = [
+    for prefix, label, _ in VELDEN:
+        volledig[label] = [
             cel(n, b) for n, b in zip(velden[f"{prefix}_noemer"], velden[f"{prefix}_bekend"], strict=True)
         ]
-    st.dataframe(volledig, hide_index=True, width="stretch", key="kwaliteit_volledigheid")
+    st.dataframe(
+        volledig,
+        hide_index=True,
+        width="stretch",
+        key="kwaliteit_volledigheid",
+        column_config={label: st.column_config.TextColumn(help=f"Bekend {waar}.") for _, label, waar in VELDEN},
+    )
     st.caption(
         "Reden uitval bepaalt of een vroege stop uitval is of uitstroom naar werk; uitstroom bepaalt de "
         "uitstroom naar werk; werkgever en stroom worden gebruikt in de vergelijkingen en filters; de datum van "

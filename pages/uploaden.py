@@ -46,7 +46,7 @@ VERSCHIL_LABELS = {
         ("ongewijzigd", "Ongewijzigd", "Trajecten die al precies zo in het dashboard staan."),
         (
             "ontbrekend",
-            "Ontbreken in deze export",
+            "Ontbrekend",
             "Trajecten uit de vorige export van deze organisatie die in dit bestand niet voorkomen. Hun laatst "
             "bekende stand blijft staan.",
         ),
@@ -190,7 +190,15 @@ def toon_fouten(bestand, gelezen_bestand: Gelezen, controle: Controle) -> None:
             "in de Excel-kopie."
         )
     st.dataframe(
-        tabel, hide_index=True, width="stretch", column_config={"Rij": st.column_config.NumberColumn(format="%d")}
+        tabel,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Rij": st.column_config.NumberColumn(format="%d", width=60),
+            "Kolom": st.column_config.TextColumn(width=130),
+            "Waarde": st.column_config.TextColumn(width=130),
+            "Probleem": st.column_config.TextColumn(width="large", help="Wat er mis is en wat u kunt doen."),
+        },
     )
     naam = bestand.name.rsplit(".", 1)[0]
     st.download_button(
@@ -283,7 +291,7 @@ def toon_bestand(bestand) -> None:
         ):
             laden(bestand, controle)
             if bestand.file_id in staat["uploaden_uitkomsten"]:
-                toon_uitkomst(staat["uploaden_uitkomsten"][bestand.file_id])
+                st.rerun()  # redraw: the card shows the outcome only, and the history has the new upload
 
 
 def opruimen(bestanden) -> None:

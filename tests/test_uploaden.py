@@ -118,7 +118,7 @@ def test_good_kandidaten_file_previews_what_it_changes_and_loads(app, db, tmp_pa
         "Nieuwe trajecten": nl(len(bestand - huidig)),
         "Gewijzigde trajecten": nl(len(gewijzigd)),
         "Ongewijzigd": nl(len((bestand & huidig) - gewijzigd)),
-        "Ontbreken in deze export": nl(len(huidig - bestand)),
+        "Ontbrekend": nl(len(huidig - bestand)),
     }
     assert [w.value for w in app.warning] == [meldingen.ONTBREKENDE_TRAJECTEN.format(aantal=len(huidig - bestand))]
     assert [s.value for s in app.success] == ["Geen fouten gevonden: dit bestand kan worden geladen."]
