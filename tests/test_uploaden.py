@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+import tomllib
 
 import openpyxl
 import pandas as pd
@@ -509,3 +510,33 @@ def test_page_and_cli_loading_at_the_same_time_both_land(app, db, tmp_path):
     ]
     assert sorted(r[0] for r in rijen(db, "SELECT upload_id FROM uploads")) == [1, 2]
     assert cli("terugdraaien", "--db", db, 1).returncode == 0  # and the store is whole
+
+
+def test_the_upload_limit_is_said_in_dutch_next_to_the_uploader(app):
+    grens = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["server"]["maxUploadSize"]
+    assert app.caption[1].value == (
+        f"Excel (.xlsx, .xls) of CSV, hoogstens {grens} MB per bestand. Een groter bestand weigert het uploadvenster "
+        f"zelf, met de Engelse melding 'File must be {grens}.0MB or smaller': splits het dan, bijvoorbeeld per "
+        "organisatie of per jaar."
+    )
+
+
+def test_excel_copy_of_a_csv_keeps_what_the_user_typed(tmp_path):
+    bestand = schrijf_csv(
+        tmp_path / "export.csv",
+        [KANDIDATEN_KOP, kandidaat("0012", Startdatum="1-13-2026"), kandidaat("T2", Status="Misschien")],
+    )
+    gelezen_bestand = gelezen(bestand.read_bytes(), bestand.name)
+    from pipelines.laden import gecontroleerd
+
+    controle = gecontroleerd(
+        herkend_uit(gelezen_bestand, organisatie=ORG, peildatum=dt.date(2026, 10, 31)), tmp_path / "geen.duckdb"
+    )
+    blad = openpyxl.load_workbook(io.BytesIO(foutenkopie(gelezen_bestand, controle)))["CSV"]
+
+    assert {c.coordinate: c.comment.text for r in blad.iter_rows() for c in r if c.comment} == {
+        "K2": "'1-13-2026' is geen bestaande datum.",
+        "M3": controle.fouten[1].uitleg,
+    }
+    assert controle.fouten[1].uitleg.startswith("'Misschien' is geen bekende waarde.")
+    assert [blad["A2"].value, blad["K2"].value, blad["K3"].value] == ["0012", "1-13-2026", "01-03-2026"]
