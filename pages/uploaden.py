@@ -236,7 +236,8 @@ def laden(bestand, controle: Controle) -> None:
         "melding": uitkomst.melding,
         "regels": uitkomst.controle.foutregels if uitkomst.status == "geweigerd" else uitkomst.controle.waarschuwingen,
     }
-    staat["uploaden_controles"].pop(bestand.file_id, None)
+    staat["uploaden_controles"].pop(bestand.file_id, None)  # the card shows only the outcome from now on
+    staat["uploaden_gelezen"].pop(bestand.file_id, None)  # and the sheets read need not stay in memory
 
 
 def toon_uitkomst(uitkomst: dict) -> None:
