@@ -13,7 +13,7 @@ from kader.toegang import ingelogd_email, kijker
 st.set_page_config(page_title="Praktijkleren: instroom in de regio", page_icon="📊", layout="wide")
 
 
-def paginas(beheerder: bool) -> dict[str, list[st.Page]]:
+def paginas(wie) -> dict[str, list[st.Page]]:
     """The page list for a role: the beheerder also gets the pages that change data or show the log."""
     lijst = {
         "Instroom en resultaten": [
@@ -32,7 +32,10 @@ def paginas(beheerder: bool) -> dict[str, list[st.Page]]:
             st.Page("pages/definities.py", title="Definities", icon=":material/menu_book:"),
         ],
     }
-    if beheerder:
+    if wie.mag_uploaden:
+        lijst["Gegevens"].insert(1, st.Page("pages/uploaden.py", title="Uploaden", icon=":material/upload_file:"))
+    if wie.is_beheerder:  # data quality lists trajectnummers: only for the beheerder
+        lijst["Gegevens"].append(st.Page("pages/kwaliteit.py", title="Datakwaliteit", icon=":material/fact_check:"))
         lijst["Gegevens"].append(st.Page("pages/logboek.py", title="Logboek", icon=":material/history:"))
     return lijst
 
@@ -42,4 +45,4 @@ if wie is None:  # deny by default: only the login page, or the no-access page f
     pagina = "pages/geen_toegang.py" if ingelogd_email() else "pages/inloggen.py"
     st.navigation([st.Page(pagina, title="Inloggen", default=True)], position="hidden").run()
 else:
-    st.navigation(paginas(wie.is_beheerder)).run()
+    st.navigation(paginas(wie)).run()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import duckdb
 import pandas as pd
 
 from analytics.opslag import query
@@ -12,4 +13,7 @@ def logboek(kijker: Kijker | None, aantal: int = 1000) -> pd.DataFrame:
     """The newest lines of the audit log (moment in UTC, wie, actie, wat)."""
     if kijker is None or not kijker.is_beheerder:
         raise GeenToegang("Alleen de beheerder ziet het logboek.")
-    return query("logboek", {"aantal": aantal})
+    try:
+        return query("logboek", {"aantal": aantal})
+    except duckdb.CatalogException:  # a store from before the audit log: nothing logged yet
+        return pd.DataFrame(columns=["moment", "wie", "actie", "wat"])

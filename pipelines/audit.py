@@ -12,5 +12,5 @@ def vastleggen(db: Path, wie: str, actie: str, wat: str = "") -> None:
     store there is nothing to log into (and a login must not create an empty store)."""
     if not Path(db).exists():
         return
-    with schrijfverbinding(db) as con:
+    with schrijfverbinding(db, schema=False) as con:
         voer_uit(con, "audit_vastleggen", {"wie": wie, "actie": actie, "wat": wat})

@@ -1,8 +1,10 @@
 """Check a file, then load it in one transaction; roll an upload back.
 
-`controleer` reads, recognises, stages and validates a file in an in-memory DuckDB (nothing is
-written, the store is not even opened). `laad` merges a checked file into the store under the
-write lock, in one transaction. `laad_bestand` does both, as the CLI and the upload page do.
+`controleer` reads, recognises, stages and validates a file and says what loading it would change,
+without writing anything (the store is only read, under the shared lock). `laad` merges a checked file
+into the store under the write lock, in one transaction. The CLI does both through `laad_bestand`; the
+upload page calls `gelezen` (in a separate process), `herkend_uit`, `gecontroleerd` and `laad` one by
+one, so it can show each step and let the user correct the kind, organisatie and peildatum.
 """
 
 from __future__ import annotations
@@ -13,19 +15,41 @@ import hashlib
 import json
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import duckdb
 
 from pipelines import meldingen, referentie, sleutel
+from pipelines.apart_lezen import bladen_apart
 from pipelines.herkennen import Herkend, datum_uit_tekst, herken, peildatum_uit_bestandsnaam
-from pipelines.lezen import bladen_uit_bytes, controleer_grootte
+from pipelines.lezen import Blad, bladen_uit_bytes, controleer_grootte
 from pipelines.meldingen import Fout, Geweigerd, UploadNietTerugTeDraaien
-from pipelines.opslag import schrijfverbinding, sql, voer_uit
+from pipelines.opslag import WACHT_LEZEN, WACHT_SCHRIJVEN, leesverbinding, schrijfverbinding, sql, voer_uit
 from pipelines.referentie import norm_key
 
 MAX_OPGESLAGEN_FOUTEN = 500
+
+
+@dataclass
+class Gelezen:
+    """A file read once (its sheets as text cells), or why it could not be read."""
+
+    bestandsnaam: str
+    sha256: str
+    bestandstype: str | None = None  # xlsx | xls | csv
+    bladen: list[Blad] = field(default_factory=list)
+    bestandsfouten: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Voorbeeld:
+    """What loading a checked file would do to the store now (the upload page's preview)."""
+
+    verschil: dict[str, int] = field(default_factory=dict)
+    waarschuwingen: list[str] = field(default_factory=list)
+    al_geladen: str | None = None  # the AL_GELADEN message when these exact bytes already count
+    organisatie: str | None = None  # the spelling the store already uses for this organisation
 
 
 @dataclass
@@ -42,6 +66,7 @@ class Controle:
     bestandsfouten: list[str] = field(default_factory=list)
     waarschuwingen: list[str] = field(default_factory=list)
     herkend: Herkend | None = None
+    voorbeeld: Voorbeeld | None = None
 
     @property
     def goed(self) -> bool:
@@ -79,16 +104,13 @@ def controleer(
     soort: str | None = None,
     organisatie: str | None = None,
     peildatum: dt.date | None = None,
+    apart_proces: bool = False,
 ) -> Controle:
-    """Read, recognise and validate a file without touching the store (the upload page's check)."""
-    controle = voorbereid(inhoud, bestandsnaam, soort=soort, organisatie=organisatie, peildatum=peildatum)
-    if controle.herkend is not None and not controle.bestandsfouten:
-        con = duckdb.connect()
-        try:
-            controle.fouten = gevalideerd(con, controle, db)
-        finally:
-            con.close()
-    return controle
+    """Read, recognise and validate a file and say what loading it would change; writes nothing."""
+    controle = voorbereid(
+        inhoud, bestandsnaam, soort=soort, organisatie=organisatie, peildatum=peildatum, apart_proces=apart_proces
+    )
+    return gecontroleerd(controle, db)
 
 
 def voorbereid(
@@ -98,12 +120,41 @@ def voorbereid(
     soort: str | None = None,
     organisatie: str | None = None,
     peildatum: dt.date | None = None,
+    apart_proces: bool = False,
 ) -> Controle:
     """Read and recognise a file: its kind, columns, organisatie and peildatum (or why not)."""
-    controle = Controle(bestandsnaam=bestandsnaam, sha256=hashlib.sha256(inhoud).hexdigest())
+    return herkend_uit(
+        gelezen(inhoud, bestandsnaam, apart_proces=apart_proces),
+        soort=soort,
+        organisatie=organisatie,
+        peildatum=peildatum,
+    )
+
+
+def gelezen(inhoud: bytes, bestandsnaam: str, *, apart_proces: bool = False) -> Gelezen:
+    """The file's sheets, read by content; `apart_proces` reads in a child process that may crash safely."""
+    resultaat = Gelezen(bestandsnaam=bestandsnaam, sha256=hashlib.sha256(inhoud).hexdigest())
     try:
-        _, bladen = bladen_uit_bytes(inhoud)
-        herkend = herken(bladen, soort)
+        resultaat.bestandstype, resultaat.bladen = (bladen_apart if apart_proces else bladen_uit_bytes)(inhoud)
+    except Geweigerd as fout:
+        resultaat.bestandsfouten = fout.meldingen
+    return resultaat
+
+
+def herkend_uit(
+    bestand: Gelezen,
+    *,
+    soort: str | None = None,
+    organisatie: str | None = None,
+    peildatum: dt.date | None = None,
+) -> Controle:
+    """Recognise a read file; what the form or CLI states wins over what the file says."""
+    controle = Controle(bestandsnaam=bestand.bestandsnaam, sha256=bestand.sha256)
+    if bestand.bestandsfouten:
+        controle.bestandsfouten = list(bestand.bestandsfouten)
+        return controle
+    try:
+        herkend = herken(bestand.bladen, soort)
         controle.herkend = herkend
         controle.soort = herkend.soort
         controle.rijen = herkend.tabel.num_rows
@@ -117,10 +168,40 @@ def voorbereid(
     except Geweigerd as fout:
         controle.bestandsfouten += fout.meldingen
     try:
-        controle.peildatum = gekozen_peildatum(peildatum, herkend, bestandsnaam)
+        controle.peildatum = gekozen_peildatum(peildatum, herkend, bestand.bestandsnaam)
     except Geweigerd as fout:
         controle.bestandsfouten += fout.meldingen
     return controle
+
+
+def gecontroleerd(controle: Controle, db: Path, *, wachttijd: float = WACHT_LEZEN) -> Controle:
+    """Validate a recognised file and preview what loading it would change, reading the store (if there
+    is one yet) under the shared lock, exactly as `laad` will do under the exclusive one."""
+    if controle.herkend is None or controle.bestandsfouten:
+        return controle
+    if Path(db).exists():
+        with leesverbinding(db, wachttijd) as con:
+            _gecontroleerd_in(con, controle, db)
+    else:  # no store yet: an empty one in memory gives the same answers
+        con = duckdb.connect()
+        try:
+            con.execute(sql("schema"))
+            con.execute(sql("macros"))
+            _gecontroleerd_in(con, controle, db)
+        finally:
+            con.close()
+    return controle
+
+
+def _gecontroleerd_in(con: duckdb.DuckDBPyConnection, controle: Controle, db: Path) -> None:
+    controle.fouten = gevalideerd(con, controle, db)
+    voorbeeld = Voorbeeld(organisatie=bekende_spelling(con, controle.organisatie))
+    bestaand = con.execute(sql("upload_al_geladen"), {"sha256": controle.sha256}).fetchone()
+    if bestaand:
+        voorbeeld.al_geladen = al_geladen_melding(*bestaand)
+    elif controle.goed:
+        voorbeeld.verschil, voorbeeld.waarschuwingen = verschil(con, controle, voorbeeld.organisatie)
+    controle.voorbeeld = voorbeeld
 
 
 def gekozen_organisatie(opgegeven: str | None, herkend: Herkend, waarschuwingen: list[str]) -> str:
@@ -203,6 +284,7 @@ def laad_bestand(
     organisatie: str | None = None,
     peildatum: dt.date | None = None,
     geladen_door: str | None = None,
+    apart_proces: bool = False,
 ) -> Uitkomst:
     try:
         controleer_grootte(Path(pad).stat().st_size)  # before reading: a 2 GB file is refused at once
@@ -210,26 +292,31 @@ def laad_bestand(
         controle = Controle(bestandsnaam=Path(pad).name, sha256="", bestandsfouten=fout.meldingen)
     else:
         controle = voorbereid(
-            Path(pad).read_bytes(), Path(pad).name, soort=soort, organisatie=organisatie, peildatum=peildatum
+            Path(pad).read_bytes(),
+            Path(pad).name,
+            soort=soort,
+            organisatie=organisatie,
+            peildatum=peildatum,
+            apart_proces=apart_proces,
         )
     return laad(db, controle, geladen_door=geladen_door)
 
 
-def laad(db: Path, controle: Controle, *, geladen_door: str | None = None) -> Uitkomst:
+def laad(
+    db: Path, controle: Controle, *, geladen_door: str | None = None, wachttijd: float = WACHT_SCHRIJVEN
+) -> Uitkomst:
     """Validate and merge a recognised file into the store in one transaction, or record its refusal.
 
     Validation runs (again) inside the store's connection, so the normalised rows go from a temp table
-    straight into the store, without a round trip through Python.
+    straight into the store, without a round trip through Python. The caller's Controle is not changed
+    (the upload page keeps it; a failed load must leave it as it was): the outcome holds a copy.
     """
     door = geladen_door or f"cli:{getpass.getuser()}"
-    with schrijfverbinding(db) as con:
+    controle = replace(controle, fouten=[], waarschuwingen=list(controle.waarschuwingen), voorbeeld=None)
+    with schrijfverbinding(db, wachttijd) as con:
         bestaand = con.execute(sql("upload_al_geladen"), {"sha256": controle.sha256}).fetchone()
         if bestaand:
-            upload_id, soort, organisatie, peildatum = bestaand
-            melding = meldingen.AL_GELADEN.format(
-                upload_id=upload_id, soort=soort, organisatie=organisatie, peildatum=datum_nl(peildatum)
-            )
-            return Uitkomst(controle, "al_geladen", upload_id, melding=melding)
+            return Uitkomst(controle, "al_geladen", bestaand[0], melding=al_geladen_melding(*bestaand))
         if controle.herkend is not None and not controle.bestandsfouten:
             controle.fouten = gevalideerd(con, controle, db)
         if not controle.goed:
@@ -250,18 +337,28 @@ def laad(db: Path, controle: Controle, *, geladen_door: str | None = None) -> Ui
 def samengevoegd(con: duckdb.DuckDBPyConnection, controle: Controle, door: str) -> Uitkomst:
     voer_uit(con, "referentie_vernieuwen", referentie.csv_paden("gemeenten", "codes"))
     controle.organisatie = bekende_spelling(con, controle.organisatie)
-    verschil: dict[str, int] = {}
-    if controle.soort == "kandidaten":
-        verschil, extra = kandidaten_verschil(con, controle)
-        controle.waarschuwingen += extra
+    veranderd, extra = verschil(con, controle, controle.organisatie)
+    controle.waarschuwingen += extra
     upload_id = nieuwe_upload(con, controle, "geladen", door)
     parameters = {"upload_id": upload_id, "organisatie": controle.organisatie}
     if controle.soort == "kandidaten":
         parameters["peildatum"] = controle.peildatum
     con.execute(sql(f"{controle.soort}_invoegen"), parameters)
+    synoniemen_vastleggen(con, controle.soort, upload_id)
     _testpunt("na_invoegen")
-    melding = geladen_melding(controle, upload_id, verschil)
-    return Uitkomst(controle, "geladen", upload_id, verschil=verschil, melding=melding)
+    melding = geladen_melding(controle, upload_id, veranderd)
+    return Uitkomst(controle, "geladen", upload_id, verschil=veranderd, melding=melding)
+
+
+def synoniemen_vastleggen(con: duckdb.DuckDBPyConnection, soort: str, upload_id: int) -> None:
+    """Count the values of this upload that were recognised only through a synonym (quality page)."""
+    gecodeerd = {
+        k.kolom: k.codelijst or "gemeente" for k in referentie.kolommen(soort) if k.codelijst or k.type == "gemeente"
+    }
+    con.execute(
+        sql("synoniemen_gebruikt"),
+        {"upload_id": upload_id, "kolommen": list(gecodeerd), "lijsten": list(gecodeerd.values())},
+    )
 
 
 def bekende_spelling(con: duckdb.DuckDBPyConnection, organisatie: str) -> str:
@@ -270,19 +367,45 @@ def bekende_spelling(con: duckdb.DuckDBPyConnection, organisatie: str) -> str:
     return next((naam for naam in bekend if norm_key(naam) == norm_key(organisatie)), organisatie)
 
 
-def kandidaten_verschil(con: duckdb.DuckDBPyConnection, controle: Controle) -> tuple[dict[str, int], list[str]]:
+def verschil(con: duckdb.DuckDBPyConnection, controle: Controle, organisatie: str) -> tuple[dict[str, int], list[str]]:
+    """What the checked rows (temp table `norm`) change in the store, and the warnings that come with it.
+
+    kandidaten: trajecten nieuw / gewijzigd / ongewijzigd / ontbrekend (missing from this export);
+    vraag: months nieuw / gewijzigd / ongewijzigd; afspraken: (gemeente, jaar) pairs likewise.
+    """
+    if controle.soort == "kandidaten":
+        return kandidaten_verschil(con, controle, organisatie)
+    if controle.soort == "vraag":
+        nieuw, gewijzigd, ongewijzigd, _, _ = con.execute(
+            sql("vraag_verschil"), {"organisatie": organisatie}
+        ).fetchone()
+    else:
+        nieuw, gewijzigd, ongewijzigd = con.execute(sql("afspraken_verschil")).fetchone()
+    return {"nieuw": nieuw, "gewijzigd": gewijzigd, "ongewijzigd": ongewijzigd}, []
+
+
+def kandidaten_verschil(
+    con: duckdb.DuckDBPyConnection, controle: Controle, organisatie: str
+) -> tuple[dict[str, int], list[str]]:
     rij = con.execute(
-        sql("kandidaten_verschil"), {"organisatie": controle.organisatie, "peildatum": controle.peildatum}
+        sql("kandidaten_verschil"), {"organisatie": organisatie, "peildatum": controle.peildatum}
     ).fetchone()
     nieuw, gewijzigd, lopend, ontbrekend, laatste = rij
     waarschuwingen = []
     if laatste and laatste > controle.peildatum:  # kept, but the current state does not change
         waarschuwingen.append(meldingen.OUDERE_PEILDATUM.format(laatste=datum_nl(laatste)))
-        return {"nieuw": 0, "gewijzigd": 0, "ontbrekend": 0, "lopend": lopend}, waarschuwingen
+        geen = {"nieuw": 0, "gewijzigd": 0, "ongewijzigd": controle.rijen, "ontbrekend": 0, "lopend": lopend}
+        return geen, waarschuwingen
     if ontbrekend:
         waarschuwingen.append(meldingen.ONTBREKENDE_TRAJECTEN.format(aantal=ontbrekend))
-    verschil = {"nieuw": nieuw, "gewijzigd": gewijzigd, "ontbrekend": ontbrekend, "lopend": lopend}
-    return verschil, waarschuwingen
+    veranderd = {
+        "nieuw": nieuw,
+        "gewijzigd": gewijzigd,
+        "ongewijzigd": controle.rijen - nieuw - gewijzigd,
+        "ontbrekend": ontbrekend,
+        "lopend": lopend,
+    }
+    return veranderd, waarschuwingen
 
 
 def nieuwe_upload(con: duckdb.DuckDBPyConnection, controle: Controle, status: str, door: str) -> int:
@@ -306,6 +429,12 @@ def nieuwe_upload(con: duckdb.DuckDBPyConnection, controle: Controle, status: st
             "meldingen": json.dumps(inhoud, ensure_ascii=False),
         },
     ).fetchone()[0]
+
+
+def al_geladen_melding(upload_id: int, soort: str, organisatie: str, peildatum: dt.date) -> str:
+    return meldingen.AL_GELADEN.format(
+        upload_id=upload_id, soort=soort, organisatie=organisatie, peildatum=datum_nl(peildatum)
+    )
 
 
 def datum_nl(datum: dt.date | None) -> str:
@@ -334,28 +463,49 @@ def geladen_melding(controle: Controle, upload_id: int, verschil: dict[str, int]
         f"Geladen: {controle.bestandsnaam} als upload {upload_id} ({controle.soort}, "
         f"{controle.organisatie}, peildatum {datum_nl(controle.peildatum)}): {rijen_nl(controle.rijen)}"
     )
-    if verschil:
+    if controle.soort == "kandidaten":
         tekst += (
             f"; {getal_nl(verschil['nieuw'])} nieuwe trajecten, {getal_nl(verschil['gewijzigd'])} gewijzigd, "
             f"{getal_nl(verschil['ontbrekend'])} ontbreken in deze export"
         )
+    elif verschil:
+        eenheid = "maanden" if controle.soort == "vraag" else "afspraken (gemeente en jaar)"
+        tekst += (
+            f"; {eenheid}: {getal_nl(verschil['nieuw'])} nieuw, {getal_nl(verschil['gewijzigd'])} vervangen, "
+            f"{getal_nl(verschil['ongewijzigd'])} ongewijzigd"
+        )
     return tekst + "."
 
 
-def terugdraaien(db: Path, upload_id: int, *, door: str | None = None) -> str:
+def terugdraai_bezwaar(con: duckdb.DuckDBPyConnection, upload_id: int) -> str | None:
+    """Why this upload cannot be rolled back (Dutch), or None when it can."""
+    rij = con.execute(sql("upload_status"), {"upload_id": upload_id}).fetchone()
+    if rij is None:
+        return meldingen.GEEN_UPLOAD.format(upload_id=upload_id)
+    status, afgeleid, later, soort, _, _ = rij
+    if status == "teruggedraaid":
+        return meldingen.AL_TERUGGEDRAAID.format(upload_id=upload_id)
+    if status == "geweigerd":
+        return meldingen.NIET_GELADEN.format(upload_id=upload_id)
+    if soort == "kandidaten" and afgeleid == "vervangen" and later:
+        return meldingen.VERVANGEN_DOOR_LATER.format(upload_id=upload_id, later=later)
+    return None
+
+
+def terugdraaien_mogelijk(db: Path, upload_id: int) -> str | None:
+    """For the upload page, before it asks for confirmation: why not (Dutch), or None. Reads only."""
+    with leesverbinding(db) as con:
+        return terugdraai_bezwaar(con, upload_id)
+
+
+def terugdraaien(db: Path, upload_id: int, *, door: str | None = None, wachttijd: float = WACHT_SCHRIJVEN) -> str:
     """Undo one loaded upload: its rows go, what it replaced counts again. Returns a Dutch summary."""
     door = door or f"cli:{getpass.getuser()}"
-    with schrijfverbinding(db) as con:
-        rij = con.execute(sql("upload_status"), {"upload_id": upload_id}).fetchone()
-        if rij is None:
-            raise UploadNietTerugTeDraaien(meldingen.GEEN_UPLOAD.format(upload_id=upload_id))
-        status, afgeleid, later, soort, organisatie, peildatum = rij
-        if status == "teruggedraaid":
-            raise UploadNietTerugTeDraaien(meldingen.AL_TERUGGEDRAAID.format(upload_id=upload_id))
-        if status == "geweigerd":
-            raise UploadNietTerugTeDraaien(meldingen.NIET_GELADEN.format(upload_id=upload_id))
-        if soort == "kandidaten" and afgeleid == "vervangen" and later:
-            raise UploadNietTerugTeDraaien(meldingen.VERVANGEN_DOOR_LATER.format(upload_id=upload_id, later=later))
+    with schrijfverbinding(db, wachttijd) as con:
+        bezwaar = terugdraai_bezwaar(con, upload_id)
+        if bezwaar:
+            raise UploadNietTerugTeDraaien(bezwaar)
+        _, _, _, soort, organisatie, peildatum = con.execute(sql("upload_status"), {"upload_id": upload_id}).fetchone()
         con.execute("BEGIN TRANSACTION")
         try:
             voer_uit(con, "terugdraaien", {"upload_id": upload_id, "door": door})

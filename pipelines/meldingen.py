@@ -76,6 +76,12 @@ class Fout:
     extra: str | None = None
 
     @property
+    def uitleg(self) -> str:
+        """What is wrong, without the place: for a table that has its own Rij and Kolom columns."""
+        tekst = PROBLEMEN[self.probleem].format(waarde=self.waarde, extra=self.extra)
+        return tekst[0].upper() + tekst[1:]
+
+    @property
     def tekst(self) -> str:
         uitleg = PROBLEMEN[self.probleem].format(waarde=self.waarde, extra=self.extra)
         return f"Rij {self.rij}, kolom {self.kolom}: {uitleg}"
@@ -190,4 +196,15 @@ NIET_GELADEN = "Upload {upload_id} is geweigerd en heeft dus niets veranderd; er
 VERVANGEN_DOOR_LATER = (
     "Upload {upload_id} is vervangen door upload {later} (zelfde organisatie en peildatum). Draai "
     "eerst upload {later} terug."
+)
+
+# Reading an uploaded file in a separate process (pipelines/apart_lezen.py).
+LEZEN_AFGEBROKEN = (
+    "Het bestand kan niet worden gelezen: het lezen liep vast (het bestand is beschadigd, te groot "
+    "uitgepakt of geen echt Excel- of CSV-bestand). Er is niets geladen. Maak de export opnieuw aan "
+    "en probeer het nog eens."
+)
+LEZEN_TE_LANG = (
+    "Het lezen van het bestand duurde langer dan {seconden} seconden en is gestopt. Er is niets "
+    "geladen. Splits het bestand of maak de export opnieuw aan."
 )

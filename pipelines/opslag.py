@@ -76,13 +76,17 @@ def _verbind(db: Path, read_only: bool, wachttijd: float) -> duckdb.DuckDBPyConn
 
 
 @contextmanager
-def schrijfverbinding(db: Path, wachttijd: float = WACHT_SCHRIJVEN) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The one writer: exclusive lock, schema up to date, macros loaded."""
+def schrijfverbinding(
+    db: Path, wachttijd: float = WACHT_SCHRIJVEN, schema: bool = True
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The one writer: exclusive lock, schema up to date, macros loaded (`schema=False`: neither, for a
+    small write such as an audit line that must not change the store's shape)."""
     with _bestandsslot(db, fcntl.LOCK_EX, wachttijd):
         con = _verbind(db, read_only=False, wachttijd=wachttijd)
         try:
-            con.execute(sql("schema"))
-            con.execute(sql("macros"))
+            if schema:
+                con.execute(sql("schema"))
+                con.execute(sql("macros"))
             yield con
         finally:
             con.close()

@@ -67,6 +67,16 @@ CREATE TABLE IF NOT EXISTS afspraak_rij (
     aantal INTEGER NOT NULL
 );
 
+-- Values recognised only through a synonym (data/reference/synoniemen.csv) or a gemeente alias,
+-- counted per upload, column and value at load time: shows whose exports use other spellings.
+CREATE TABLE IF NOT EXISTS synoniem_gebruik (
+    upload_id INTEGER NOT NULL,
+    kolom VARCHAR NOT NULL,           -- the contract's column (doelgroep, sector, gemeente, ...)
+    waarde VARCHAR NOT NULL,          -- as typed in the export
+    code VARCHAR NOT NULL,            -- what it was recognised as
+    aantal INTEGER NOT NULL           -- rows with that value
+);
+
 -- Reference data, refreshed from data/reference/ with every load.
 CREATE TABLE IF NOT EXISTS gemeente (
     gemeentecode VARCHAR PRIMARY KEY,

@@ -1,0 +1,451 @@
+"""Uploaden: drop the monthly exports, see at once whether they are good and what they change, load them;
+and the history of every upload, with rollback for the beheerder.
+
+The page only draws: reading (in a separate process), checking, previewing, loading and rolling back are
+the pipelines' own functions, the same ones the command line uses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+
+import pandas as pd
+import streamlit as st
+
+from analytics.kwaliteit import Terugdraaigevolg, terugdraaigevolg, uploadgeschiedenis
+from analytics.opslag import cache_legen, db_pad, opslagversie
+from analytics.stand import SOORT_LABELS
+from kader import opslag_of_uitleg, toegang_vereist
+from kader.toegang import gebruiker, mag_terugdraaien, mag_uploaden
+from pipelines import meldingen, referentie
+from pipelines.foutenkopie import foutenkopie
+from pipelines.laden import (
+    Controle,
+    Gelezen,
+    gecontroleerd,
+    gelezen,
+    herkend_uit,
+    laad,
+    terugdraaien,
+    terugdraaien_mogelijk,
+)
+from weergave import formaat
+
+LOG = logging.getLogger(__name__)
+# seconds a check, load or rollback waits for another load (the CLI, another user) before it says the store is busy
+WACHT = float(os.environ.get("DASHBOARD_WACHT_UPLOAD", "60"))
+MAX_FOUTEN_OP_SCHERM = 5_000
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+BESTANDSTYPEN = {"xlsx": "Excel-bestand (.xlsx)", "xls": "Excel-bestand (.xls)", "csv": "CSV-bestand"}
+VERSCHIL_LABELS = {
+    "kandidaten": (
+        ("nieuw", "Nieuwe trajecten", "Trajecten die nog niet in het dashboard staan."),
+        ("gewijzigd", "Gewijzigde trajecten", "Trajecten waarvan de status of een ander gegeven verandert."),
+        ("ongewijzigd", "Ongewijzigd", "Trajecten die al precies zo in het dashboard staan."),
+        (
+            "ontbrekend",
+            "Ontbrekend",
+            "Trajecten uit de vorige export van deze organisatie die in dit bestand niet voorkomen. Hun laatst "
+            "bekende stand blijft staan.",
+        ),
+    ),
+    "vraag": (
+        ("nieuw", "Nieuwe maanden", "Maanden waarvoor nog geen vraag van deze organisatie in het dashboard staat."),
+        ("gewijzigd", "Vervangen maanden", "Maanden waarvan de vraag door dit bestand wordt vervangen."),
+        ("ongewijzigd", "Ongewijzigde maanden", "Maanden die al precies zo in het dashboard staan."),
+    ),
+    "afspraken": (
+        ("nieuw", "Nieuwe afspraken", "Gemeente en jaar waarvoor nog geen afspraak in het dashboard staat."),
+        ("gewijzigd", "Vervangen afspraken", "Gemeente en jaar waarvan de afspraak door dit bestand verandert."),
+        ("ongewijzigd", "Ongewijzigde afspraken", "Gemeente en jaar waarvan de afspraak al zo in het dashboard staat."),
+    ),
+}
+EXPORT_VAN = {
+    "kandidaten": "de kandidatenexport",
+    "vraag": "de export van de werkgeversvraag",
+    "afspraken": "de instroomafspraken",
+}
+UITKOMSTEN = {
+    "geladen": "Geladen",
+    "vervangen": "Vervangen door een latere upload",
+    "teruggedraaid": "Teruggedraaid",
+    "geweigerd": "Geweigerd",
+}
+
+st.title("Exports uploaden")
+toegang_vereist()
+st.caption(
+    "Zet hier elke maand de nieuwe exports neer. Elk bestand wordt eerst gecontroleerd; u ziet wat het "
+    "verandert en welke fouten erin staan. Pas als er geen fouten in staan, kunt u het laden."
+)
+if not mag_uploaden():
+    st.info("U mag geen exports uploaden. Vraag de beheerder van het dashboard om toegang.")
+    st.stop()
+
+staat = st.session_state
+for sleutel in ("uploaden_gelezen", "uploaden_controles", "uploaden_uitkomsten"):
+    staat.setdefault(sleutel, {})
+db = db_pad()
+
+
+def tijd_nl(moment) -> str:
+    """A UTC time from the store as Dutch local time: 23-11-2026 14:05."""
+    if formaat.is_leeg(moment):
+        return formaat.LEEG
+    return pd.Timestamp(moment).tz_localize("UTC").tz_convert("Europe/Amsterdam").strftime("%d-%m-%Y %H:%M")
+
+
+def soort_label(soort: str | None) -> str:
+    return SOORT_LABELS.get(soort, soort or formaat.LEEG)
+
+
+def bestand_lezen(bestand) -> Gelezen:
+    """Read once per uploaded file (in a separate process), kept for this session."""
+    gelezen_bestanden = staat["uploaden_gelezen"]
+    if bestand.file_id not in gelezen_bestanden:
+        with st.spinner(f"{bestand.name} wordt gelezen…"):
+            gelezen_bestanden[bestand.file_id] = gelezen(bestand.getvalue(), bestand.name, apart_proces=True)
+    return gelezen_bestanden[bestand.file_id]
+
+
+def controle_van(bestand, gelezen_bestand: Gelezen, soort, organisatie, peildatum) -> Controle:
+    """The check of this file with these choices against the store as it is now (kept until either changes)."""
+    versie = opslagversie(db) if db.exists() else None
+    sleutel = (soort, organisatie, peildatum, versie)
+    bewaard = staat["uploaden_controles"].get(bestand.file_id)
+    if bewaard is None or bewaard[0] != sleutel:
+        with st.status(f"{bestand.name} wordt gecontroleerd…", expanded=False) as status:
+            st.write("Kolommen herkennen en elke cel controleren; er wordt nog niets opgeslagen.")
+            controle = herkend_uit(gelezen_bestand, soort=soort, organisatie=organisatie, peildatum=peildatum)
+            controle = gecontroleerd(controle, db, wachttijd=WACHT)
+            status.update(label=f"{bestand.name} is gecontroleerd", state="complete")
+        bewaard = (sleutel, controle)
+        staat["uploaden_controles"][bestand.file_id] = bewaard
+    return bewaard[1]
+
+
+def keuzes(bestand, gelezen_bestand: Gelezen) -> tuple[str | None, str | None, dt.date | None]:
+    """Kind, organisatie and peildatum: filled in from the file where it says them, and editable."""
+    herkend = herkend_uit(gelezen_bestand)
+    kolommen = st.columns(3)
+    soort = kolommen[0].selectbox(
+        "Soort export",
+        referentie.SOORTEN,
+        index=referentie.SOORTEN.index(herkend.soort) if herkend.soort else None,
+        format_func=soort_label,
+        placeholder="Kies het soort export",
+        key=f"uploaden_soort_{bestand.file_id}",
+        help="Herkend aan de kolomnamen. Klopt het niet, kies dan het juiste soort.",
+    )
+    organisatie = kolommen[1].text_input(
+        "Organisatie",
+        value=herkend.organisatie or "",
+        key=f"uploaden_organisatie_{bestand.file_id}",
+        help="De organisatie die de export levert. Uit de kolom Organisatie of een titelregel als die er is.",
+    )
+    peildatum = kolommen[2].date_input(
+        "Peildatum",
+        value=herkend.peildatum,
+        format="DD-MM-YYYY",
+        key=f"uploaden_peildatum_{bestand.file_id}",
+        help="De datum waarop de export de stand beschrijft. Uit een regel 'Peildatum: …' boven de kopregel of "
+        "uit de maand in de bestandsnaam.",
+    )
+    return soort, organisatie.strip() or None, peildatum
+
+
+def toon_verschil(controle: Controle) -> None:
+    voorbeeld = controle.voorbeeld
+    labels = VERSCHIL_LABELS.get(controle.soort, ())
+    tegels = st.columns(1 + len(labels))
+    tegels[0].metric(
+        "Rijen gelezen",
+        formaat.getal(controle.rijen),
+        help="Gegevensrijen, zonder kopregel, titelregels, lege regels en totaalregels.",
+    )
+    if voorbeeld is None or not voorbeeld.verschil:
+        return
+    for tegel, (sleutel, label, uitleg) in zip(tegels[1:], labels, strict=True):
+        tegel.metric(label, formaat.getal(voorbeeld.verschil[sleutel]), help=uitleg)
+
+
+def toon_fouten(bestand, gelezen_bestand: Gelezen, controle: Controle) -> None:
+    aantal = len(controle.fouten)
+    st.error(
+        f"{formaat.getal(aantal)} {'fout' if aantal == 1 else 'fouten'} gevonden: dit bestand kan niet worden "
+        "geladen. Verbeter de fouten in uw eigen systeem, maak de export opnieuw en upload die hier."
+    )
+    tabel = pd.DataFrame(
+        {
+            "Rij": [f.rij for f in controle.fouten[:MAX_FOUTEN_OP_SCHERM]],
+            "Kolom": [f.kolom for f in controle.fouten[:MAX_FOUTEN_OP_SCHERM]],
+            "Waarde": ["" if f.waarde is None else str(f.waarde) for f in controle.fouten[:MAX_FOUTEN_OP_SCHERM]],
+            "Probleem": [f.uitleg for f in controle.fouten[:MAX_FOUTEN_OP_SCHERM]],
+        }
+    )
+    if aantal > MAX_FOUTEN_OP_SCHERM:
+        st.caption(
+            f"Hieronder de eerste {formaat.getal(MAX_FOUTEN_OP_SCHERM)} fouten; alle {formaat.getal(aantal)} staan "
+            "in de Excel-kopie."
+        )
+    st.dataframe(
+        tabel,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Rij": st.column_config.NumberColumn(format="%d", width=60),
+            "Kolom": st.column_config.TextColumn(width=130),
+            "Waarde": st.column_config.TextColumn(width=130),
+            "Probleem": st.column_config.TextColumn(width="large", help="Wat er mis is en wat u kunt doen."),
+        },
+    )
+    naam = bestand.name.rsplit(".", 1)[0]
+    st.download_button(
+        "Excel-kopie met de fouten gemarkeerd",
+        data=lambda: foutenkopie(gelezen_bestand, controle),
+        file_name=f"{naam}_fouten.xlsx",
+        mime=XLSX_MIME,
+        key=f"uploaden_kopie_{bestand.file_id}",
+        on_click="ignore",
+        icon=":material/download:",
+        help="Uw eigen bestand met elke foute cel oranje gekleurd en een opmerking met wat er mis is. Het laatste "
+        "werkblad 'Fouten' heeft de hele lijst.",
+    )
+
+
+def laden(bestand, controle: Controle) -> None:
+    """Load a checked file; the store is unchanged and a Dutch message is shown when anything fails."""
+    with st.status(f"{bestand.name} wordt geladen…", expanded=True) as status:
+        st.write("Alles of niets: het bestand wordt in één keer geladen, of helemaal niet.")
+        try:
+            uitkomst = laad(db, controle, geladen_door=gebruiker(), wachttijd=WACHT)
+        except (meldingen.OpslagBezet, meldingen.SleutelOngeldig) as fout:
+            status.update(label=f"{bestand.name} is niet geladen", state="error")
+            st.error(f"Niet geladen: {bestand.name}. {fout}")
+            return
+        except Exception as fout:  # the pipeline rolled back; never a traceback for the user
+            LOG.error("laden mislukt (%s)", type(fout).__name__)  # the type only: never row contents
+            status.update(label=f"{bestand.name} is niet geladen", state="error")
+            st.error(meldingen.MISLUKT.format(bestand=bestand.name, soort=type(fout).__name__))
+            return
+        cache_legen()
+        status.update(label=f"{bestand.name}: klaar", state="complete", expanded=False)
+    staat["uploaden_uitkomsten"][bestand.file_id] = {
+        "status": uitkomst.status,
+        "melding": uitkomst.melding,
+        "regels": uitkomst.controle.foutregels if uitkomst.status == "geweigerd" else uitkomst.controle.waarschuwingen,
+    }
+    staat["uploaden_controles"].pop(bestand.file_id, None)  # the card shows only the outcome from now on
+    staat["uploaden_gelezen"].pop(bestand.file_id, None)  # and the sheets read need not stay in memory
+
+
+def toon_uitkomst(uitkomst: dict) -> None:
+    tekst = "\n".join([uitkomst["melding"], *[f"- {regel}" for regel in uitkomst["regels"]]])
+    if uitkomst["status"] == "geladen":
+        st.success(tekst, icon=":material/check_circle:")
+        st.page_link("pages/overzicht.py", label="Bekijk het overzicht", icon=":material/dashboard:")
+    elif uitkomst["status"] == "al_geladen":
+        st.info(tekst)
+    else:
+        st.error(tekst)
+
+
+def toon_bestand(bestand) -> None:
+    with st.container(border=True):
+        st.subheader(bestand.name)
+        if bestand.file_id in staat["uploaden_uitkomsten"]:
+            toon_uitkomst(staat["uploaden_uitkomsten"][bestand.file_id])
+            return
+        gelezen_bestand = bestand_lezen(bestand)
+        if gelezen_bestand.bestandsfouten:
+            st.error("\n".join(["Dit bestand kan niet worden gelezen:", *gelezen_bestand.bestandsfouten]))
+            return
+        soort, organisatie, peildatum = keuzes(bestand, gelezen_bestand)
+        try:
+            controle = controle_van(bestand, gelezen_bestand, soort, organisatie, peildatum)
+        except meldingen.OpslagBezet as fout:
+            st.warning(f"Nog niet gecontroleerd. {fout}")
+            return
+        if controle.herkend is not None:
+            st.caption(
+                f"Gelezen als {BESTANDSTYPEN.get(gelezen_bestand.bestandstype, 'bestand')}, werkblad "
+                f"'{controle.herkend.blad}'."
+            )
+        if controle.bestandsfouten:
+            st.error(
+                "\n".join(["Dit bestand kan zo niet worden geladen:", *[f"- {r}" for r in controle.bestandsfouten]])
+            )
+            return
+        toon_verschil(controle)
+        for regel in controle.waarschuwingen + (controle.voorbeeld.waarschuwingen if controle.voorbeeld else []):
+            st.warning(regel, icon=":material/warning:")
+        if controle.fouten:
+            toon_fouten(bestand, gelezen_bestand, controle)
+            return
+        if controle.voorbeeld and controle.voorbeeld.al_geladen:
+            st.info(controle.voorbeeld.al_geladen)
+            return
+        st.success("Geen fouten gevonden: dit bestand kan worden geladen.", icon=":material/check_circle:")
+        if st.button(
+            f"{bestand.name} laden", type="primary", key=f"uploaden_laden_{bestand.file_id}", icon=":material/upload:"
+        ):
+            laden(bestand, controle)
+            if bestand.file_id in staat["uploaden_uitkomsten"]:
+                st.rerun()  # redraw: the card shows the outcome only, and the history has the new upload
+
+
+def opruimen(bestanden) -> None:
+    """Forget what was read for files the user has removed from the list (they can be large)."""
+    aanwezig = {b.file_id for b in bestanden}
+    for sleutel in ("uploaden_gelezen", "uploaden_controles", "uploaden_uitkomsten"):
+        for file_id in set(staat[sleutel]) - aanwezig:
+            del staat[sleutel][file_id]
+
+
+def gevolg_tekst(gevolg: Terugdraaigevolg) -> str:
+    """The confirmation question: what this rollback undoes, in words."""
+    wat = (
+        f"Upload {gevolg.upload_id} terugdraaien: {EXPORT_VAN.get(gevolg.soort, gevolg.soort)} van "
+        f"{gevolg.organisatie}, "
+        f"peildatum {formaat.datum(gevolg.peildatum)}, bestand {gevolg.bestandsnaam} ({formaat.getal(gevolg.rijen)} "
+        f"rijen), geladen op {tijd_nl(gevolg.geladen_op)} door {gevolg.geladen_door or 'onbekend'}."
+    )
+    if gevolg.soort == "kandidaten":
+        if gevolg.status == "vervangen" or gevolg.trajecten_nu == 0:
+            daarna = "Deze upload bepaalt nu de stand van geen enkel traject; de cijfers veranderen niet."
+        elif gevolg.vervangen_upload:
+            daarna = (
+                f"De stand van {formaat.getal(gevolg.trajecten_nu)} trajecten komt nu uit deze upload. Daarna geldt "
+                f"weer upload {int(gevolg.vervangen_upload)} met dezelfde peildatum."
+            )
+        elif gevolg.vorige_peildatum is not None:
+            daarna = (
+                f"De stand van {formaat.getal(gevolg.trajecten_nu)} trajecten komt nu uit deze upload. Daarna geldt "
+                f"weer de export van peildatum {formaat.datum(gevolg.vorige_peildatum)}."
+            )
+        else:
+            daarna = (
+                f"De stand van {formaat.getal(gevolg.trajecten_nu)} trajecten komt nu uit deze upload. Daarna heeft "
+                f"{gevolg.organisatie} geen kandidatengegevens meer in het dashboard."
+            )
+    else:
+        eenheid = "maanden vraag" if gevolg.soort == "vraag" else "afspraken (gemeente en jaar)"
+        nu, terug = int(gevolg.delen_nu or 0), int(gevolg.delen_terug or 0)
+        daarna = (
+            f"{formaat.getal(nu)} {eenheid} komen nu uit deze upload. Voor {formaat.getal(terug)} daarvan geldt "
+            f"daarna weer een eerdere upload; de andere {formaat.getal(nu - terug)} verdwijnen uit het dashboard."
+        )
+    return f"{wat} {daarna} De upload blijft in de geschiedenis staan als teruggedraaid."
+
+
+def uitkomst_tekst(rij) -> str:
+    if rij.status == "teruggedraaid":
+        return f"Teruggedraaid op {tijd_nl(rij.teruggedraaid_op)} door {rij.teruggedraaid_door or 'onbekend'}"
+    if rij.status == "geweigerd":
+        return f"Geweigerd ({formaat.getal(rij.aantal_fouten)} {'fout' if rij.aantal_fouten == 1 else 'fouten'})"
+    return UITKOMSTEN.get(rij.status, rij.status)
+
+
+def geschiedenis() -> None:
+    melding = staat.pop("uploaden_terug_melding", None)
+    if melding:
+        (st.success if melding[0] == "goed" else st.error)(melding[1])
+    with opslag_of_uitleg():
+        uploads = uploadgeschiedenis() if db.exists() else pd.DataFrame()
+    if uploads.empty:
+        st.info("Er is nog niets geüpload.")
+        return
+    tabel = pd.DataFrame(
+        {
+            "Upload": uploads["upload_id"],
+            "Geladen op": uploads["geladen_op"].map(tijd_nl),
+            "Door": uploads["geladen_door"].fillna(formaat.LEEG),
+            "Bestand": uploads["bestandsnaam"],
+            "Soort": uploads["soort"].map(soort_label),
+            "Organisatie": uploads["organisatie"].fillna(formaat.LEEG),
+            "Peildatum": uploads["peildatum"].map(formaat.datum),
+            "Rijen": uploads["rijen"],
+            "Uitkomst": [uitkomst_tekst(rij) for rij in uploads.itertuples()],
+            "Waarschuwingen": uploads["waarschuwingen"].map(lambda w: " ".join(w) if len(w) else ""),
+        }
+    )
+    st.dataframe(tabel, hide_index=True, width="stretch", key="uploaden_geschiedenis_tabel")
+
+    st.subheader("Eén upload bekijken of terugdraaien")
+    per_id = {int(rij.upload_id): rij for rij in uploads.itertuples()}
+    gekozen = st.selectbox(
+        "Upload",
+        list(per_id),
+        format_func=lambda i: f"Upload {i}: {per_id[i].bestandsnaam} ({uitkomst_tekst(per_id[i]).lower()})",
+        key="uploaden_gekozen_upload",
+    )
+    rij = per_id[gekozen]
+    for regel in rij.fouten:
+        st.error(regel)
+    if rij.aantal_fouten > len(rij.fouten):
+        st.caption(f"En nog {formaat.getal(rij.aantal_fouten - len(rij.fouten))} fouten.")
+    for regel in rij.waarschuwingen:
+        st.warning(regel, icon=":material/warning:")
+    if rij.status not in ("geladen", "vervangen"):
+        return
+    if not mag_terugdraaien():
+        st.caption("Alleen de beheerder kan een upload terugdraaien.")
+        return
+    with opslag_of_uitleg():
+        bezwaar = terugdraaien_mogelijk(db, gekozen)
+    if bezwaar:
+        st.info(bezwaar)
+        return
+    if staat.get("uploaden_terug_bevestigen") != gekozen:
+        if st.button(f"Upload {gekozen} terugdraaien…", key="uploaden_terug", icon=":material/undo:"):
+            staat["uploaden_terug_bevestigen"] = gekozen
+            st.rerun()
+        return
+    with opslag_of_uitleg():
+        gevolg = terugdraaigevolg(gekozen)
+    st.warning(gevolg_tekst(gevolg), icon=":material/undo:")
+    ja, nee = st.columns([1, 3])
+    if ja.button(f"Ja, upload {gekozen} terugdraaien", type="primary", key="uploaden_terug_ja"):
+        staat.pop("uploaden_terug_bevestigen", None)
+        try:
+            with st.spinner(f"Upload {gekozen} wordt teruggedraaid…"):
+                tekst = terugdraaien(db, gekozen, door=gebruiker(), wachttijd=WACHT)
+        except (meldingen.UploadNietTerugTeDraaien, meldingen.OpslagBezet) as fout:
+            staat["uploaden_terug_melding"] = ("fout", str(fout))
+        except Exception as fout:  # rolled back by the pipeline; a Dutch message, no traceback
+            LOG.error("terugdraaien mislukt (%s)", type(fout).__name__)
+            staat["uploaden_terug_melding"] = (
+                "fout",
+                f"Upload {gekozen} is niet teruggedraaid: er ging iets mis ({type(fout).__name__}); er is niets "
+                "veranderd. Probeer het opnieuw; gebeurt het weer, meld het dan aan de beheerder.",
+            )
+        else:
+            cache_legen()
+            staat["uploaden_terug_melding"] = ("goed", tekst)
+        st.rerun()
+    if nee.button("Annuleren", key="uploaden_terug_nee"):
+        staat.pop("uploaden_terug_bevestigen", None)
+        st.rerun()
+
+
+tab_uploaden, tab_geschiedenis = st.tabs(["Uploaden", "Geschiedenis"])
+with tab_uploaden:
+    grens = st.get_option("server.maxUploadSize")
+    bestanden = st.file_uploader(
+        "Kies de exports of sleep ze hierheen",
+        accept_multiple_files=True,
+        key="uploaden_bestanden",
+        help="Kandidaten-, vraag- of afsprakenexports als .xlsx, .xls of .csv; meerdere tegelijk mag.",
+    )
+    st.caption(
+        f"Excel (.xlsx, .xls) of CSV, hoogstens {grens} MB per bestand. Een groter bestand weigert het "
+        f"uploadvenster zelf, met de Engelse melding 'File must be {grens}.0MB or smaller': splits het dan, "
+        "bijvoorbeeld per organisatie of per jaar."
+    )
+    opruimen(bestanden or [])
+    for bestand in bestanden or []:
+        toon_bestand(bestand)
+with tab_geschiedenis:
+    geschiedenis()

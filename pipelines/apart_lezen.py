@@ -1,0 +1,104 @@
+"""Reading an untrusted file in a child process with a memory and time limit.
+
+The Excel reader (calamine, in Rust) aborts the whole process on some crafted files (a zip whose
+directory lies about sizes), and a hostile file can make any reader eat memory. On the upload page
+that process would be the web server, shared by every user. So the upload page reads in a child
+process: a crash, a kill or the memory limit there becomes a Dutch refusal of that one file.
+
+The child runs `bladen_uit_bytes` (the same reading as the CLI) and sends the sheets back as Arrow
+IPC streams on stdout, framed as: 8-byte length + JSON description, then per sheet 8-byte length +
+stream. A refusal comes back as JSON with the Dutch messages.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow as pa
+
+from pipelines import meldingen
+from pipelines.lezen import Blad, bladen_uit_bytes, controleer_grootte
+from pipelines.meldingen import Geweigerd
+
+ROOT = Path(__file__).resolve().parent.parent
+MAX_GEHEUGEN = int(os.environ.get("PIPELINES_MAX_GEHEUGEN_MB", "3000")) * 1024 * 1024
+MAX_SECONDEN = float(os.environ.get("PIPELINES_MAX_LEESTIJD_S", "180"))
+LENGTE = struct.Struct("<Q")
+
+
+def bladen_apart(inhoud: bytes) -> tuple[str, list[Blad]]:
+    """What `bladen_uit_bytes` returns, computed in a child process; any crash there is a refusal."""
+    if not inhoud:
+        raise Geweigerd(meldingen.LEEG_BESTAND)
+    controleer_grootte(len(inhoud))  # the cheap checks need no child
+    try:
+        proces = subprocess.run(
+            [sys.executable, "-m", "pipelines.apart_lezen"],
+            input=inhoud,
+            capture_output=True,
+            cwd=ROOT,
+            timeout=MAX_SECONDEN,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise Geweigerd(meldingen.LEZEN_TE_LANG.format(seconden=int(MAX_SECONDEN))) from None
+    if proces.returncode != 0 or len(proces.stdout) < LENGTE.size:
+        # killed by a signal (negative code), out of memory, or a Python error: the file is the cause
+        raise Geweigerd(meldingen.LEZEN_AFGEBROKEN)
+    return uitgepakt(proces.stdout)
+
+
+def uitgepakt(uitvoer: bytes) -> tuple[str, list[Blad]]:
+    buffer = pa.py_buffer(uitvoer)
+    (lengte,) = LENGTE.unpack_from(uitvoer, 0)
+    positie = LENGTE.size + lengte
+    beschrijving = json.loads(uitvoer[LENGTE.size : positie])
+    if "geweigerd" in beschrijving:
+        raise Geweigerd(*beschrijving["geweigerd"])
+    bladen = []
+    for blad in beschrijving["bladen"]:
+        (lengte,) = LENGTE.unpack_from(uitvoer, positie)
+        positie += LENGTE.size
+        tabel = pa.ipc.open_stream(buffer.slice(positie, lengte)).read_all()
+        positie += lengte
+        bladen.append(Blad(blad["naam"], tabel, tuple(blad["kolomletters"]), blad["eerste_rij"]))
+    return beschrijving["bestandstype"], bladen
+
+
+def _schrijf(uit, stukken: list[bytes]) -> None:
+    for stuk in stukken:
+        uit.write(LENGTE.pack(len(stuk)))
+        uit.write(stuk)
+    uit.flush()
+
+
+def _kind() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MAX_GEHEUGEN, MAX_GEHEUGEN))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # no core dump of someone's data on a crash
+    inhoud = sys.stdin.buffer.read()
+    try:
+        bestandstype, bladen = bladen_uit_bytes(inhoud)
+    except Geweigerd as fout:
+        _schrijf(sys.stdout.buffer, [json.dumps({"geweigerd": fout.meldingen}).encode()])
+        return
+    streams = []
+    for blad in bladen:
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, blad.tabel.schema) as schrijver:
+            schrijver.write_table(blad.tabel)
+        streams.append(sink.getvalue().to_pybytes())
+    beschrijving = {
+        "bestandstype": bestandstype,
+        "bladen": [{"naam": b.naam, "kolomletters": list(b.kolomletters), "eerste_rij": b.eerste_rij} for b in bladen],
+    }
+    _schrijf(sys.stdout.buffer, [json.dumps(beschrijving).encode(), *streams])
+
+
+if __name__ == "__main__":
+    _kind()

@@ -1,0 +1,14 @@
+-- Which values of this upload were recognised only through a synonym or a gemeente alias: a count per
+-- column and value as typed (coded values only, never free text or identifiers), written in the load's
+-- transaction. Needs `stg` and `ref_sleutel` of the validation.
+-- Parameters: $upload_id; $kolommen, $lijsten: the kind's coded columns and the code list of each.
+INSERT INTO synoniem_gebruik (upload_id, kolom, waarde, code, aantal)
+SELECT $upload_id, s.kolom, trim(s.waarde), r.code, count(*)
+FROM (
+    UNPIVOT (SELECT COLUMNS(lambda c: list_contains($kolommen, c)) FROM stg)
+    ON COLUMNS(*) INTO NAME kolom VALUE waarde
+) s
+JOIN ref_sleutel r
+  ON r.lijst = list_extract($lijsten, list_position($kolommen, s.kolom)) AND r.sleutel = norm_key(s.waarde)
+WHERE r.via_synoniem AND r.code IS NOT NULL
+GROUP BY s.kolom, trim(s.waarde), r.code;
