@@ -54,7 +54,7 @@ def uitval_per_cohort(filters: Filters, per: str = "kwartaal") -> pd.DataFrame:
     df["aandeel_lopend"] = _aandeel(df["lopend"], df["instroom"])
     for n in UITVAL_MAANDEN:
         df[f"aandeel_uitval_{n}"] = _aandeel(df[f"uitval_{n}"], df[f"te_volgen_{n}"])
-    return afgeschermd_met_totaalrij(
+    zichtbaar = afgeschermd_met_totaalrij(
         df.reset_index(drop=True), filters.kijker, "is_totaal", exact=filters.exact,
         tellingen=("instroom", "uitval", "lopend", *(f"{soort}_{n}" for n in UITVAL_MAANDEN
                                                        for soort in ("te_volgen", "uitval")),
@@ -62,6 +62,12 @@ def uitval_per_cohort(filters: Filters, per: str = "kwartaal") -> pd.DataFrame:
         aandelen={"aandeel_uitval": ("uitval", "instroom"), "aandeel_lopend": ("lopend", "instroom"),
                   **{f"aandeel_uitval_{n}": (f"uitval_{n}", f"te_volgen_{n}") for n in UITVAL_MAANDEN}},
     )
+    # instroom = uitval + lopend + the rest: with instroom and lopend shown, a hidden uitval would follow
+    # (25 started, 24 lopend: uitval is 1). So where uitval is hidden, lopend is hidden too.
+    verborgen = zichtbaar["uitval"].map(lambda w: isinstance(w, str))
+    zichtbaar["lopend"] = zichtbaar["lopend"].astype(object).where(~verborgen, "x")
+    zichtbaar["aandeel_lopend"] = zichtbaar["aandeel_lopend"].astype(object).where(~verborgen, None)
+    return zichtbaar
 
 
 # --- Kaplan-Meier ------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ Filters the read side answers nothing.
 
 from __future__ import annotations
 
+import contextlib
 import time
 
 import streamlit as st
@@ -145,3 +146,18 @@ def mag_terugdraaien() -> bool:
     """May this person roll an upload back? Only the beheerder (not in the demo)."""
     wie = kijker()
     return wie is not None and wie.mag_terugdraaien
+
+
+def download_logger():
+    """For a download made later (when its button is clicked, outside this script run): a function that writes
+    who downloaded which file to the audit log, then passes the file's bytes on. Never the contents."""
+    from pipelines.audit import vastleggen
+
+    wie, db = gebruiker(), db_pad()
+
+    def gelogd(bestandsnaam: str, inhoud: bytes) -> bytes:
+        with contextlib.suppress(Exception):  # the download itself must not fail on the log
+            vastleggen(db, wie, "download", bestandsnaam)
+        return inhoud
+
+    return gelogd

@@ -153,3 +153,23 @@ def test_demo_mode_ends_when_real_data_is_loaded(demo_opslag, tmp_path, monkeypa
                env={"DASHBOARD_SLEUTEL": str(db.parent / "sleutel")}).returncode == 0
     app = nieuwe_app().run()
     assert app.title[0].value == "Inloggen" and not app.metric
+
+
+def _download_maken() -> None:
+    """A script for AppTest: what a download button does when clicked (the file is made, the log written)."""
+    import streamlit as st
+
+    from kader.toegang import download_logger
+
+    inhoud = download_logger()("overzicht_per_gemeente.xlsx", b"bestand")
+    st.write(f"{len(inhoud)} bytes")
+
+
+def test_a_download_is_written_to_the_audit_log_with_who_and_which_file(echte_opslag, toegang):
+    app = AppTest.from_function(_download_maken, default_timeout=60)
+    app.user = {"is_logged_in": True, "email": "consortium@regio.example"}
+    app.run()
+    assert not app.exception
+    assert app.markdown[0].value == "7 bytes"
+    assert rijen(echte_opslag, "SELECT wie, actie, wat FROM audit WHERE actie = 'download'") == [
+        ("consortium@regio.example", "download", "overzicht_per_gemeente.xlsx")]

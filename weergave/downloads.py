@@ -124,19 +124,23 @@ def _bestandsnaam(naam: str) -> str:
 def download_knoppen(df: pd.DataFrame, bestandsnaam: str, sleutel: str) -> None:
     """Two buttons side by side: "Download Excel" (bestandsnaam.xlsx) and "Download CSV" (bestandsnaam.csv).
 
-    The files are made only when a button is clicked, and clicking does not rerun the page.
+    The files are made only when a button is clicked, and clicking does not rerun the page; making one
+    writes a line in the audit log (who, which file).
     `sleutel` must be unique on the page (it prefixes the widget keys).
     """
     import streamlit as st
 
+    from kader.toegang import download_logger
+
     naam = _bestandsnaam(bestandsnaam)
     gegevens = df.copy()
+    gelogd = download_logger()  # who is looking is known now; the file is made later, when clicked
     with st.container(horizontal=True, gap="small"):
         st.download_button(
-            "Download Excel", data=lambda: excel_bytes(gegevens), file_name=f"{naam}.xlsx", mime=XLSX_MIME,
-            key=f"{sleutel}_excel", on_click="ignore", icon=":material/download:",
+            "Download Excel", data=lambda: gelogd(f"{naam}.xlsx", excel_bytes(gegevens)), file_name=f"{naam}.xlsx",
+            mime=XLSX_MIME, key=f"{sleutel}_excel", on_click="ignore", icon=":material/download:",
         )
         st.download_button(
-            "Download CSV", data=lambda: csv_bytes(gegevens), file_name=f"{naam}.csv", mime=CSV_MIME,
-            key=f"{sleutel}_csv", on_click="ignore", icon=":material/download:",
+            "Download CSV", data=lambda: gelogd(f"{naam}.csv", csv_bytes(gegevens)), file_name=f"{naam}.csv",
+            mime=CSV_MIME, key=f"{sleutel}_csv", on_click="ignore", icon=":material/download:",
         )
