@@ -33,6 +33,7 @@ from pipelines.opslag import leesverbinding  # noqa: E402
 from tools.screenshot import CHROMIUM_ARGS  # noqa: E402
 
 ORGANISATIE = "Werkbedrijf De Linge"
+BEHEERDER, WACHTWOORD = "beheer@demo.example", "doorloop-wachtwoord"  # a local account made for the walk-through
 PEILDATUM = dt.date(2026, 11, 30)
 KOP = [
     "Trajectnummer", "Kandidaatnummer", "Gemeente", "Doelgroep", "Stroom", "Route", "Sector", "Werkgever",
@@ -88,8 +89,34 @@ def opslag_kopie(map_: Path) -> Path:
     return db
 
 
+def toegang(map_: Path) -> dict[str, str]:
+    """Uploading needs a logged-in beheerder: a roles file and a local account in the walk-through's folder."""
+    from toegang.accounts import account_toevoegen
+
+    (map_ / "toegang.toml").write_text(f'[[gebruiker]]\nemail = "{BEHEERDER}"\nrol = "beheerder"\n')
+    (map_ / "accounts.json").unlink(missing_ok=True)
+    account_toevoegen(BEHEERDER, WACHTWOORD, map_ / "accounts.json")
+    return {"DASHBOARD_TOEGANG": str(map_ / "toegang.toml"), "DASHBOARD_ACCOUNTS": str(map_ / "accounts.json")}
+
+
+def inloggen(pagina: Page, url: str, naar: str) -> None:
+    """A new visit: log in with the local account, then open page `naar` through the sidebar (a local login
+    lasts one browser session, so the walk-through moves by clicking, not by new URLs)."""
+    pagina.goto(f"{url}/")
+    pagina.get_by_label("E-mailadres").fill(BEHEERDER)
+    pagina.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    pagina.get_by_role("button", name="Inloggen").click()
+    pagina.wait_for_selector("h1:has-text('Overzicht')", timeout=60_000)
+    naar_pagina(pagina, naar)
+
+
+def naar_pagina(pagina: Page, naam: str) -> None:
+    pagina.get_by_test_id("stSidebar").get_by_role("link", name=naam).click()
+    pagina.wait_for_timeout(1500)
+
+
 def start_server(db: Path, poort: int, log: Path) -> subprocess.Popen:
-    omgeving = {**os.environ, "DASHBOARD_DB": str(db), "DASHBOARD_SLEUTEL": f"{db}.sleutel"}
+    omgeving = {**os.environ, "DASHBOARD_DB": str(db), "DASHBOARD_SLEUTEL": f"{db}.sleutel", **toegang(log.parent)}
     server = subprocess.Popen(
         [sys.executable, "-m", "kader.start", "--server.address", "localhost", "--server.port", str(poort),
          "--server.headless", "true"],
@@ -145,7 +172,7 @@ def doorloop(map_: Path, poort: int) -> list[str]:
             pagina = browser.new_page(viewport={"width": 1400, "height": 1500}, accept_downloads=True)
             url = f"http://localhost:{poort}"
 
-            pagina.goto(f"{url}/uploaden")
+            inloggen(pagina, url, "Uploaden")
             klaar(pagina)
             stap(pagina, map_, 1, "leeg")
 
@@ -165,7 +192,7 @@ def doorloop(map_: Path, poort: int) -> list[str]:
             if pagina.get_by_role("button", name=f"{fout.name} laden").count():
                 problemen.append("een bestand met fouten kan toch geladen worden")
 
-            pagina.reload()  # a new visit: the corrected file
+            inloggen(pagina, url, "Uploaden")  # a new visit: the corrected file
             klaar(pagina)
             kies_bestand(pagina, goed)
             pagina.get_by_text("Geen fouten gevonden").wait_for(timeout=120_000)
@@ -181,7 +208,7 @@ def doorloop(map_: Path, poort: int) -> list[str]:
             pagina.wait_for_timeout(800)
             stap(pagina, map_, 5, "geschiedenis")
 
-            pagina.goto(f"{url}/")
+            naar_pagina(pagina, "Overzicht")
             klaar(pagina)
             pagina.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=30_000)
             pagina.wait_for_timeout(1000)
@@ -191,7 +218,7 @@ def doorloop(map_: Path, poort: int) -> list[str]:
                 problemen.append("de nieuwe export staat niet in de versheidsregel van het overzicht")
 
             pagina.set_viewport_size({"width": 1400, "height": 2600})
-            pagina.goto(f"{url}/kwaliteit")
+            naar_pagina(pagina, "Datakwaliteit")
             klaar(pagina)
             pagina.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=30_000)
             pagina.wait_for_timeout(1000)
@@ -208,7 +235,7 @@ def doorloop(map_: Path, poort: int) -> list[str]:
         ).fetchall()
         trajecten = con.execute("SELECT count(*) FROM trajecten WHERE organisatie = ?", [ORGANISATIE]).fetchone()[0]
     print(f"in de opslag: {nieuw}; {trajecten} trajecten van {ORGANISATIE}")
-    if nieuw != [(goed.name, "geladen", ORGANISATIE, PEILDATUM, AANTAL, "demo")] or trajecten != AANTAL:
+    if nieuw != [(goed.name, "geladen", ORGANISATIE, PEILDATUM, AANTAL, BEHEERDER)] or trajecten != AANTAL:
         problemen.append(f"opslag na het laden: {nieuw}, {trajecten} trajecten")
     return problemen
 
