@@ -167,11 +167,19 @@ def kengetallen_per_gemeente(filters: Filters) -> pd.DataFrame:
                        exact=filters.exact_per_gemeente(tabel["gemeentecode"]))
 
 
-def instroom_per_periode(filters: Filters, periode: str = "maand", dimensie: str = "") -> pd.DataFrame:
-    """Instroom and unieke kandidaten per month or year (`periode`), per value of `dimensie`."""
+def instroom_per_periode(
+    filters: Filters, periode: str = "maand", dimensie: str = "",
+    getoonde_totalen: tuple[tuple[dt.date, dt.date], ...] = (),
+) -> pd.DataFrame:
+    """Instroom and unieke kandidaten per month or year (`periode`), per value of `dimensie`.
+    `getoonde_totalen`: periods whose total instroom the page also shows (a tile, and its change against last
+    year), so no hidden month can be worked out from them."""
     tabel = query("instroom_per_periode", {**filters.parameters(), "periode": periode, "dimensie": dimensie})
+    begin = pd.to_datetime(tabel["periode"])
+    maskers = [((begin >= pd.Timestamp(van)) & (begin <= pd.Timestamp(tot))).to_numpy()
+               for van, tot in getoonde_totalen]
     return afgeschermd(tabel, filters.kijker, tellingen=("instroom", "unieke_kandidaten"), exact=filters.exact,
-                       groepen=("periode",) if dimensie else ())
+                       groepen=("periode",) if dimensie else (), deeltotalen=maskers)
 
 
 def laatste_volledige_maand(peildatum: dt.date) -> dt.date:

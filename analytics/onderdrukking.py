@@ -193,6 +193,7 @@ def afgeschermd(
     exact: Sequence[bool] | bool | None = None,
     groepen: Sequence[str] = (),
     afgeleid: dict[str, str] | None = None,
+    deeltotalen: Sequence[Sequence[bool]] = (),
     grens: int | None = None,
 ) -> pd.DataFrame:
     """The table as this viewer may see it.
@@ -203,7 +204,8 @@ def afgeschermd(
     columns with their (teller, noemer) columns; a hidden share becomes None. `exact`: per row (or for the
     whole table) whether this viewer sees it exactly; default: only the beheerder outside the
     presentatiemodus. `afgeleid`: columns computed from one count column that would give it away (a count
-    divided by a number that is shown); hidden, as None, where that count is hidden."""
+    divided by a number that is shown); hidden, as None, where that count is hidden. `deeltotalen`: masks of
+    rows whose sum is published elsewhere on the page too (the months of the period a tile counts)."""
     kijker = _kijker_of_weigering(kijker)
     grens = drempel() if grens is None else grens
     if exact is None:
@@ -221,6 +223,10 @@ def afgeschermd(
         for groep in groepen:
             for _, posities in pd.Series(range(rijen)).groupby(tabel[groep].to_numpy()):
                 lijnen.append([r * kolommen + k for r in posities])
+        for masker in deeltotalen:
+            posities = np.flatnonzero(np.asarray(masker, bool))
+            if 0 < len(posities) < rijen:
+                lijnen.append([int(r) * kolommen + k for r in posities])
     markeringen = _markering_bewaard(tuple(waarden.ravel()), tuple(map(tuple, lijnen)),
                                      tuple(np.repeat(exact_rij, kolommen)), grens).reshape(rijen, kolommen)
     verborgen_teller = {}

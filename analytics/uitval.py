@@ -137,6 +137,8 @@ def tijd_tot_uitval(
     the `max_groepen` groups with the most trajecten, of those with at least `min_trajecten` (a curve of fewer
     says nothing)."""
     gegevens = tijd_tot_uitval_gegevens(filters, dimensie)
+    if not filters.exact:  # for others than the owner: whole months, so no step is one person's exact day
+        gegevens["maanden"] = np.ceil(gegevens["maanden"])
     grootte = (
         gegevens.groupby("groep")
         .agg(trajecten=("gebeurtenis", "size"), uitval=("gebeurtenis", "sum"))

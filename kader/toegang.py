@@ -8,19 +8,19 @@ Filters the read side answers nothing.
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
 
 import streamlit as st
 
 from analytics.opslag import db_pad, query
 from pipelines.demo_laden import DEMO_DOOR
-from toegang.accounts import AccountFout, accountsbestand, ingelogd_als
+from toegang.accounts import AccountFout, accountsbestand, genormaliseerd, ingelogd_als
 from toegang.kijker import Kijker
 from toegang.rollen import ToegangFout, rol_van, toegangsbestand
 
 LOKAAL = "_identiteit_lokaal"  # session_state: the e-mail address of a local login
 PRESENTATIE = "_presentatiemodus"
-MISLUKT = "_inlog_mislukt"
 MAX_POGINGEN = 5
 WACHTTIJD = 60  # seconds after MAX_POGINGEN wrong passwords
 
@@ -84,9 +84,16 @@ def toegangsprobleem() -> str | None:
     return None
 
 
+# Wrong passwords per e-mail address, for every session of this server: a new browser tab does not reset it.
+_mislukt_per_adres: dict[str, tuple[int, float]] = {}
+_mislukt_slot = threading.Lock()
+
+
 def lokaal_inloggen(email: str, wachtwoord: str) -> str | None:
     """Check a local login; returns a Dutch message when it fails, None when it worked."""
-    pogingen, sinds = st.session_state.get(MISLUKT, (0, 0.0))
+    adres = genormaliseerd(email)
+    with _mislukt_slot:
+        pogingen, sinds = _mislukt_per_adres.get(adres, (0, 0.0))
     if pogingen >= MAX_POGINGEN and time.monotonic() - sinds < WACHTTIJD:
         return f"Te vaak een verkeerd wachtwoord. Probeer het over {WACHTTIJD} seconden opnieuw."
     try:
@@ -94,9 +101,11 @@ def lokaal_inloggen(email: str, wachtwoord: str) -> str | None:
     except AccountFout as fout:
         return str(fout)
     if identiteit is None:
-        st.session_state[MISLUKT] = (pogingen + 1, time.monotonic())
+        with _mislukt_slot:
+            _mislukt_per_adres[adres] = (pogingen + 1 if pogingen < MAX_POGINGEN else 1, time.monotonic())
         return "Dit e-mailadres of wachtwoord klopt niet."
-    st.session_state.pop(MISLUKT, None)
+    with _mislukt_slot:
+        _mislukt_per_adres.pop(adres, None)
     st.session_state[LOKAAL] = identiteit
     return None
 

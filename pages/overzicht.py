@@ -90,7 +90,10 @@ if nu.aandeel_werk is not None and not isinstance(nu.beeindigd, str):
 tegels[0].caption(f"{formaat.getal(nu.unieke_kandidaten)} unieke kandidaten")
 
 trend_van = min(gekozen.van, (pd.Timestamp(gekozen.tot) - pd.DateOffset(months=23)).date().replace(day=1))
-trend = instroom_per_periode(gekozen.met_periode(trend_van, gekozen.tot), "maand")
+trend = instroom_per_periode(
+    gekozen.met_periode(trend_van, gekozen.tot), "maand",
+    getoonde_totalen=((gekozen.van, gekozen.tot), (gekozen.jaar_eerder().van, gekozen.jaar_eerder().tot)),
+)
 grafiek = lijn_per_maand(
     trend, "periode", "instroom", y_titel="Trajecten gestart", titel="Instroom per maand (laatste 24 maanden)"
 )

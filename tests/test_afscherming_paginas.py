@@ -67,10 +67,18 @@ def mensenkolommen(tabel: pd.DataFrame) -> list[str]:
         woord in str(k) for woord in ("%", "procentpunt", "per maand", "Verschil", "afspraak"))]
 
 
-def kleine_aantallen(app: AppTest) -> list[tuple[str, object]]:
-    """Every count 1-4 the user can read: in tiles and in the people columns of every table."""
+EIGEN = {WIJCHEN: {"Wijchen"}}  # rows a gemeente may see exactly: its own
+
+
+def zonder_eigen(tabel: pd.DataFrame, eigen: set[str]) -> pd.DataFrame:
+    return tabel[~tabel["Gemeente"].isin(eigen)] if "Gemeente" in tabel.columns else tabel
+
+
+def kleine_aantallen(app: AppTest, eigen: set[str] = frozenset()) -> list[tuple[str, object]]:
+    """Every count 1-4 the user can read of others than their own gemeente: in tiles and in the people
+    columns of every table."""
     gevonden = [(m.label, m.value) for m in app.metric if m.label in TEGELS and m.value in {"1", "2", "3", "4"}]
-    for tabel in (d.value for d in app.dataframe):
+    for tabel in (zonder_eigen(d.value, eigen) for d in app.dataframe):
         for kolom in mensenkolommen(tabel):
             for waarde in tabel[kolom]:  # a number, or its Dutch text where the column also holds "<5"
                 if isinstance(waarde, int | np.integer | float) and not pd.isna(waarde) and 1 <= waarde <= 4 or (
@@ -79,11 +87,32 @@ def kleine_aantallen(app: AppTest) -> list[tuple[str, object]]:
     return gevonden
 
 
+@pytest.fixture
+def downloads(monkeypatch) -> list[tuple[str, pd.DataFrame]]:
+    """Every table a page hands to its download buttons (what the Excel and CSV files are made of)."""
+    import weergave.downloads
+
+    gezien: list[tuple[str, pd.DataFrame]] = []
+    echt = weergave.downloads.download_knoppen
+    monkeypatch.setattr(weergave.downloads, "download_knoppen",
+                        lambda df, naam, sleutel: (gezien.append((naam, df.copy())), echt(df, naam, sleutel)))
+    return gezien
+
+
+def kleine_aantallen_in(tabellen: list[pd.DataFrame]) -> list[tuple[str, object]]:
+    return [(kolom, w) for tabel in tabellen for kolom in mensenkolommen(tabel) for w in tabel[kolom]
+            if str(w) in {"1", "2", "3", "4"}]
+
+
+@pytest.mark.parametrize("email", [REGIO, WIJCHEN])
 @pytest.mark.parametrize("pagina", PAGINAS)
-def test_the_regio_sees_no_small_count_where_the_beheerder_sees_them(opslag, pagina):
+def test_others_see_no_small_count_where_the_beheerder_sees_them(opslag, pagina, email, downloads):
     beheerder = kleine_aantallen(als(BEHEERDER, pagina))
-    regio = als(REGIO, pagina)
-    assert kleine_aantallen(regio) == []
+    downloads.clear()
+    regio = als(email, pagina)
+    eigen = EIGEN.get(email, set())
+    assert kleine_aantallen(regio, eigen) == []
+    assert downloads and kleine_aantallen_in([zonder_eigen(df, eigen) for _, df in downloads]) == []  # files too
     if beheerder:  # the page had small numbers to hide: the regio sees the marker instead
         teksten = [str(w) for d in regio.dataframe for k in mensenkolommen(d.value) for w in d.value[k]]
         teksten += [m.value for m in regio.metric]

@@ -159,3 +159,21 @@ def test_percentages_need_a_denominator_of_ten_and_a_numerator_that_is_not_hidde
     assert percentage_zichtbaar(0, 10, exact=False, grens=5)
     assert not percentage_zichtbaar(3, 40, exact=False, grens=5)  # 3 = 7,5% x 40
     assert percentage_zichtbaar(3, 4, exact=True, grens=5)
+
+
+def test_months_inside_a_shown_tile_total_cover_each_other():
+    """The overzicht shows instroom per month for 24 months and, in a tile, the total of this year's months:
+    a hidden month of this year must not follow from the tile and the other months of this year."""
+    from analytics.onderdrukking import afgeschermd
+    from toegang.kijker import Kijker
+
+    maanden = pd.DataFrame({"periode": pd.date_range("2025-01-01", periods=12, freq="MS"),
+                            "instroom": [2, 30, 30, 30, 30, 30, 30, 30, 30, 3, 20, 20]})
+    dit_jaar = (maanden["periode"] >= "2025-10-01").to_numpy()  # the tile counts oct-dec: 3 + 20 + 20
+    uit = afgeschermd(maanden, Kijker("r@x.nl", "regio"), tellingen=("instroom",), deeltotalen=[dit_jaar], grens=5)
+    cellen = ["" if not isinstance(w, str) else w for w in uit["instroom"]]
+    lijnen = [list(range(12)), [9, 10, 11]]
+    for cel, (laag, hoog) in bereik(maanden["instroom"].tolist(), lijnen, cellen, [False] * 12, [False, False],
+                                    5).items():
+        assert hoog - laag >= 1, (cel, laag, hoog)
+    assert cellen[9] == "<5" and "x" in cellen[10:12]  # the cover lies inside this year's months

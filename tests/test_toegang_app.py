@@ -173,3 +173,30 @@ def test_a_download_is_written_to_the_audit_log_with_who_and_which_file(echte_op
     assert app.markdown[0].value == "7 bytes"
     assert rijen(echte_opslag, "SELECT wie, actie, wat FROM audit WHERE actie = 'download'") == [
         ("consortium@regio.example", "download", "overzicht_per_gemeente.xlsx")]
+
+
+def test_five_wrong_passwords_lock_the_address_also_for_a_new_session(echte_opslag, toegang, tmp_path):
+    account_toevoegen("consortium@regio.example", "een lang wachtwoord", tmp_path / "accounts.json")
+
+    def poging(wachtwoord: str) -> AppTest:
+        app = nieuwe_app().run()  # a new browser session each time
+        app.text_input(key="inloggen_email").set_value("consortium@regio.example")
+        app.text_input(key="inloggen_wachtwoord").set_value(wachtwoord)
+        return app.button[0].click().run()
+
+    for _ in range(5):
+        assert poging("geraden wachtwoord").error[0].value == "Dit e-mailadres of wachtwoord klopt niet."
+    assert poging("een lang wachtwoord").error[0].value == (
+        "Te vaak een verkeerd wachtwoord. Probeer het over 60 seconden opnieuw.")
+
+
+@pytest.mark.parametrize("email", ["a.jansen@wijchen.example", "consortium@regio.example"])
+def test_gemeente_and_regio_get_no_upload_quality_or_log_pages(echte_opslag, toegang, email):
+    app = nieuwe_app({"is_logged_in": True, "email": email}).run()
+    assert paginas(app) == {"overzicht.py", "instroom.py", "uitval.py", "structurele_vraag.py", "sectoren.py",
+                            "gegevens.py", "definities.py"}
+
+
+def test_the_beheerder_gets_upload_quality_and_log_pages(echte_opslag, toegang):
+    app = nieuwe_app({"is_logged_in": True, "email": "beheer@werkbedrijf.example"}).run()
+    assert {"uploaden.py", "kwaliteit.py", "logboek.py"} <= paginas(app)
