@@ -2,7 +2,8 @@
 
 Target (issue): a filter change redraws a page in well under a second. Measured with Streamlit's
 AppTest (the page's whole script run: filters, queries, figures, tables), on the demo store, for
-filter combinations the cache has not seen yet (cold) and for going back to one it has (warm).
+filter combinations the cache has not seen yet (cold) and for going back to one it has (warm), for
+every analysis page, as the beheerder (exact numbers) and as the regio (every answer suppressed).
 
     .venv/bin/python -m bench.bench_pagina [--db data/demo.duckdb]
 """
@@ -32,31 +33,52 @@ def demo_store(db: Path) -> None:
         )
 
 
+PAGINAS = ("pages/overzicht.py", "pages/instroom.py", "pages/uitval.py", "pages/structurele_vraag.py",
+           "pages/sectoren.py")
+KIJKERS = {  # who is looking: exact numbers, or everything suppressed (small-number suppression per answer)
+    "beheerder": "beheer@bench.example",
+    "regio": "consortium@bench.example",
+}
+
+
+def toegangsbestand() -> Path:
+    import tempfile
+
+    pad = Path(tempfile.mkdtemp()) / "toegang.toml"
+    pad.write_text("".join(f'[[gebruiker]]\nemail = "{email}"\nrol = "{rol}"\n\n' for rol, email in KIJKERS.items()))
+    return pad
+
+
 def metingen(db: Path) -> dict[str, list[float]]:
     os.environ["DASHBOARD_DB"] = str(db)
+    os.environ["DASHBOARD_TOEGANG"] = str(toegangsbestand())
     from streamlit.testing.v1 import AppTest
 
-    from analytics.kengetallen import filterkeuzes
+    from analytics.opslag import query
 
-    gemeenten = [code for code, _ in filterkeuzes()["gemeenten"]]
-    sectoren = [code for code, _ in filterkeuzes()["sectoren"]]
+    keuzes = query("filterkeuzes")
+    gemeenten = keuzes.loc[keuzes["dimensie"] == "gemeenten", "waarde"].tolist()
+    sectoren = keuzes.loc[keuzes["dimensie"] == "sectoren", "waarde"].tolist()
     tijden: dict[str, list[float]] = {}
-    for pagina in ("pages/overzicht.py", "pages/instroom.py"):
-        app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
-        app.switch_page(pagina).run()
-        koud, warm = [], []
-        for gemeente, sector in zip(gemeenten, sectoren, strict=False):
-            begin = time.perf_counter()
-            app.multiselect(key="filter_gemeenten").set_value([gemeente]).run()
-            app.multiselect(key="filter_sectoren").set_value([sector]).run()
-            koud.append((time.perf_counter() - begin) / 2)
-            assert not app.exception, app.exception
-        for gemeente in gemeenten:
-            begin = time.perf_counter()
-            app.multiselect(key="filter_gemeenten").set_value([gemeente]).run()
-            warm.append(time.perf_counter() - begin)
-        tijden[f"{pagina} (nieuwe filtercombinatie)"] = koud
-        tijden[f"{pagina} (eerder gekozen filter)"] = warm
+    for rol, email in KIJKERS.items():
+        for pagina in PAGINAS:
+            app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+            app.user = {"is_logged_in": True, "email": email}
+            app.run()
+            app.switch_page(pagina).run()
+            koud, warm = [], []
+            for gemeente, sector in zip(gemeenten, sectoren, strict=False):
+                begin = time.perf_counter()
+                app.multiselect(key="filter_gemeenten").set_value([gemeente]).run()
+                app.multiselect(key="filter_sectoren").set_value([sector]).run()
+                koud.append((time.perf_counter() - begin) / 2)
+                assert not app.exception, app.exception
+            for gemeente in gemeenten:
+                begin = time.perf_counter()
+                app.multiselect(key="filter_gemeenten").set_value([gemeente]).run()
+                warm.append(time.perf_counter() - begin)
+            tijden[f"{pagina}, {rol} (nieuwe filtercombinatie)"] = koud
+            tijden[f"{pagina}, {rol} (eerder gekozen filter)"] = warm
     return tijden
 
 
