@@ -12,6 +12,7 @@ by the caller through `bekend` (cells this viewer may see exactly).
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -133,33 +134,80 @@ def vastgepinde_cellen(
 ) -> list[int]:
     """The hidden cells whose value someone can still work out: from the published totals, the shown
     cells, and what '<5' says (1 to 4) and that counts are at least 0. Per hidden cell its lowest and
-    highest possible value by linear programming; for tables with totals per row or column the
-    extremes are whole numbers, so a cell is safe when they differ by at least 1."""
-    onbekend = np.flatnonzero(verborgen)
-    if len(onbekend) == 0:
+    highest possible value; a cell is safe when they differ by at least 1 (for tables with totals per row
+    or column the extremes are whole numbers). Worked out per group of hidden cells that share published
+    lines: a group of one line by simple bounds, a larger group by linear programming."""
+    onbekend = [int(c) for c in np.flatnonzero(verborgen)]
+    if not onbekend:
         return []
-    positie = {int(cel): j for j, cel in enumerate(onbekend)}
-    a, b = [], []
-    for nummer, lijn in enumerate(lijnen):
-        if totaal_verborgen[nummer] or not any(cel in positie for cel in lijn):
-            continue
-        rij = np.zeros(len(onbekend))
-        for cel in lijn:
-            if cel in positie:
-                rij[positie[cel]] = 1.0
-        a.append(rij)
-        b.append(sum(waarden[cel] for cel in lijn if cel in positie))
-    grenzen = [(1, grens - 1) if primair[cel] else (0, None) for cel in onbekend]
+    verborgen_set = set(onbekend)
+    actief = [[c for c in lijn if c in verborgen_set] for n, lijn in enumerate(lijnen) if not totaal_verborgen[n]]
+    actief = [lijn for lijn in actief if lijn]
+    grenzen = {c: (1.0, float(grens - 1)) if primair[c] else (0.0, math.inf) for c in onbekend}
     uit = []
-    for j, cel in enumerate(onbekend):
-        doel = np.zeros(len(onbekend))
+    for cellen, groep_lijnen in _samenhangend(onbekend, actief):
+        if len(groep_lijnen) == 1:
+            uit += _vast_in_een_lijn(cellen, waarden, grenzen)
+        else:
+            uit += _vast_met_lp(cellen, groep_lijnen, waarden, grenzen)
+    return sorted(uit)
+
+
+def _samenhangend(cellen: list[int], lijnen: list[list[int]]) -> list[tuple[list[int], list[list[int]]]]:
+    """The hidden cells grouped by the published lines that tie them together (union-find)."""
+    ouder = {c: c for c in cellen}
+
+    def wortel(c: int) -> int:
+        while ouder[c] != c:
+            ouder[c] = ouder[ouder[c]]
+            c = ouder[c]
+        return c
+
+    for lijn in lijnen:
+        for c in lijn[1:]:
+            ouder[wortel(c)] = wortel(lijn[0])
+    groepen: dict[int, tuple[list[int], list[list[int]]]] = {}
+    for c in cellen:
+        groepen.setdefault(wortel(c), ([], []))[0].append(c)
+    for lijn in lijnen:
+        groepen[wortel(lijn[0])][1].append(lijn)
+    return [g for g in groepen.values() if g[1]]  # a hidden cell in no published line is free
+
+
+def _vast_in_een_lijn(cellen: list[int], waarden: np.ndarray, grenzen: dict) -> list[int]:
+    """One published line: its hidden cells add up to a known sum; each lies between the sum minus the most
+    the others can hold and the sum minus the least."""
+    som = float(sum(waarden[c] for c in cellen))
+    laag_totaal = sum(grenzen[c][0] for c in cellen)
+    hoog_totaal = sum(grenzen[c][1] for c in cellen)
+    uit = []
+    for c in cellen:
+        laag_c, hoog_c = grenzen[c]
+        laag = max(laag_c, som - (hoog_totaal - hoog_c))
+        hoog = min(hoog_c, som - (laag_totaal - laag_c))
+        if hoog - laag < 1 - 1e-9:
+            uit.append(c)
+    return uit
+
+
+def _vast_met_lp(cellen: list[int], lijnen: list[list[int]], waarden: np.ndarray, grenzen: dict) -> list[int]:
+    positie = {c: j for j, c in enumerate(cellen)}
+    a = np.zeros((len(lijnen), len(cellen)))
+    for i, lijn in enumerate(lijnen):
+        for c in lijn:
+            a[i, positie[c]] = 1.0
+    b = [float(sum(waarden[c] for c in lijn)) for lijn in lijnen]
+    banden = [(grenzen[c][0], None if math.isinf(grenzen[c][1]) else grenzen[c][1]) for c in cellen]
+    uit = []
+    for j, c in enumerate(cellen):
+        doel = np.zeros(len(cellen))
         doel[j] = 1.0
-        laag = linprog(doel, A_eq=a or None, b_eq=b or None, bounds=grenzen, method="highs")
-        hoog = linprog(-doel, A_eq=a or None, b_eq=b or None, bounds=grenzen, method="highs")
+        laag = linprog(doel, A_eq=a, b_eq=b, bounds=banden, method="highs")
+        hoog = linprog(-doel, A_eq=a, b_eq=b, bounds=banden, method="highs")
         if hoog.status == 3:  # unbounded above: nothing pins it
             continue
         if -hoog.fun - laag.fun < 1 - 1e-9:
-            uit.append(int(cel))
+            uit.append(c)
     return uit
 
 
@@ -219,7 +267,8 @@ def afgeschermd(
     rijen, kolommen = waarden.shape
     lijnen: list[list[int]] = []
     for k in range(kolommen):
-        lijnen.append([r * kolommen + k for r in range(rijen)])
+        if not groepen:  # with groups, the column total is the sum of the group totals: nothing new
+            lijnen.append([r * kolommen + k for r in range(rijen)])
         for groep in groepen:
             for _, posities in pd.Series(range(rijen)).groupby(tabel[groep].to_numpy()):
                 lijnen.append([r * kolommen + k for r in posities])
