@@ -200,3 +200,14 @@ def test_gemeente_and_regio_get_no_upload_quality_or_log_pages(echte_opslag, toe
 def test_the_beheerder_gets_upload_quality_and_log_pages(echte_opslag, toegang):
     app = nieuwe_app({"is_logged_in": True, "email": "beheer@werkbedrijf.example"}).run()
     assert {"uploaden.py", "kwaliteit.py", "logboek.py"} <= paginas(app)
+
+
+def test_with_an_identity_provider_configured_the_login_page_offers_it(echte_opslag, toegang):
+    app = nieuwe_app()
+    app.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
+                           "microsoft": {"client_id": "id", "client_secret": "geheim",
+                                         "server_metadata_url": "https://login.example/.well-known/openid"}}
+    app.run()
+    assert not app.exception
+    assert [b.label for b in app.button] == ["Inloggen met uw organisatie-account"]
+    assert not app.metric
