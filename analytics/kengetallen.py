@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analytics.filters import Filters
-from analytics.onderdrukking import afgeschermd, afgeschermd_getal
+from analytics.onderdrukking import SECUNDAIR, afgeschermd, afgeschermd_getal, verschil_afgeschermd
 from analytics.opslag import query
 
 
@@ -148,6 +148,16 @@ def kengetallen(filters: Filters) -> Kengetallen:
         rij = pd.DataFrame([dict.fromkeys(TELLINGEN, 0)])
     tabel = afgeschermd(met_aandelen(rij[list(TELLINGEN)].astype(int)), filters.kijker, tellingen=TELLINGEN,
                         aandelen=AANDELEN, exact=filters.exact)
+    tabel = verschil_afgeschermd(tabel, "instroom", "unieke_kandidaten", filters.exact)
+    if not filters.exact:  # a tile is the total of the table per gemeente: hidden where that table says so
+        for kolom, verborgen in kengetallen_per_gemeente(filters).attrs.get("totaal_verborgen", {}).items():
+            if verborgen and not isinstance(tabel.at[0, kolom], str):
+                tabel[kolom] = tabel[kolom].astype(object)
+                tabel.at[0, kolom] = SECUNDAIR
+        for aandeel, (teller, noemer) in AANDELEN.items():
+            if isinstance(tabel.at[0, teller], str) or isinstance(tabel.at[0, noemer], str):
+                tabel[aandeel] = tabel[aandeel].astype(object)
+                tabel.at[0, aandeel] = None
     waarden = tabel.iloc[0]
     return Kengetallen(
         **{veld: waarden[veld] if isinstance(waarden[veld], str) else int(waarden[veld]) for veld in TELLINGEN},
@@ -163,8 +173,11 @@ def kengetallen_per_gemeente(filters: Filters) -> pd.DataFrame:
     """The same numbers per gemeente (`groep` holds the gemeente's name), with the shares; each row exact
     only for the gemeente's own viewer, and no hidden cell recoverable from the overzicht's tiles."""
     tabel = met_aandelen(query("kengetallen", {**filters.parameters(), "per": "gemeente"}))
-    return afgeschermd(tabel, filters.kijker, tellingen=TELLINGEN, aandelen=AANDELEN,
-                       exact=filters.exact_per_gemeente(tabel["gemeentecode"]))
+    exact = filters.exact_per_gemeente(tabel["gemeentecode"])
+    zichtbaar = afgeschermd(tabel, filters.kijker, tellingen=TELLINGEN, aandelen=AANDELEN, exact=exact)
+    uit = verschil_afgeschermd(zichtbaar, "instroom", "unieke_kandidaten", exact)
+    uit.attrs = zichtbaar.attrs
+    return uit
 
 
 def instroom_per_periode(
@@ -178,8 +191,9 @@ def instroom_per_periode(
     begin = pd.to_datetime(tabel["periode"])
     maskers = [((begin >= pd.Timestamp(van)) & (begin <= pd.Timestamp(tot))).to_numpy()
                for van, tot in getoonde_totalen]
-    return afgeschermd(tabel, filters.kijker, tellingen=("instroom", "unieke_kandidaten"), exact=filters.exact,
-                       groepen=("periode",) if dimensie else (), deeltotalen=maskers)
+    zichtbaar = afgeschermd(tabel, filters.kijker, tellingen=("instroom", "unieke_kandidaten"), exact=filters.exact,
+                            groepen=("periode",) if dimensie else (), deeltotalen=maskers)
+    return verschil_afgeschermd(zichtbaar, "instroom", "unieke_kandidaten", filters.exact)
 
 
 def laatste_volledige_maand(peildatum: dt.date) -> dt.date:
@@ -201,9 +215,12 @@ def instroom_tegen_afspraak(filters: Filters, jaar: int, peildatum: dt.date) -> 
         "geen afspraak" if pd.isna(a) else ("op koers" if i >= p else "achter")
         for i, a, p in zip(tabel["instroom"], tabel["afspraak"], tabel["afspraak_pro_rata"], strict=True)
     ]
-    return afgeschermd(tabel, filters.kijker, tellingen=("instroom", "unieke_kandidaten"),
-                       afgeleid={"van_afspraak_naar_rato": "instroom"},
-                       exact=filters.exact_per_gemeente(tabel["gemeentecode"]))
+    exact = filters.exact_per_gemeente(tabel["gemeentecode"])
+    zichtbaar = afgeschermd(tabel, filters.kijker, tellingen=("instroom", "unieke_kandidaten"),
+                            afgeleid={"van_afspraak_naar_rato": "instroom", "stand": "instroom"}, exact=exact)
+    # a hidden instroom next to a small pro-rata agreement: "achter" would give it away
+    zichtbaar["stand"] = zichtbaar["stand"].where(zichtbaar["stand"].notna(), "afgeschermd")
+    return verschil_afgeschermd(zichtbaar, "instroom", "unieke_kandidaten", exact)
 
 
 def periode_grenzen() -> tuple[dt.date, dt.date] | None:

@@ -266,8 +266,10 @@ def afgeschermd(
     waarden = tabel[tellingen].fillna(0).to_numpy(dtype=float)
     rijen, kolommen = waarden.shape
     lijnen: list[list[int]] = []
+    totaallijn: dict[int, int] = {}  # column -> index of its total line
     for k in range(kolommen):
         if not groepen:  # with groups, the column total is the sum of the group totals: nothing new
+            totaallijn[k] = len(lijnen)
             lijnen.append([r * kolommen + k for r in range(rijen)])
         for groep in groepen:
             for _, posities in pd.Series(range(rijen)).groupby(tabel[groep].to_numpy()):
@@ -276,8 +278,12 @@ def afgeschermd(
             posities = np.flatnonzero(np.asarray(masker, bool))
             if 0 < len(posities) < rijen:
                 lijnen.append([int(r) * kolommen + k for r in posities])
-    markeringen = _markering_bewaard(tuple(waarden.ravel()), tuple(map(tuple, lijnen)),
-                                     tuple(np.repeat(exact_rij, kolommen)), grens).reshape(rijen, kolommen)
+    cellen, totaal_verborgen = _markering_bewaard(tuple(waarden.ravel()), tuple(map(tuple, lijnen)),
+                                                  tuple(np.repeat(exact_rij, kolommen)), grens)
+    markeringen = cellen.reshape(rijen, kolommen)
+    # the column totals this table's cells would give away: whoever shows them (a tile) must hide them too
+    uit.attrs["totaal_verborgen"] = {kolom: bool(totaal_verborgen[totaallijn[k]])
+                                     for k, kolom in enumerate(tellingen) if k in totaallijn}
     verborgen_teller = {}
     for k, kolom in enumerate(tellingen):
         reeks = uit[kolom].astype(object)
@@ -298,10 +304,24 @@ def afgeschermd(
 
 
 @lru_cache(maxsize=2048)
-def _markering_bewaard(waarden: tuple, lijnen: tuple, bekend: tuple, grens: int) -> np.ndarray:
+def _markering_bewaard(waarden: tuple, lijnen: tuple, bekend: tuple, grens: int) -> tuple[np.ndarray, np.ndarray]:
     """The marking, remembered per table and per what the viewer sees exactly (part of the key): the same
     table for the same kind of viewer is not worked out twice. Holds only counts, in memory."""
-    return markering(waarden, lijnen, bekend, grens).cellen
+    uitkomst = markering(waarden, lijnen, bekend, grens)
+    return uitkomst.cellen, uitkomst.totaal_verborgen
+
+
+def verschil_afgeschermd(tabel: pd.DataFrame, groot: str, klein: str, exact: Sequence[bool] | bool,
+                         grens: int | None = None) -> pd.DataFrame:
+    """Two counts of the same people shown side by side (trajecten and unieke kandidaten): where their
+    difference is 1-4 (one person with a second traject), the smaller one is hidden as "x" for others."""
+    grens = drempel() if grens is None else grens
+    exact_rij = np.full(len(tabel), exact, bool) if isinstance(exact, bool | np.bool_) else np.asarray(exact, bool)
+    uit = tabel.copy()
+    verschil = pd.to_numeric(uit[groot], errors="coerce") - pd.to_numeric(uit[klein], errors="coerce")
+    verbergen = (verschil >= 1) & (verschil < grens) & ~exact_rij
+    uit[klein] = uit[klein].astype(object).where(~verbergen.to_numpy(), SECUNDAIR)
+    return uit
 
 
 def bevat_afscherming(tabel: pd.DataFrame, kolommen: Sequence[str]) -> bool:

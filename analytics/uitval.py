@@ -50,23 +50,34 @@ def uitval_per_cohort(filters: Filters, per: str = "kwartaal") -> pd.DataFrame:
     df["hele_cohort_in_periode"] = (df["cohort"] >= pd.Timestamp(filters.van)) & (
         einde - pd.Timedelta(days=1) <= pd.Timestamp(filters.tot)
     )
+    df["rest"] = df["instroom"] - df["uitval"] - df["lopend"]  # afgerond of naar werk
     df["aandeel_uitval"] = _aandeel(df["uitval"], df["instroom"])
     df["aandeel_lopend"] = _aandeel(df["lopend"], df["instroom"])
     for n in UITVAL_MAANDEN:
         df[f"aandeel_uitval_{n}"] = _aandeel(df[f"uitval_{n}"], df[f"te_volgen_{n}"])
     zichtbaar = afgeschermd_met_totaalrij(
         df.reset_index(drop=True), filters.kijker, "is_totaal", exact=filters.exact,
-        tellingen=("instroom", "uitval", "lopend", *(f"{soort}_{n}" for n in UITVAL_MAANDEN
+        tellingen=("instroom", "uitval", "lopend", "rest", *(f"{soort}_{n}" for n in UITVAL_MAANDEN
                                                        for soort in ("te_volgen", "uitval")),
                    "uitval_3_van_te_volgen_12"),
         aandelen={"aandeel_uitval": ("uitval", "instroom"), "aandeel_lopend": ("lopend", "instroom"),
                   **{f"aandeel_uitval_{n}": (f"uitval_{n}", f"te_volgen_{n}") for n in UITVAL_MAANDEN}},
     )
-    # instroom = uitval + lopend + the rest: with instroom and lopend shown, a hidden uitval would follow
-    # (25 started, 24 lopend: uitval is 1). So where uitval is hidden, lopend is hidden too.
+    # instroom = uitval + lopend + rest: with instroom shown, one hidden part of the three would follow from
+    # the other two (25 started, 24 lopend, 0 rest: uitval is 1). So hide at least two, or none.
+    for i in zichtbaar.index:
+        delen = ["uitval", "lopend", "rest"]
+        verborgen = [d for d in delen if isinstance(zichtbaar.at[i, d], str)]
+        if len(verborgen) == 1:
+            zichtbaar_deel = sorted((d for d in delen if d not in verborgen), key=lambda d: zichtbaar.at[i, d])
+            zichtbaar.at[i, zichtbaar_deel[0]] = "x"
+    for teller, aandeel in (("uitval", "aandeel_uitval"), ("lopend", "aandeel_lopend")):
+        verborgen = zichtbaar[teller].map(lambda w: isinstance(w, str))
+        zichtbaar[aandeel] = zichtbaar[aandeel].astype(object).where(~verborgen, None)
+    # uitval within N months cannot exceed uitval: next to a hidden uitval its shares would bound it
     verborgen = zichtbaar["uitval"].map(lambda w: isinstance(w, str))
-    zichtbaar["lopend"] = zichtbaar["lopend"].astype(object).where(~verborgen, "x")
-    zichtbaar["aandeel_lopend"] = zichtbaar["aandeel_lopend"].astype(object).where(~verborgen, None)
+    for n in UITVAL_MAANDEN:
+        zichtbaar[f"aandeel_uitval_{n}"] = zichtbaar[f"aandeel_uitval_{n}"].astype(object).where(~verborgen, None)
     return zichtbaar
 
 
@@ -122,7 +133,8 @@ class TijdTotUitval:
     curves: pd.DataFrame  # groep, tijd, at_risk, gebeurtenissen, gecensureerd, overleving, onder, boven
     groepen: pd.DataFrame  # groep, trajecten, uitval; the groups drawn, largest first
     weggelaten_groepen: int
-    weggelaten_trajecten: int
+    weggelaten_trajecten: int | str
+    aantallen_tonen: bool = True  # numbers followed per step: only for whoever sees the numbers exactly
 
 
 def tijd_tot_uitval_gegevens(filters: Filters, dimensie: str = "") -> pd.DataFrame:
@@ -152,12 +164,19 @@ def tijd_tot_uitval(
         for deel in [gegevens[gegevens["groep"] == groep]]
     ]
     kolommen = ["groep", "tijd", "at_risk", "gebeurtenissen", "gecensureerd", "overleving", "onder", "boven"]
+    groepen = afgeschermd(getoond.astype({"trajecten": int, "uitval": int}), filters.kijker,
+                          tellingen=("trajecten", "uitval"), exact=filters.exact)
+    curves = pd.concat(curves, ignore_index=True)[kolommen] if curves else pd.DataFrame(columns=kolommen)
+    if not filters.exact:  # a curve of a group whose uitval is hidden would give it back (1 of 13 = 92,3%)
+        verborgen = groepen.loc[groepen["uitval"].map(lambda w: isinstance(w, str)), "groep"]
+        curves = curves[~curves["groep"].isin(verborgen) & (curves["at_risk"] >= min_trajecten)]
     return TijdTotUitval(
-        curves=pd.concat(curves, ignore_index=True)[kolommen] if curves else pd.DataFrame(columns=kolommen),
-        groepen=afgeschermd(getoond.astype({"trajecten": int, "uitval": int}), filters.kijker,
-                            tellingen=("trajecten", "uitval"), exact=filters.exact),
+        curves=curves,
+        groepen=groepen,
+        aantallen_tonen=filters.exact,
         weggelaten_groepen=len(grootte) - len(getoond),
-        weggelaten_trajecten=int(grootte["trajecten"].sum() - getoond["trajecten"].sum()),
+        weggelaten_trajecten=afgeschermd_getal(int(grootte["trajecten"].sum() - getoond["trajecten"].sum()),
+                                               filters.exact),
     )
 
 

@@ -89,7 +89,8 @@ def vraag_en_aanbod(filters: Filters, venster: Venster, k: int = K_STANDAARD) ->
     Instroom counts people: hidden where small for a viewer who does not own it (and what would give it away)."""
     return afgeschermd(
         _vraag_en_aanbod(filters, venster, k), filters.kijker, tellingen=("instroom",), exact=filters.exact,
-        afgeleid={"instroom_per_maand": "instroom", "tekort_per_maand": "instroom"},
+        # gedekt says on which side of the vraag a hidden instroom lies: with a small vraag that pins it
+        afgeleid={"instroom_per_maand": "instroom", "tekort_per_maand": "instroom", "gedekt": "instroom"},
     )
 
 

@@ -8,6 +8,7 @@ Filters the read side answers nothing.
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
 import time
 
@@ -79,8 +80,10 @@ def toegangsprobleem() -> str | None:
                 "toegang wordt ingesteld.")
     try:
         rol_van("controle@voorbeeld.nl", bestand)
-    except ToegangFout as fout:
-        return f"Het toegangsbestand kan niet worden gebruikt. {fout}"
+    except ToegangFout as fout:  # the details (addresses, paths) are for the beheerder's log, not this page
+        logging.getLogger(__name__).error("Toegangsbestand onbruikbaar: %s", fout)
+        return ("Het toegangsbestand kan niet worden gebruikt, dus niemand kan nu inloggen. De beheerder vindt in "
+                "de log van het dashboard wat eraan moet worden verbeterd.")
     return None
 
 
@@ -90,19 +93,21 @@ _mislukt_slot = threading.Lock()
 
 
 def lokaal_inloggen(email: str, wachtwoord: str) -> str | None:
-    """Check a local login; returns a Dutch message when it fails, None when it worked."""
+    """Check a local login; returns a Dutch message when it fails, None when it worked. Every attempt is
+    counted before the password is checked, so parallel attempts cannot slip past the limit."""
     adres = genormaliseerd(email)
     with _mislukt_slot:
         pogingen, sinds = _mislukt_per_adres.get(adres, (0, 0.0))
-    if pogingen >= MAX_POGINGEN and time.monotonic() - sinds < WACHTTIJD:
-        return f"Te vaak een verkeerd wachtwoord. Probeer het over {WACHTTIJD} seconden opnieuw."
+        if pogingen >= MAX_POGINGEN and time.monotonic() - sinds < WACHTTIJD:
+            return f"Te vaak een verkeerd wachtwoord. Probeer het over {WACHTTIJD} seconden opnieuw."
+        if pogingen >= MAX_POGINGEN:  # the wait is over: a fresh count
+            pogingen = 0
+        _mislukt_per_adres[adres] = (pogingen + 1, time.monotonic())
     try:
         identiteit = ingelogd_als(email, wachtwoord)
     except AccountFout as fout:
         return str(fout)
     if identiteit is None:
-        with _mislukt_slot:
-            _mislukt_per_adres[adres] = (pogingen + 1 if pogingen < MAX_POGINGEN else 1, time.monotonic())
         return "Dit e-mailadres of wachtwoord klopt niet."
     with _mislukt_slot:
         _mislukt_per_adres.pop(adres, None)

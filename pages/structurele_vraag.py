@@ -171,7 +171,7 @@ else:
         titel=f"Structurele vraag en instroom per maand, {tekst_12}",
     )
     st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)
-    niet_gedekt = ~aanbod["gedekt"].astype(bool)
+    niet_gedekt = aanbod["gedekt"].map(lambda g: g is not None and not bool(g))  # None: instroom afgeschermd
     if niet_gedekt.any():
         st.warning(
             "De vraag wordt niet gedekt in: " + ", ".join(aanbod.loc[niet_gedekt, "sectornaam"]) + "."
@@ -183,7 +183,8 @@ else:
         "Structurele vraag per maand": aanbod["vraag_per_maand"].astype(float),
         "Instroom per maand": aanbod["instroom_per_maand"].astype(float),
         "Verschil per maand": aanbod["tekort_per_maand"].astype(float),
-        "Vraag gedekt": ["nee, tekort" if n else "ja" for n in niet_gedekt],
+        "Vraag gedekt": ["afgeschermd" if g is None else ("nee, tekort" if n else "ja")
+                         for g, n in zip(aanbod["gedekt"], niet_gedekt, strict=True)],
         "Beroepen": aanbod["beroepen"].astype(int),
         "Instroom in 12 mnd": aanbod["instroom"],
     })

@@ -173,7 +173,7 @@ st.caption(
 grafiek = overlevingscurves(
     km.curves, km.groepen["groep"].tolist(), groepsnaam,
     titel="Deel nog niet uitgevallen, naar maanden na de start"
-    + (f", per {uitsplitsing.lower()}" if dimensie else ""),
+    + (f", per {uitsplitsing.lower()}" if dimensie else ""), aantallen=km.aantallen_tonen,
 )
 if grafiek is None:
     st.info(f"Te weinig trajecten in deze selectie voor een curve: er zijn er minstens {MIN_TRAJECTEN} nodig"
@@ -191,7 +191,12 @@ else:
     st.caption(" ".join(noten))
 
 
+AFGESCHERMD = set(km.groepen.loc[km.groepen["uitval"].map(lambda w: isinstance(w, str)), "groep"])
+
+
 def op(groep: str, maanden: int) -> str:
+    if groep in AFGESCHERMD:
+        return "afgeschermd (kleine aantallen)"
     waarde = overleving_op(km.curves[km.curves["groep"] == groep], maanden)
     if waarde is None:
         return "nog niet te zeggen"

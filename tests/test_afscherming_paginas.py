@@ -3,6 +3,8 @@ page or in any table (downloads are built from the same tables), no hidden cell 
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import shutil
 
 import numpy as np
@@ -172,3 +174,78 @@ def test_the_cache_does_not_give_the_beheerders_numbers_to_the_regio(opslag):
     regio = per_gemeente(als(REGIO))
     assert kleine_aantallen(als(REGIO)) == []
     assert not exact.astype(str).equals(regio.astype(str))
+
+
+# --- the ways back to a small number that a review found, each closed ------------------------------------
+
+
+def niets_terug_te_rekenen(exact: pd.DataFrame, zichtbaar: pd.DataFrame, tegels: dict[str, str],
+                           eigen: set[str] = frozenset()) -> None:
+    """Per count column: what an attacker can conclude about each hidden cell (linear programming over the
+    tile total, the shown cells, the own rows the viewer knows, '<5' = 1-4) leaves at least two values."""
+    for kolom in ("Instroom", "Lopende trajecten", "Praktijkverklaringen", "Uitstroom naar werk"):
+        waarden = [int(str(w).replace(".", "")) for w in exact[kolom]]
+        cellen = [str(w) if str(w) in {"<5", "x"} else "" for w in zichtbaar[kolom]]
+        bekend = [g in eigen for g in zichtbaar.index]
+        for cel, (laag, hoog) in bereik(waarden, [list(range(len(waarden)))], cellen, bekend,
+                                        [tegels[kolom] in {"<5", "x"}], 5).items():
+            assert hoog - laag >= 1, (kolom, zichtbaar.index[cel], laag, hoog, tegels[kolom])
+
+
+def in_september(app: AppTest, gemeenten: list[str]) -> AppTest:
+    app.selectbox(key="filter_periode").set_value("Zelf kiezen").run()
+    app.date_input(key="filter_van_tot").set_value((dt.date(2026, 9, 1), dt.date(2026, 9, 30))).run()
+    app.multiselect(key="filter_gemeenten").set_value(gemeenten).run()
+    return app
+
+
+def test_two_small_gemeenten_with_their_total_do_not_give_each_other_away(opslag):
+    """Regio, September 2026, Beuningen + Heumen: both '<5' next to a tile of 8 would make both 4."""
+    exact = per_gemeente(in_september(als(BEHEERDER), ["GM0209", "GM0252"]))
+    app = in_september(als(REGIO), ["GM0209", "GM0252"])
+    niets_terug_te_rekenen(exact, per_gemeente(app), {m.label: m.value for m in app.metric})
+
+
+@pytest.mark.parametrize("buur", ["GM1945", "GM0209", "GM0252", "GM0225", "GM0944"])
+def test_a_gemeente_with_a_neighbour_cannot_subtract_its_own_row_from_the_tile(opslag, buur):
+    beheerder = als(BEHEERDER)
+    beheerder.multiselect(key="filter_gemeenten").set_value(["GM0296", buur]).run()
+    app = als(WIJCHEN)
+    app.multiselect(key="filter_gemeenten").set_value(["GM0296", buur]).run()
+    niets_terug_te_rekenen(per_gemeente(beheerder), per_gemeente(app), {m.label: m.value for m in app.metric},
+                           eigen={"Wijchen"})
+
+
+def test_no_curve_or_share_for_a_group_whose_uitval_is_hidden(opslag):
+    """Regio, last year, Nijmegen, split by stroom: 1 of 13 would read as 92,3% not uitgevallen."""
+    app = als(REGIO, "pages/uitval.py", periode="Vorig jaar")
+    app.multiselect(key="filter_gemeenten").set_value(["GM0268"]).run()
+    app.selectbox(key="uitval_uitsplitsen").set_value("Stroom").run()
+    assert not app.exception
+    tabel = next(d.value for d in app.dataframe if "Trajecten" in d.value.columns and "Uitgevallen" in d.value.columns
+                 and any(str(k).startswith("Na ") for k in d.value.columns))
+    verborgen = tabel[tabel["Uitgevallen"].astype(str).isin({"<5", "x"})]
+    assert not verborgen.empty  # the view really has such a group
+    for kolom in [k for k in tabel.columns if str(k).startswith("Na ")]:
+        assert set(verborgen[kolom]) == {"afgeschermd (kleine aantallen)"}
+    spec = json.loads(next(g for g in app.get("plotly_chart") if "Deel nog niet" in g.proto.spec).proto.spec)
+    getekend = {t.get("name") for t in spec["data"]}
+    assert not getekend & set(verborgen.iloc[:, 0])
+    assert all("Nog gevolgd" not in t.get("hovertemplate", "") for t in spec["data"])
+
+
+def test_a_cohort_never_has_exactly_one_hidden_part_of_its_instroom(opslag):
+    app = als(REGIO, "pages/uitval.py")
+    app.selectbox(key="filter_periode").set_value("Zelf kiezen").run()
+    app.date_input(key="filter_van_tot").set_value((dt.date(2023, 11, 1), dt.date(2026, 10, 31))).run()
+    from analytics.filters import Filters
+    from analytics.uitval import uitval_per_cohort
+    from toegang.kijker import Kijker
+
+    cohorten = uitval_per_cohort(Filters(dt.date(2023, 11, 1), dt.date(2026, 10, 31),
+                                         kijker=Kijker(REGIO, "regio")), "kwartaal")
+    for _, rij in cohorten.iterrows():
+        delen = [isinstance(rij[d], str) for d in ("uitval", "lopend", "rest")]
+        assert sum(delen) != 1, rij[["cohort", "instroom", "uitval", "lopend", "rest"]].tolist()
+        if isinstance(rij["uitval"], str):
+            assert all(rij[f"aandeel_uitval_{n}"] is None for n in (3, 6, 12))

@@ -143,7 +143,7 @@ def vraag_tegen_instroom(
         )
 
     einde = pd.concat([vraag, instroom], axis=1).max(axis=1)
-    niet_gedekt = ~df[gedekt_kolom].astype(bool)
+    niet_gedekt = df[gedekt_kolom].map(lambda g: g is not None and not bool(g))  # None: instroom afgeschermd
     fig = go.Figure([staaf(vraag, vraag_label, VRAAG_KLEUR), staaf(instroom, instroom_label, INSTROOM_KLEUR)])
     if niet_gedekt.any():
         fig.add_trace(go.Scatter(

@@ -119,7 +119,8 @@ def stand_per_cohort(df: pd.DataFrame, per: str, *, titel: str) -> Grafiek | Non
     delen = [
         ("Uitgevallen", df["uitval"], kleur(3)),
         ("Nog lopend", df["lopend"], GRIJS_DOEL),
-        ("Afgerond of naar werk", df["instroom"] - df["uitval"] - df["lopend"], kleur(4)),
+        ("Afgerond of naar werk", df["rest"] if "rest" in df else df["instroom"] - df["uitval"] - df["lopend"],
+         kleur(4)),
     ]
     fig = go.Figure()
     for naam, aantal, kleur_ in delen:
@@ -147,7 +148,7 @@ def stand_per_cohort(df: pd.DataFrame, per: str, *, titel: str) -> Grafiek | Non
 
 
 def overlevingscurves(curves: pd.DataFrame, groepen: Sequence[str], namen: dict[str, str], *, titel: str,
-                      min_gevolgd: int = MIN_GEVOLGD) -> Grafiek | None:
+                      min_gevolgd: int = MIN_GEVOLGD, aantallen: bool = True) -> Grafiek | None:
     """Per group a step line of the share not yet uitgevallen with its shaded 95% band, in the order of `groepen`
     (colour by place). A curve stops where fewer than `min_gevolgd` trajecten are still followed."""
     if curves is None or curves.empty:
@@ -177,7 +178,8 @@ def overlevingscurves(curves: pd.DataFrame, groepen: Sequence[str], namen: dict[
                                                  km["at_risk"], strict=True)],
             hovertemplate=("<b>%{customdata[0]}</b><br>Na %{customdata[1]} maanden nog niet uitgevallen: "
                            "%{customdata[2]}<br>95%-betrouwbaarheidsinterval: %{customdata[3]} tot %{customdata[4]}"
-                           "<br>Nog gevolgd: %{customdata[5]} trajecten<extra></extra>"),
+                           + ("<br>Nog gevolgd: %{customdata[5]} trajecten" if aantallen else "")
+                           + "<extra></extra>"),
         ))
     if not einden:
         return None
