@@ -83,7 +83,7 @@ def filters() -> Filters:
     The Filters carry the viewer: the read side shapes every number for them."""
     wie = toegang_vereist()
     with opslag_of_uitleg():
-        gekozen = filterbalk()
+        gekozen = filterbalk(wie)
         versheidsregel()
     if gekozen is None:
         st.info("Er zijn nog geen trajecten geladen.")

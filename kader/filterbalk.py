@@ -98,7 +98,24 @@ def naam_van(dimensie: str, waarde: str, namen: dict[str, str]) -> str:
     return namen.get(waarde, waarde)
 
 
-def filterbalk() -> Filters | None:
+def max_keuzes(wie, dimensie: str) -> int | None:
+    """For a viewer who does not see everything exactly: one value per filter (or all), so no small group
+    can be found as the difference of two selections ("all sectors" minus "all but one"); a gemeente may
+    choose its own gemeenten together."""
+    if wie is None or wie.ziet_alles_exact:
+        return None
+    if dimensie == "gemeenten" and wie.rol == "gemeente":
+        return max(1, len(wie.gemeenten))
+    return 1
+
+
+def hele_maanden(van: dt.date, tot: dt.date) -> tuple[dt.date, dt.date]:
+    """A period widened to whole months (for viewers who do not see exact numbers: no single day to subtract)."""
+    volgende = (tot.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    return van.replace(day=1), volgende - dt.timedelta(days=1)
+
+
+def filterbalk(wie=None) -> Filters | None:
     """Draw the shared filters in the sidebar; the chosen Filters (None when the store has no trajecten).
 
     Every page that uses the filters calls this first (AppTest, and Streamlit itself, only keep widgets
@@ -128,17 +145,23 @@ def filterbalk() -> Filters | None:
             van, tot = gekozen
         else:  # only a start date picked so far: keep the previous range
             van, tot = st.session_state[f"{SCHADUW}van_tot"]
+        if wie is not None and not wie.ziet_alles_exact:
+            van, tot = hele_maanden(van, tot)
+            st.sidebar.caption("Met afgeschermde aantallen telt de periode in hele maanden.")
     st.sidebar.caption(f"{van:%d-%m-%Y} tot en met {tot:%d-%m-%Y}")
 
     keuzes: dict[str, list[str]] = {}
     for dimensie in DIMENSIES:
         opties = beschikbaar.get(dimensie, [])
         namen = dict(opties)
+        maximum = max_keuzes(wie, dimensie)
+        if maximum is not None and len(st.session_state.get(f"{SCHADUW}{dimensie}", [])) > maximum:
+            _bewaar(dimensie, st.session_state[f"{SCHADUW}{dimensie}"][:maximum])  # e.g. from a link
         _herstel(dimensie)
         keuzes[dimensie] = st.sidebar.multiselect(
             LABELS[dimensie], [waarde for waarde, _ in opties], key=f"{SLEUTEL}{dimensie}",
             format_func=lambda w, d=dimensie, n=namen: naam_van(d, w, n), placeholder="Alle",
-            on_change=_bij_wijziging(dimensie),
+            on_change=_bij_wijziging(dimensie), max_selections=maximum,
         )
         _bewaar(dimensie, keuzes[dimensie])
     _naar_url(periode, van, tot, keuzes)
