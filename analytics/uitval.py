@@ -201,8 +201,10 @@ def redenen_uitval(filters: Filters) -> RedenenUitval:
     uitval["cumulatief"] = uitval["aantal"].cumsum() / totaal if totaal else 0.0
     zichtbaar = afgeschermd(uitval, filters.kijker, tellingen=("aantal",), exact=filters.exact,
                             afgeleid={"aandeel": "aantal"})
-    if zichtbaar["aantal"].map(lambda w: isinstance(w, str)).any():  # steps of the running total give it away
+    verborgen = zichtbaar["aantal"].map(lambda w: isinstance(w, str))
+    if verborgen.any():  # steps of the running total give it away; so would its place between shown counts
         zichtbaar["cumulatief"] = None
+        zichtbaar = pd.concat([zichtbaar[~verborgen], zichtbaar[verborgen].sort_values("reden")], ignore_index=True)
     naar_werk = int(df.loc[~df["telt_als_uitval"], "aantal"].sum())
     return RedenenUitval(zichtbaar, afgeschermd_getal(naar_werk, filters.exact))
 
