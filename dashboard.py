@@ -27,6 +27,7 @@ def paginas(wie) -> dict[str, list[st.Page]]:
         ],
         "Gegevens": [
             st.Page("pages/gegevens.py", title="Geladen exports", icon=":material/inventory_2:"),
+            st.Page("pages/kwaliteit.py", title="Datakwaliteit", icon=":material/fact_check:"),
         ],
         "Uitleg": [
             st.Page("pages/definities.py", title="Definities", icon=":material/menu_book:"),
@@ -34,8 +35,7 @@ def paginas(wie) -> dict[str, list[st.Page]]:
     }
     if wie.mag_uploaden:
         lijst["Gegevens"].insert(1, st.Page("pages/uploaden.py", title="Uploaden", icon=":material/upload_file:"))
-    if wie.is_beheerder:  # data quality lists trajectnummers: only for the beheerder
-        lijst["Gegevens"].append(st.Page("pages/kwaliteit.py", title="Datakwaliteit", icon=":material/fact_check:"))
+    if wie.is_beheerder:
         lijst["Gegevens"].append(st.Page("pages/logboek.py", title="Logboek", icon=":material/history:"))
     return lijst
 

@@ -105,3 +105,12 @@ def synoniemen_in_laatste_export(db: Path | None = None) -> pd.DataFrame:
     labels = {(k.soort, k.kolom): k.label for soort in referentie.SOORTEN for k in referentie.kolommen(soort)}
     antwoord["kolom_label"] = [labels.get((s, k), k) for s, k in zip(antwoord["soort"], antwoord["kolom"], strict=True)]
     return antwoord
+
+
+def ontbrekend_per_organisatie(ontbrekend: pd.DataFrame) -> pd.DataFrame:
+    """For others than the beheerder: per organisatie how many trajecten vanished (1-4 as "<5"), no numbers."""
+    from analytics.onderdrukking import afgeschermd_getal
+
+    aantallen = ontbrekend.groupby("organisatie").size()
+    return pd.DataFrame({"organisatie": aantallen.index,
+                         "aantal": [afgeschermd_getal(int(n), False) for n in aantallen]})

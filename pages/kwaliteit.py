@@ -11,11 +11,13 @@ from analytics.kwaliteit import (
     VELDEN,
     aanlevering_per_maand,
     aanlevering_per_organisatie,
+    ontbrekend_per_organisatie,
     ontbrekende_trajecten,
     synoniemen_bijgehouden,
     synoniemen_in_laatste_export,
     volledigheid,
 )
+from analytics.onderdrukking import MIN_NOEMER
 from analytics.stand import SOORT_LABELS, verouderd
 from kader import opslag_of_uitleg, toegang_vereist
 from weergave import formaat
@@ -26,9 +28,9 @@ from weergave.kwaliteit import aanleverraster
 STATUS = {"lopend": "Lopend", "afgerond": "Afgerond", "uitgevallen": "Uitgevallen"}
 
 st.title("Datakwaliteit")
-if not toegang_vereist().is_beheerder:
-    st.info("Datakwaliteit is alleen voor de beheerder: de lijst noemt trajectnummers.")
-    st.stop()
+# The beheerder sees trajectnummers and exact counts; others (the consortium) see which organisation delivers
+# what and how complete, with counts about trajecten afgeschermd (metrics.md, kleine aantallen).
+exact = toegang_vereist().ziet_alles_exact
 st.caption(
     "Hoe volledig en hoe actueel de gegevens van elke organisatie zijn: wie levert elke maand, welke velden "
     "ontbreken vaak, welke trajecten verdwenen uit de laatste export en welke waarden het dashboard via een "
@@ -103,11 +105,11 @@ if velden.empty:
 else:
 
     def cel(noemer: int, bekend: int) -> str:
-        return (
-            formaat.LEEG
-            if not noemer
-            else f"{formaat.percentage(bekend / noemer)} ({formaat.getal(bekend)} van {formaat.getal(noemer)})"
-        )
+        if not noemer or (not exact and noemer < MIN_NOEMER):
+            return formaat.LEEG
+        if not exact:  # a share only: the counts would say how many trajecten an organisation has of a kind
+            return formaat.percentage(bekend / noemer, 0)
+        return f"{formaat.percentage(bekend / noemer)} ({formaat.getal(bekend)} van {formaat.getal(noemer)})"
 
     volledig = pd.DataFrame({"Organisatie": velden["organisatie"]})
     for prefix, label, _ in VELDEN:
@@ -135,6 +137,11 @@ else:
         "Deze trajecten stonden in een eerdere export maar niet in de laatste export van hun organisatie. Hun "
         "laatst bekende stand telt nog mee. Controleer bij de organisatie of de export volledig was."
     )
+if not ontbrekend.empty and not exact:  # others: how many per organisatie, no trajectnummers
+    aantallen = ontbrekend_per_organisatie(ontbrekend)
+    st.dataframe(aantallen.rename(columns={"organisatie": "Organisatie", "aantal": "Ontbrekende trajecten"}),
+                 hide_index=True, width="stretch", key="kwaliteit_ontbrekend_aantal")
+elif not ontbrekend.empty:
     lijst = pd.DataFrame(
         {
             "Organisatie": ontbrekend["organisatie"],
@@ -169,7 +176,7 @@ else:
                 "Kolom": synoniemen["kolom_label"],
                 "Waarde in het bestand": synoniemen["waarde"],
                 "Herkend als": synoniemen["herkend_als"],
-                "Rijen": synoniemen["aantal"],
+                **({"Rijen": synoniemen["aantal"]} if exact else {}),
             }
         ),
         hide_index=True,

@@ -268,3 +268,16 @@ def test_a_cohort_never_has_exactly_one_hidden_part_of_its_instroom(opslag):
         assert sum(delen) != 1, rij[["cohort", "instroom", "uitval", "lopend", "rest"]].tolist()
         if isinstance(rij["uitval"], str):
             assert all(rij[f"aandeel_uitval_{n}"] is None for n in (3, 6, 12))
+
+
+def test_the_consortium_sees_data_quality_without_trajectnummers_or_counts(opslag):
+    app = als(REGIO, "pages/kwaliteit.py")
+    assert not app.exception
+    assert app.title[0].value == "Datakwaliteit"
+    kolommen = {k for d in app.dataframe for k in d.value.columns}
+    assert "Trajectnummer" not in kolommen and "Rijen" not in kolommen
+    volledig = next(d.value for d in app.dataframe if "Reden uitval" in d.value.columns or len(d.value.columns) > 3
+                    and "Organisatie" in d.value.columns and "Soort export" not in d.value.columns)
+    assert not any(" van " in str(w) for k in volledig.columns[1:] for w in volledig[k])
+    beheerder = als(BEHEERDER, "pages/kwaliteit.py")
+    assert any(" van " in str(w) for d in beheerder.dataframe for k in d.value.columns for w in d.value[k])
