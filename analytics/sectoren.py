@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.filters import Filters
-from analytics.onderdrukking import afgeschermd
+from analytics.onderdrukking import afgeschermd_met_totaalrij, is_afgeschermd
 from analytics.opslag import query
 
 STRUCTUREEL_K = 6  # metrics.md: structurele vraag = vraag in at least K of the last 12 complete months
@@ -126,21 +126,17 @@ MENSEN = ("instroom", "lopend", "praktijkverklaringen", "uitstroom_werk", "uitva
 
 
 def _afgeschermd(samen: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """The comparison as the viewer may see it: the sectors of each half year as a table whose column totals
-    are published (the row for the whole selection), the total row on its own; a change is hidden where
-    either side is (it would give the hidden one away)."""
-    sectoren, totaal = samen[~samen["totaal"]], samen[samen["totaal"]]
-    delen = []
-    for deel in (sectoren, totaal):
-        for achtervoegsel in ("", "_vorig"):
-            deel = afgeschermd(
-                deel, filters.kijker, tellingen=[f"{n}{achtervoegsel}" for n in MENSEN],
-                aandelen={f"{a}{achtervoegsel}": (f"{t}{achtervoegsel}", f"{n}{achtervoegsel}")
-                          for a, (t, n) in AANDELEN.items()},
-                exact=filters.exact,
-            )
-        delen.append(deel)
-    uit = pd.concat(delen).loc[samen.index]
+    """The comparison as the viewer may see it: per half year the sectors as a table whose column totals are
+    published (the row for the whole selection, shaped on its own); a change is hidden where either side is
+    (it would give the hidden one away)."""
+    uit = samen
+    for achtervoegsel in ("", "_vorig"):
+        uit = afgeschermd_met_totaalrij(
+            uit, filters.kijker, "totaal", exact=filters.exact,
+            tellingen=[f"{n}{achtervoegsel}" for n in MENSEN],
+            aandelen={f"{a}{achtervoegsel}": (f"{t}{achtervoegsel}", f"{n}{achtervoegsel}")
+                      for a, (t, n) in AANDELEN.items()},
+        )
     for naam in (*TELLINGEN, *AANDELEN):
         verborgen = uit[naam].map(_verborgen) | uit[f"{naam}_vorig"].map(_verborgen)
         uit[f"{naam}_verschil"] = uit[f"{naam}_verschil"].astype(object).where(~verborgen, None)
@@ -148,7 +144,7 @@ def _afgeschermd(samen: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 
 
 def _verborgen(waarde: object) -> bool:
-    return isinstance(waarde, str) or waarde is None
+    return is_afgeschermd(waarde) or waarde is None
 
 
 def _met_aandelen(tellingen: pd.DataFrame) -> pd.DataFrame:

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.filters import Filters
-from analytics.onderdrukking import afgeschermd, afgeschermd_getal, afgeschermd_met_totaalrij
+from analytics.onderdrukking import afgeschermd, afgeschermd_getal, afgeschermd_met_totaalrij, is_afgeschermd
 from analytics.opslag import query
 from toegang.kijker import GeenToegang
 
@@ -67,15 +67,15 @@ def uitval_per_cohort(filters: Filters, per: str = "kwartaal") -> pd.DataFrame:
     # the other two (25 started, 24 lopend, 0 rest: uitval is 1). So hide at least two, or none.
     for i in zichtbaar.index:
         delen = ["uitval", "lopend", "rest"]
-        verborgen = [d for d in delen if isinstance(zichtbaar.at[i, d], str)]
+        verborgen = [d for d in delen if is_afgeschermd(zichtbaar.at[i, d])]
         if len(verborgen) == 1:
             zichtbaar_deel = sorted((d for d in delen if d not in verborgen), key=lambda d: zichtbaar.at[i, d])
             zichtbaar.at[i, zichtbaar_deel[0]] = "x"
     for teller, aandeel in (("uitval", "aandeel_uitval"), ("lopend", "aandeel_lopend")):
-        verborgen = zichtbaar[teller].map(lambda w: isinstance(w, str))
+        verborgen = zichtbaar[teller].map(is_afgeschermd)
         zichtbaar[aandeel] = zichtbaar[aandeel].astype(object).where(~verborgen, None)
     # uitval within N months cannot exceed uitval: next to a hidden uitval its shares would bound it
-    verborgen = zichtbaar["uitval"].map(lambda w: isinstance(w, str))
+    verborgen = zichtbaar["uitval"].map(is_afgeschermd)
     for n in UITVAL_MAANDEN:
         zichtbaar[f"aandeel_uitval_{n}"] = zichtbaar[f"aandeel_uitval_{n}"].astype(object).where(~verborgen, None)
     return zichtbaar
@@ -168,7 +168,7 @@ def tijd_tot_uitval(
                           tellingen=("trajecten", "uitval"), exact=filters.exact)
     curves = pd.concat(curves, ignore_index=True)[kolommen] if curves else pd.DataFrame(columns=kolommen)
     if not filters.exact:  # a curve of a group whose uitval is hidden would give it back (1 of 13 = 92,3%)
-        verborgen = groepen.loc[groepen["uitval"].map(lambda w: isinstance(w, str)), "groep"]
+        verborgen = groepen.loc[groepen["uitval"].map(is_afgeschermd), "groep"]
         curves = curves[~curves["groep"].isin(verborgen) & (curves["at_risk"] >= min_trajecten)]
     return TijdTotUitval(
         curves=curves,
@@ -201,7 +201,7 @@ def redenen_uitval(filters: Filters) -> RedenenUitval:
     uitval["cumulatief"] = uitval["aantal"].cumsum() / totaal if totaal else 0.0
     zichtbaar = afgeschermd(uitval, filters.kijker, tellingen=("aantal",), exact=filters.exact,
                             afgeleid={"aandeel": "aantal"})
-    verborgen = zichtbaar["aantal"].map(lambda w: isinstance(w, str))
+    verborgen = zichtbaar["aantal"].map(is_afgeschermd)
     if verborgen.any():  # steps of the running total give it away; so would its place between shown counts
         zichtbaar["cumulatief"] = None
         zichtbaar = pd.concat([zichtbaar[~verborgen], zichtbaar[verborgen].sort_values("reden")], ignore_index=True)

@@ -7,6 +7,7 @@ import streamlit as st
 
 from analytics.stand import SOORT_LABELS, stand_per_organisatie, verouderd
 from kader import opslag_of_uitleg, toegang_vereist
+from weergave import formaat
 
 st.title("Geladen exports")
 toegang_vereist()
@@ -25,10 +26,7 @@ tabel = pd.DataFrame(
         "Soort export": stand["soort"].map(SOORT_LABELS),
         "Geladen tot en met peildatum": stand["laatste_peildatum"].map(lambda d: d.strftime("%d-%m-%Y")),
         "Aantal uploads": stand["uploads"],
-        "Laatst geladen op": pd.to_datetime(stand["laatst_geladen"])
-        .dt.tz_localize("UTC")
-        .dt.tz_convert("Europe/Amsterdam")
-        .dt.strftime("%d-%m-%Y %H:%M"),
+        "Laatst geladen op": formaat.tijdstippen(stand["laatst_geladen"]),
     }
 )
 st.dataframe(tabel, hide_index=True, width="stretch")

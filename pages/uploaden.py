@@ -90,13 +90,6 @@ for sleutel in ("uploaden_gelezen", "uploaden_controles", "uploaden_uitkomsten")
 db = db_pad()
 
 
-def tijd_nl(moment) -> str:
-    """A UTC time from the store as Dutch local time: 23-11-2026 14:05."""
-    if formaat.is_leeg(moment):
-        return formaat.LEEG
-    return pd.Timestamp(moment).tz_localize("UTC").tz_convert("Europe/Amsterdam").strftime("%d-%m-%Y %H:%M")
-
-
 def soort_label(soort: str | None) -> str:
     return SOORT_LABELS.get(soort, soort or formaat.LEEG)
 
@@ -310,7 +303,7 @@ def gevolg_tekst(gevolg: Terugdraaigevolg) -> str:
         f"Upload {gevolg.upload_id} terugdraaien: {EXPORT_VAN.get(gevolg.soort, gevolg.soort)} van "
         f"{gevolg.organisatie}, "
         f"peildatum {formaat.datum(gevolg.peildatum)}, bestand {gevolg.bestandsnaam} ({formaat.getal(gevolg.rijen)} "
-        f"rijen), geladen op {tijd_nl(gevolg.geladen_op)} door {gevolg.geladen_door or 'onbekend'}."
+        f"rijen), geladen op {formaat.tijdstip(gevolg.geladen_op)} door {gevolg.geladen_door or 'onbekend'}."
     )
     if gevolg.soort == "kandidaten":
         if gevolg.status == "vervangen" or gevolg.trajecten_nu == 0:
@@ -342,7 +335,7 @@ def gevolg_tekst(gevolg: Terugdraaigevolg) -> str:
 
 def uitkomst_tekst(rij) -> str:
     if rij.status == "teruggedraaid":
-        return f"Teruggedraaid op {tijd_nl(rij.teruggedraaid_op)} door {rij.teruggedraaid_door or 'onbekend'}"
+        return f"Teruggedraaid op {formaat.tijdstip(rij.teruggedraaid_op)} door {rij.teruggedraaid_door or 'onbekend'}"
     if rij.status == "geweigerd":
         return f"Geweigerd ({formaat.getal(rij.aantal_fouten)} {'fout' if rij.aantal_fouten == 1 else 'fouten'})"
     return UITKOMSTEN.get(rij.status, rij.status)
@@ -360,7 +353,7 @@ def geschiedenis() -> None:
     tabel = pd.DataFrame(
         {
             "Upload": uploads["upload_id"],
-            "Geladen op": uploads["geladen_op"].map(tijd_nl),
+            "Geladen op": uploads["geladen_op"].map(formaat.tijdstip),
             "Door": uploads["geladen_door"].fillna(formaat.LEEG),
             "Bestand": uploads["bestandsnaam"],
             "Soort": uploads["soort"].map(soort_label),

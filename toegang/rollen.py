@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from pipelines.referentie import gemeenten as alle_gemeenten
@@ -93,4 +94,14 @@ def rol_van(email: str | None, pad: Path | None) -> Rol | None:
     """The person's role, or None: no access (unknown address, or no roles file configured)."""
     if not email or pad is None:
         return None
-    return rollen(pad).get(genormaliseerd(email))
+    try:
+        versie = pad.stat().st_mtime_ns
+    except FileNotFoundError:
+        versie = None
+    return _rollen_bewaard(pad, versie).get(genormaliseerd(email))
+
+
+@lru_cache(maxsize=8)
+def _rollen_bewaard(pad: Path, versie: int | None) -> dict[str, Rol]:
+    """The roles file as read at this version (modification time): read again as soon as it changes."""
+    return rollen(pad)

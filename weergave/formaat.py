@@ -169,6 +169,13 @@ def tabel_nl(df: pd.DataFrame, decimalen: dict[str, int] | None = None) -> Style
     return df.style.format(opmaak)
 
 
+def tijdstip(utc) -> str:
+    """A time stored in UTC, as Dutch local time 'dd-mm-jjjj uu:mm' ("–" when there is none)."""
+    if is_leeg(utc):
+        return LEEG
+    return pd.Timestamp(utc).tz_localize("UTC").tz_convert("Europe/Amsterdam").strftime("%d-%m-%Y %H:%M")
+
+
 def tijdstippen(utc: pd.Series) -> pd.Series:
     """Times stored in UTC, as Dutch local time 'dd-mm-jjjj uu:mm'."""
-    return pd.to_datetime(utc).dt.tz_localize("UTC").dt.tz_convert("Europe/Amsterdam").dt.strftime("%d-%m-%Y %H:%M")
+    return pd.Series(utc).map(tijdstip)

@@ -25,6 +25,7 @@ from weergave.grafieken import (
     TEKST,
     Grafiek,
     _opmaak,
+    getallen,
     kleur,
     opsomming,
 )
@@ -87,11 +88,7 @@ def kleine_veelvouden(
     """One chart per `maten`, categories top to bottom in the order of `df`; None when `df` is empty."""
     if df is None or df.empty or not maten:
         return None
-    df = df.copy()  # a hidden count ("<5", "x") is not drawn: it is shown as "–" like a value that cannot be given
-    for maat in maten:
-        for kolom in (maat.nu, maat.vorig, maat.teller_nu, maat.noemer_nu, maat.teller_vorig, maat.noemer_vorig):
-            if kolom and kolom in df:
-                df[kolom] = pd.to_numeric(df[kolom], errors="coerce")
+    df = getallen(df)  # a hidden count ("<5", "x") is not drawn: it shows as "–" like a value that cannot be given
     categorieen = df[categorie_kolom].astype(str).tolist()
     rijen = math.ceil(len(maten) / kolommen)
     fig = make_subplots(
