@@ -12,7 +12,9 @@ st.title("Logboek")
 wie = toegang_vereist()
 st.caption("Wie wanneer inlogde, uploadde, terugdraaide of downloadde. Tijden in Nederlandse tijd.")
 regels = logboek(wie)
-if regels.empty:
+if regels is None:
+    st.info("Deze opslag is van vóór het logboek: het logboek begint bij de eerstvolgende upload in deze opslag.")
+elif regels.empty:
     st.info("Het logboek is nog leeg.")
 else:
     regels["moment"] = formaat.tijdstippen(regels["moment"])
