@@ -199,3 +199,33 @@ def app_als(monkeypatch, map_: Path, rol: str = "beheerder", gemeenten: tuple[st
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=timeout)
     app.user = {"is_logged_in": True, "email": email}
     return app
+
+
+DATUMKOLOMMEN = {"trajecten": ("startdatum", "einddatum", "peildatum", "praktijkverklaring_datum"),
+                 "vraag": ("maand",), "afspraken": ()}
+
+
+def analistenviews(db: Path) -> dict:
+    """The analyst views trajecten, vraag and afspraken as pandas, dates as timestamps: what page tests compute
+    their expected numbers from, independently of the read side."""
+    import pandas as pd
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        views = {naam: con.execute(f"SELECT * FROM {naam}").df() for naam in DATUMKOLOMMEN}
+    finally:
+        con.close()
+    for naam, kolommen in DATUMKOLOMMEN.items():
+        for kolom in kolommen:
+            views[naam][kolom] = pd.to_datetime(views[naam][kolom])
+    return views
+
+
+def demo_app(demo_opslag, monkeypatch, timeout: float = 60):
+    """The dashboard on the demo store (demo mode: beheerder without login)."""
+    from streamlit.testing.v1 import AppTest
+
+    db, _ = demo_opslag
+    monkeypatch.setenv("DASHBOARD_DB", str(db))
+    monkeypatch.setenv("DASHBOARD_SLEUTEL", str(db.parent / "sleutel"))
+    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=timeout)

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-import duckdb
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics.filters import een_jaar_eerder
-from tests.conftest import ROOT
+from tests.conftest import ROOT, analistenviews, demo_app
 
 
 def nl(n: int) -> str:
@@ -20,24 +19,13 @@ def nl(n: int) -> str:
 
 @pytest.fixture(scope="module")
 def views(demo_opslag):
-    db, _ = demo_opslag
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        trajecten = con.execute("SELECT * FROM trajecten").df()
-        afspraken = con.execute("SELECT * FROM afspraken").df()
-    finally:
-        con.close()
-    for kolom in ("startdatum", "einddatum", "peildatum", "praktijkverklaring_datum"):
-        trajecten[kolom] = pd.to_datetime(trajecten[kolom])
-    return trajecten, afspraken
+    alles = analistenviews(demo_opslag[0])
+    return alles["trajecten"], alles["afspraken"]
 
 
 @pytest.fixture
 def app(demo_opslag, monkeypatch) -> AppTest:
-    db, _ = demo_opslag
-    monkeypatch.setenv("DASHBOARD_DB", str(db))
-    monkeypatch.setenv("DASHBOARD_SLEUTEL", str(db.parent / "sleutel"))
-    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    return demo_app(demo_opslag, monkeypatch)
 
 
 def verwacht(trajecten: pd.DataFrame, van: dt.date, tot: dt.date) -> dict[str, int]:

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import json
 
-import duckdb
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from pipelines.referentie import code_weergave
-from tests.conftest import ROOT
+from tests.conftest import analistenviews, demo_app
 
 TOTAAL = "Hele selectie"
 MAANDNAMEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -21,26 +20,13 @@ AFRONDING = 0.05 + 1e-9  # a value shown with one decimal is at most half a tent
 
 @pytest.fixture(scope="module")
 def views(demo_opslag):
-    db, _ = demo_opslag
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        trajecten = con.execute("SELECT * FROM trajecten").df()
-        vraag = con.execute("SELECT * FROM vraag").df()
-    finally:
-        con.close()
-    for kolom in ("startdatum", "einddatum", "peildatum", "praktijkverklaring_datum"):
-        trajecten[kolom] = pd.to_datetime(trajecten[kolom])
-    vraag["maand"] = pd.to_datetime(vraag["maand"])
-    return trajecten, vraag
+    alles = analistenviews(demo_opslag[0])
+    return alles["trajecten"], alles["vraag"]
 
 
 @pytest.fixture
 def app(demo_opslag, monkeypatch) -> AppTest:
-    db, _ = demo_opslag
-    monkeypatch.setenv("DASHBOARD_DB", str(db))
-    monkeypatch.setenv("DASHBOARD_SLEUTEL", str(db.parent / "sleutel"))
-    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
-
+    return demo_app(demo_opslag, monkeypatch, timeout=90)
 
 # --- the numbers, computed here from the analyst views -----------------------------------------------------
 

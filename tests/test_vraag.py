@@ -8,12 +8,21 @@ import csv
 import datetime as dt
 import json
 
-import duckdb
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import KANDIDATEN_KOP, ROOT, VRAAG_KOP, app_als, ingest, kandidaat, schrijf_xlsx
+from tests.conftest import (
+    KANDIDATEN_KOP,
+    ROOT,
+    VRAAG_KOP,
+    analistenviews,
+    app_als,
+    demo_app,
+    ingest,
+    kandidaat,
+    schrijf_xlsx,
+)
 
 PAGINA = "pages/structurele_vraag.py"
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -127,25 +136,13 @@ def lijst_getoond(app: AppTest) -> list[tuple]:
 
 @pytest.fixture(scope="module")
 def views(demo_opslag):
-    db, _ = demo_opslag
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        vraag = con.execute("SELECT * FROM vraag").df()
-        trajecten = con.execute("SELECT * FROM trajecten").df()
-    finally:
-        con.close()
-    vraag["maand"] = pd.to_datetime(vraag["maand"])
-    for kolom in ("startdatum", "peildatum"):
-        trajecten[kolom] = pd.to_datetime(trajecten[kolom])
-    return vraag, trajecten
+    alles = analistenviews(demo_opslag[0])
+    return alles["vraag"], alles["trajecten"]
 
 
 @pytest.fixture
 def app(demo_opslag, monkeypatch) -> AppTest:
-    db, _ = demo_opslag
-    monkeypatch.setenv("DASHBOARD_DB", str(db))
-    monkeypatch.setenv("DASHBOARD_SLEUTEL", str(db.parent / "sleutel"))
-    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    return demo_app(demo_opslag, monkeypatch)
 
 
 def standaard_tot(trajecten: pd.DataFrame) -> dt.date:
