@@ -9,8 +9,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analytics.filters import Filters
-from analytics.onderdrukking import SECUNDAIR, afgeschermd, afgeschermd_getal, verschil_afgeschermd
+from analytics.onderdrukking import SECUNDAIR, afgeschermd, afgeschermd_getal, is_afgeschermd, verschil_afgeschermd
 from analytics.opslag import query
+from analytics.perioden import gepubliceerde_perioden, laatste_volledige_maand
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ def kengetallen(filters: Filters) -> Kengetallen:
     tabel = verschil_afgeschermd(tabel, "instroom", "unieke_kandidaten", filters.exact)
     if not filters.exact:  # a tile is the total of the table per gemeente: hidden where that table says so
         for kolom, verborgen in kengetallen_per_gemeente(filters).attrs.get("totaal_verborgen", {}).items():
-            if verborgen and not isinstance(tabel.at[0, kolom], str):
+            if verborgen and tabel.at[0, kolom] != SECUNDAIR:  # also a "<5": its "1 to 4" would give cells away
                 tabel[kolom] = tabel[kolom].astype(object)
                 tabel.at[0, kolom] = SECUNDAIR
         for aandeel, (teller, noemer) in AANDELEN.items():
@@ -186,20 +187,18 @@ def instroom_per_periode(
 ) -> pd.DataFrame:
     """Instroom and unieke kandidaten per month or year (`periode`), per value of `dimensie`.
     `getoonde_totalen`: periods whose total instroom the page also shows (a tile, and its change against last
-    year), so no hidden month can be worked out from them."""
+    year), so no hidden month can be worked out from them. For a viewer without exact numbers, months are marked
+    against every period total any page can show (`gepubliceerde_perioden`), whichever the page shows: so a month
+    is marked alike on every page, and no combination of pages gives a small one away."""
     tabel = query("instroom_per_periode", {**filters.parameters(), "periode": periode, "dimensie": dimensie})
     begin = pd.to_datetime(tabel["periode"])
+    if periode == "maand" and not filters.exact and (grenzen := periode_grenzen()) is not None:
+        getoonde_totalen = (*getoonde_totalen, *gepubliceerde_perioden(grenzen[1]))
     maskers = [((begin >= pd.Timestamp(van)) & (begin <= pd.Timestamp(tot))).to_numpy()
                for van, tot in getoonde_totalen]
     zichtbaar = afgeschermd(tabel, filters.kijker, tellingen=("instroom", "unieke_kandidaten"), exact=filters.exact,
                             groepen=("periode",) if dimensie else (), deeltotalen=maskers)
     return verschil_afgeschermd(zichtbaar, "instroom", "unieke_kandidaten", filters.exact)
-
-
-def laatste_volledige_maand(peildatum: dt.date) -> dt.date:
-    """The last day of the last month that is complete at this peildatum."""
-    volgende_dag = peildatum + dt.timedelta(days=1)
-    return peildatum if volgende_dag.day == 1 else peildatum.replace(day=1) - dt.timedelta(days=1)
 
 
 def instroom_tegen_afspraak(filters: Filters, jaar: int, peildatum: dt.date) -> pd.DataFrame:
@@ -210,16 +209,15 @@ def instroom_tegen_afspraak(filters: Filters, jaar: int, peildatum: dt.date) -> 
     tabel = query("instroom_tegen_afspraak", parameters)
     pro_rata = tabel["afspraak_pro_rata"]
     tabel["van_afspraak_naar_rato"] = tabel["instroom"] / pro_rata.where(pro_rata > 0)
-    # op koers or achter says only on which side of the pro-rata agreement the instroom lies: safe to show
-    tabel["stand"] = [
-        "geen afspraak" if pd.isna(a) else ("op koers" if i >= p else "achter")
-        for i, a, p in zip(tabel["instroom"], tabel["afspraak"], tabel["afspraak_pro_rata"], strict=True)
-    ]
     exact = filters.exact_per_gemeente(tabel["gemeentecode"])
     zichtbaar = afgeschermd(tabel, filters.kijker, tellingen=("instroom", "unieke_kandidaten"),
-                            afgeleid={"van_afspraak_naar_rato": "instroom", "stand": "instroom"}, exact=exact)
-    # a hidden instroom next to a small pro-rata agreement: "achter" would give it away
-    zichtbaar["stand"] = zichtbaar["stand"].where(zichtbaar["stand"].notna(), "afgeschermd")
+                            afgeleid={"van_afspraak_naar_rato": "instroom"}, exact=exact)
+    # op koers or achter says on which side of the pro-rata agreement the instroom lies: from the instroom as
+    # shown (a hidden one next to a small pro-rata agreement would be pinned by "achter")
+    zichtbaar["stand"] = [
+        "geen afspraak" if pd.isna(a) else "afgeschermd" if is_afgeschermd(i) else "op koers" if i >= p else "achter"
+        for i, a, p in zip(zichtbaar["instroom"], zichtbaar["afspraak"], zichtbaar["afspraak_pro_rata"], strict=True)
+    ]
     return verschil_afgeschermd(zichtbaar, "instroom", "unieke_kandidaten", exact)
 
 

@@ -137,10 +137,16 @@ def _afgeschermd(samen: pd.DataFrame, filters: Filters) -> pd.DataFrame:
             aandelen={f"{a}{achtervoegsel}": (f"{t}{achtervoegsel}", f"{n}{achtervoegsel}")
                       for a, (t, n) in AANDELEN.items()},
         )
-    for naam in (*TELLINGEN, *AANDELEN):
+    for naam in (*TELLINGEN, *AANDELEN):  # the change as shown: hidden where either side is, else from what is shown
         verborgen = uit[naam].map(_verborgen) | uit[f"{naam}_vorig"].map(_verborgen)
-        uit[f"{naam}_verschil"] = uit[f"{naam}_verschil"].astype(object).where(~verborgen, None)
-    return uit
+        verschil = pd.to_numeric(uit[naam].where(~verborgen), errors="coerce") - pd.to_numeric(
+            uit[f"{naam}_vorig"].where(~verborgen), errors="coerce")
+        uit[f"{naam}_verschil"] = verschil.astype(object).where(~verborgen & uit[f"{naam}_verschil"].notna(), None)
+    # sectors ordered by what is shown (hidden counts last, by name): their true order would rank the hidden ones
+    volgorde = pd.DataFrame({"totaal": uit["totaal"], **{naam: -pd.to_numeric(uit[naam], errors="coerce").fillna(-1)
+                                                         for naam in ("instroom", "lopend")},
+                             "sector": uit["sector"].fillna("")})
+    return uit.loc[volgorde.sort_values(list(volgorde.columns), kind="stable").index].reset_index(drop=True)
 
 
 def _verborgen(waarde: object) -> bool:

@@ -17,7 +17,13 @@ import numpy as np
 import pandas as pd
 
 from analytics.filters import Filters
-from analytics.onderdrukking import afgeschermd, afgeschermd_getal, afgeschermd_met_totaalrij, is_afgeschermd
+from analytics.onderdrukking import (
+    afgeschermd,
+    afgeschermd_getal,
+    afgeschermd_met_totaalrij,
+    afgeschermde_curve,
+    is_afgeschermd,
+)
 from analytics.opslag import query
 from toegang.kijker import GeenToegang
 
@@ -170,6 +176,8 @@ def tijd_tot_uitval(
     if not filters.exact:  # a curve of a group whose uitval is hidden would give it back (1 of 13 = 92,3%)
         verborgen = groepen.loc[groepen["uitval"].map(is_afgeschermd), "groep"]
         curves = curves[~curves["groep"].isin(verborgen) & (curves["at_risk"] >= min_trajecten)]
+        curves = pd.concat([afgeschermde_curve(deel, filters.exact) for _, deel in curves.groupby("groep", sort=False)]
+                           or [curves], ignore_index=True)
     return TijdTotUitval(
         curves=curves,
         groepen=groepen,
@@ -195,16 +203,20 @@ def redenen_uitval(filters: Filters) -> RedenenUitval:
     df = query("uitval_redenen", filters.parameters())
     uitval = df[df["telt_als_uitval"]].groupby("reden", as_index=False)["aantal"].sum()
     uitval = uitval.sort_values(["aantal", "reden"], ascending=[False, True], kind="stable").reset_index(drop=True)
-    totaal = int(uitval["aantal"].sum())
     uitval["aantal"] = uitval["aantal"].astype(int)
-    uitval["aandeel"] = uitval["aantal"] / totaal if totaal else 0.0
-    uitval["cumulatief"] = uitval["aantal"].cumsum() / totaal if totaal else 0.0
-    zichtbaar = afgeschermd(uitval, filters.kijker, tellingen=("aantal",), exact=filters.exact,
-                            afgeleid={"aandeel": "aantal"})
+    zichtbaar = afgeschermd(uitval, filters.kijker, tellingen=("aantal",), exact=filters.exact)
     verborgen = zichtbaar["aantal"].map(is_afgeschermd)
-    if verborgen.any():  # steps of the running total give it away; so would its place between shown counts
-        zichtbaar["cumulatief"] = None
-        zichtbaar = pd.concat([zichtbaar[~verborgen], zichtbaar[verborgen].sort_values("reden")], ignore_index=True)
+    # order and shares from the counts as shown (rounded for others): shares of their sum, or, with a hidden
+    # reason, of the total as shown without a running total (its steps would give the hidden count away, and so
+    # would the hidden reason's place between the others: hidden ones go last, by name)
+    zichtbaar["getoond"] = pd.to_numeric(zichtbaar["aantal"].where(~verborgen), errors="coerce")
+    zichtbaar = pd.concat([zichtbaar[~verborgen].sort_values(["getoond", "reden"], ascending=[False, True]),
+                           zichtbaar[verborgen].sort_values("reden")], ignore_index=True)
+    getoond = zichtbaar.pop("getoond")
+    noemer = afgeschermd_getal(int(uitval["aantal"].sum()), filters.exact) if verborgen.any() else getoond.sum()
+    noemer = None if is_afgeschermd(noemer) or not noemer else noemer
+    zichtbaar["aandeel"] = (getoond / noemer).astype(object).where(getoond.notna(), None) if noemer else None
+    zichtbaar["cumulatief"] = (getoond.cumsum() / noemer) if noemer and not verborgen.any() else None
     naar_werk = int(df.loc[~df["telt_als_uitval"], "aantal"].sum())
     return RedenenUitval(zichtbaar, afgeschermd_getal(naar_werk, filters.exact))
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analytics.filters import Filters
-from analytics.kengetallen import laatste_volledige_maand
 from analytics.onderdrukking import afgeschermd, afgeschermd_getal
 from analytics.opslag import query
+from analytics.perioden import laatste_volledige_maand
 
 K_STANDAARD = 6
 HEATMAP_MAANDEN = 24
@@ -86,12 +86,23 @@ def vraag_en_aanbod(filters: Filters, venster: Venster, k: int = K_STANDAARD) ->
     """Per sector over the 12-month window: vraag_per_maand (structurele vraag: the sum of the averages of
     its structurele groups), beroepen (how many such groups), instroom (trajecten started in the window,
     all filters), instroom_per_maand, tekort_per_maand (vraag minus instroom) and gedekt (instroom >= vraag).
-    Instroom counts people: hidden where small for a viewer who does not own it (and what would give it away)."""
-    return afgeschermd(
+    Instroom counts people: as the viewer may see it (hidden where small, rounded for whoever does not own it);
+    the gap, gedekt and the order follow from the instroom as shown, so they give nothing more away."""
+    zichtbaar = afgeschermd(
         _vraag_en_aanbod(filters, venster, k), filters.kijker, tellingen=("instroom",), exact=filters.exact,
-        # gedekt says on which side of the vraag a hidden instroom lies: with a small vraag that pins it
-        afgeleid={"instroom_per_maand": "instroom", "tekort_per_maand": "instroom", "gedekt": "instroom"},
+        afgeleid={"instroom_per_maand": "instroom"},
     )
+    per_maand = pd.to_numeric(zichtbaar["instroom_per_maand"], errors="coerce")
+    zichtbaar["tekort_per_maand"] = (zichtbaar["vraag_per_maand"] - per_maand).astype(object).where(
+        per_maand.notna(), None)
+    # gedekt says on which side of the vraag the instroom lies: with a small vraag it would pin a hidden one
+    zichtbaar["gedekt"] = (zichtbaar["vraag_per_maand"] <= per_maand).astype(object).where(per_maand.notna(), None)
+    volgorde = pd.DataFrame({"gedekt": zichtbaar["gedekt"].map(lambda g: 2 if g is None else int(g)),
+                             "tekort": -pd.to_numeric(zichtbaar["tekort_per_maand"], errors="coerce").fillna(0)
+                             .where(zichtbaar["gedekt"].eq(False), 0),
+                             "vraag": -zichtbaar["vraag_per_maand"], "instroom": -per_maand.fillna(0),
+                             "sector": zichtbaar["sector"].fillna("")})
+    return zichtbaar.loc[volgorde.sort_values(list(volgorde.columns), kind="stable").index].reset_index(drop=True)
 
 
 def _vraag_en_aanbod(filters: Filters, venster: Venster, k: int) -> pd.DataFrame:

@@ -47,11 +47,25 @@ def identiteitsblok(wie) -> None:
     st.sidebar.toggle(
         "Presentatiemodus", key="presentatiemodus",
         on_change=lambda: st.session_state.__setitem__(PRESENTATIE, st.session_state["presentatiemodus"]),
-        help="Voor de beamer: kleine aantallen worden voor iedereen afgeschermd, ook voor de beheerder.",
+        help="Voor de beamer: kleine aantallen worden voor iedereen afgeschermd en andere aantallen afgerond op 5, "
+             "ook voor de beheerder.",
     )
+    if not wie.ziet_alles_exact:
+        st.sidebar.caption(afronding_uitleg(wie))
     if not wie.demo and st.sidebar.button("Uitloggen", key="uitloggen"):
         uitloggen()
         st.rerun()
+
+
+def afronding_uitleg(wie: Kijker) -> str:
+    """For a viewer who does not see everything exactly: which numbers are rounded, in one sentence or two."""
+    from analytics.onderdrukking import drempel
+
+    eigen = ("Uw eigen gemeente ziet u exact, als u alleen die kiest. " if wie.rol == "gemeente"
+             and not wie.presentatie else "")
+    return (f"{eigen}Aantallen over mensen zijn afgerond op {drempel()}-tallen ({drempel()}, {2 * drempel()}, "
+            f"{3 * drempel()}, …) en kleiner dan {drempel()} staat er als <{drempel()}, zodat geen getal naar één "
+            "persoon wijst. Een totaal kan daardoor iets afwijken van de som van zijn delen.")
 
 
 def afscherming_uitleg(tabel, kolommen) -> None:

@@ -8,8 +8,9 @@ import datetime as dt
 
 import streamlit as st
 
-from analytics.filters import DIMENSIES, Filters, een_jaar_eerder
-from analytics.kengetallen import filterkeuzes, laatste_volledige_maand, periode_grenzen
+from analytics.filters import DIMENSIES, Filters
+from analytics.kengetallen import filterkeuzes, periode_grenzen
+from analytics.perioden import PERIODES, VASTE_PERIODES, ZELF_KIEZEN, periode_van
 from pipelines.referentie import code_weergave
 
 LABELS = {
@@ -22,7 +23,6 @@ LABELS = {
     "routes": "Route",
 }
 CODELIJST = {"sectoren": "sector", "doelgroepen": "doelgroep", "stromen": "stroom", "routes": "route"}
-PERIODES = ("Dit jaar tot nu", "Afgelopen 12 maanden", "Vorig jaar", "Laatste volledige maand", "Zelf kiezen")
 SLEUTEL = "filter_"  # widget keys: filter_periode, filter_van_tot, filter_regio, ...
 # Streamlit forgets a widget's value when another page is shown, so each value is also kept under a
 # shadow key ("_filter_...") that no widget owns, and put back before the widget is drawn again.
@@ -42,18 +42,6 @@ def _bij_wijziging(naam: str):
 
 def _bewaar(naam: str, waarde: object) -> None:
     st.session_state[f"{SCHADUW}{naam}"] = waarde
-
-
-def periode_van(keuze: str, peildatum: dt.date) -> tuple[dt.date, dt.date]:
-    """The dates a period choice stands for, given the latest peildatum in the store."""
-    maand_einde = laatste_volledige_maand(peildatum)
-    if keuze == "Afgelopen 12 maanden":
-        return een_jaar_eerder(maand_einde) + dt.timedelta(days=1), maand_einde
-    if keuze == "Vorig jaar":
-        return dt.date(peildatum.year - 1, 1, 1), dt.date(peildatum.year - 1, 12, 31)
-    if keuze == "Laatste volledige maand":
-        return maand_einde.replace(day=1), maand_einde
-    return dt.date(peildatum.year, 1, 1), peildatum
 
 
 def _uit_url(beschikbaar: dict[str, list[tuple[str, str]]]) -> None:
@@ -76,7 +64,7 @@ def _uit_url(beschikbaar: dict[str, list[tuple[str, str]]]) -> None:
 
 def _naar_url(periode: str, van: dt.date, tot: dt.date, keuzes: dict[str, list[str]]) -> None:
     nieuw: dict[str, object] = {"periode": periode}
-    if periode == "Zelf kiezen":
+    if periode == ZELF_KIEZEN:
         nieuw |= {"van": van.isoformat(), "tot": tot.isoformat()}
     nieuw |= {dimensie: waarden for dimensie, waarden in keuzes.items() if waarden}
     st.query_params.from_dict(nieuw)  # setting the URL does not rerun the script
@@ -109,10 +97,13 @@ def max_keuzes(wie, dimensie: str) -> int | None:
     return 1
 
 
-def hele_maanden(van: dt.date, tot: dt.date) -> tuple[dt.date, dt.date]:
-    """A period widened to whole months (for viewers who do not see exact numbers: no single day to subtract)."""
-    volgende = (tot.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
-    return van.replace(day=1), volgende - dt.timedelta(days=1)
+def periodes(wie) -> tuple[str, ...]:
+    """The period choices for this viewer. Whoever does not see exact numbers gets the fixed periods only: with
+    any run of months on offer, the rounded totals of many periods together would pin small months (integer
+    programming does it; tests/test_afronding.py checks that with these four it cannot)."""
+    if wie is None or wie.ziet_alles_exact:
+        return PERIODES
+    return VASTE_PERIODES
 
 
 def filterbalk(wie=None) -> Filters | None:
@@ -127,14 +118,20 @@ def filterbalk(wie=None) -> Filters | None:
     beschikbaar = filterkeuzes()
     _uit_url(beschikbaar)
     st.sidebar.header("Filters")
+    keuzes_periode = periodes(wie)
+    if st.session_state.get(f"{SCHADUW}periode", keuzes_periode[0]) not in keuzes_periode:  # e.g. from a link
+        _bewaar("periode", keuzes_periode[0])
     _herstel("periode")
     periode = st.sidebar.selectbox(
-        "Periode", PERIODES, key=f"{SLEUTEL}periode", on_change=_bij_wijziging("periode"),
-        help="De periode telt op de startdatum van het traject, tenzij de uitleg iets anders zegt.",
+        "Periode", keuzes_periode, key=f"{SLEUTEL}periode", on_change=_bij_wijziging("periode"),
+        help="De periode telt op de startdatum van het traject, tenzij de uitleg iets anders zegt."
+        + ("" if keuzes_periode == PERIODES else " Met afgeschermde aantallen zijn alleen deze vaste perioden "
+           "te kiezen: uit de verschillen tussen veel zelfgekozen perioden zouden kleine aantallen terug te "
+           "rekenen zijn."),
     )
     _bewaar("periode", periode)
     van, tot = periode_van(periode, peildatum)
-    if periode == "Zelf kiezen":
+    if periode == ZELF_KIEZEN:
         _bewaar("van_tot", binnen_grenzen(st.session_state.get(f"{SCHADUW}van_tot"), (van, tot), eerste, peildatum))
         _herstel("van_tot")
         gekozen = st.sidebar.date_input(
@@ -145,9 +142,6 @@ def filterbalk(wie=None) -> Filters | None:
             van, tot = gekozen
         else:  # only a start date picked so far: keep the previous range
             van, tot = st.session_state[f"{SCHADUW}van_tot"]
-        if wie is not None and not wie.ziet_alles_exact:
-            van, tot = hele_maanden(van, tot)
-            st.sidebar.caption("Met afgeschermde aantallen telt de periode in hele maanden.")
     st.sidebar.caption(f"{van:%d-%m-%Y} tot en met {tot:%d-%m-%Y}")
 
     keuzes: dict[str, list[str]] = {}

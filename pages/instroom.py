@@ -10,9 +10,9 @@ from analytics.kengetallen import (
     instroom_per_periode,
     instroom_tegen_afspraak,
     kengetallen,
-    laatste_volledige_maand,
     periode_grenzen,
 )
+from analytics.perioden import laatste_volledige_maand
 from kader import afscherming_uitleg, filters
 from kader.filterbalk import naam_van
 from weergave import formaat

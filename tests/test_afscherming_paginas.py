@@ -33,8 +33,10 @@ BEHEERDER, WIJCHEN, REGIO = "beheer@regio.example", "a.jansen@wijchen.example", 
 PAGINAS = ["pages/overzicht.py", "pages/instroom.py", "pages/uitval.py", "pages/structurele_vraag.py",
            "pages/sectoren.py"]
 MENSEN = ("Instroom", "Unieke kandidaten", "Lopend", "Lopende trajecten", "Praktijkverklaringen",
-          "Uitstroom naar werk", "Beëindigde trajecten", "Uitval: te volgen trajecten", "Trajecten", "Uitval")
-TEGELS = {"Instroom", "Lopende trajecten", "Praktijkverklaringen", "Uitstroom naar werk"}
+          "Uitstroom naar werk", "Beëindigde trajecten", "Uitval: te volgen trajecten", "Trajecten", "Uitval",
+          "Uitgevallen", "Nog lopend")
+TEGELS = {"Instroom", "Lopende trajecten", "Praktijkverklaringen", "Uitstroom naar werk", "Instroom (trajecten)",
+          "Unieke kandidaten", "Uitgevallen"}
 
 
 @pytest.fixture
@@ -106,15 +108,36 @@ def kleine_aantallen_in(tabellen: list[pd.DataFrame]) -> list[tuple[str, object]
             if str(w) in {"1", "2", "3", "4"}]
 
 
+def als_getal(waarde: object) -> float | None:
+    """A count as a number, also from its Dutch text ("1.234"); None for markers and empty cells."""
+    if isinstance(waarde, str):
+        tekst = waarde.replace(".", "")
+        return float(tekst) if tekst.isdigit() else None
+    return None if waarde is None or pd.isna(waarde) else float(waarde)
+
+
+def niet_afgerond(tabellen: list[pd.DataFrame], tegels: list[tuple[str, str]] = ()) -> list[tuple[str, object]]:
+    """Counts of people shown to someone who does not own them that are not a multiple of 5."""
+    gevonden = [(label, w) for label, w in tegels if label in TEGELS and (g := als_getal(w)) is not None and g % 5]
+    return gevonden + [(kolom, w) for tabel in tabellen for kolom in mensenkolommen(tabel) for w in tabel[kolom]
+                       if (g := als_getal(w)) is not None and g % 5]
+
+
 @pytest.mark.parametrize("email", [REGIO, WIJCHEN])
 @pytest.mark.parametrize("pagina", PAGINAS)
 def test_others_see_no_small_count_where_the_beheerder_sees_them(opslag, pagina, email, downloads):
-    beheerder = kleine_aantallen(als(BEHEERDER, pagina))
+    beheerder = als(BEHEERDER, pagina)
     downloads.clear()
     regio = als(email, pagina)
     eigen = EIGEN.get(email, set())
     assert kleine_aantallen(regio, eigen) == []
     assert downloads and kleine_aantallen_in([zonder_eigen(df, eigen) for _, df in downloads]) == []  # files too
+    # and every other count of people is rounded to 5, on screen and in the files (where the beheerder's is not)
+    scherm = [zonder_eigen(d.value, eigen) for d in regio.dataframe]
+    tegels = [(m.label, m.value) for m in regio.metric]
+    assert niet_afgerond(scherm, tegels) == []
+    assert niet_afgerond([zonder_eigen(df, eigen) for _, df in downloads]) == []
+    beheerder = kleine_aantallen(beheerder)
     if beheerder:  # the page had small numbers to hide: the regio sees the marker instead
         teksten = [str(w) for d in regio.dataframe for k in mensenkolommen(d.value) for w in d.value[k]]
         teksten += [m.value for m in regio.metric]
@@ -122,8 +145,11 @@ def test_others_see_no_small_count_where_the_beheerder_sees_them(opslag, pagina,
 
 
 def test_overzicht_has_small_numbers_in_the_last_month_for_the_beheerder(opslag):
-    """The view the other tests use really holds counts of 1-4 (so their absence for others means something)."""
-    assert kleine_aantallen(als(BEHEERDER))
+    """The view the other tests use really holds counts of 1-4 and counts that are no multiple of 5 (so their
+    absence for others means something)."""
+    beheerder = als(BEHEERDER)
+    assert kleine_aantallen(beheerder)
+    assert niet_afgerond([d.value for d in beheerder.dataframe], [(m.label, m.value) for m in beheerder.metric])
 
 
 def per_gemeente(app: AppTest) -> pd.DataFrame:
@@ -223,16 +249,29 @@ def test_a_gemeente_with_a_neighbour_cannot_subtract_its_own_row_from_the_tile(o
                            Kijker(WIJCHEN, "gemeente", ("GM0296",)), eigen={"Wijchen"})
 
 
-def test_others_choose_one_value_per_filter_and_whole_months(opslag):
-    """No small group as the difference of two selections: one value per filter, periods in whole months."""
+def test_others_choose_one_value_per_filter_and_only_the_fixed_periods(opslag):
+    """No small group as the difference of two selections: one value per filter, and no period of their own (with
+    every run of months on offer, rounded totals together would pin small months: tests/test_afronding.py)."""
     app = als(REGIO)
     assert app.multiselect(key="filter_gemeenten").proto.max_selections == 1
     assert app.multiselect(key="filter_sectoren").proto.max_selections == 1
-    app.selectbox(key="filter_periode").set_value("Zelf kiezen").run()
-    app.date_input(key="filter_van_tot").set_value((dt.date(2026, 9, 8), dt.date(2026, 10, 7))).run()
-    assert "01-09-2026 tot en met 31-10-2026" in [c.value for c in app.sidebar.caption]
+    assert app.selectbox(key="filter_periode").options == ["Dit jaar tot nu", "Afgelopen 12 maanden", "Vorig jaar",
+                                                           "Laatste volledige maand"]
+    assert any("afgerond op 5-tallen" in c.value for c in app.sidebar.caption)
     beheerder = als(BEHEERDER)
     assert beheerder.multiselect(key="filter_gemeenten").proto.max_selections == 0  # no limit
+    assert "Zelf kiezen" in beheerder.selectbox(key="filter_periode").options
+    assert not any("afgerond op 5-tallen" in c.value for c in beheerder.sidebar.caption)
+
+
+def test_a_link_with_a_period_of_their_own_falls_back_to_a_fixed_one(opslag):
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    app.user = {"is_logged_in": True, "email": REGIO}
+    app.query_params["periode"] = "Zelf kiezen"
+    app.query_params["van"], app.query_params["tot"] = "2026-09-08", "2026-09-09"
+    app.run()
+    assert not app.exception
+    assert app.selectbox(key="filter_periode").value == "Dit jaar tot nu"
 
 
 def test_no_curve_or_share_for_a_group_whose_uitval_is_hidden(opslag):
@@ -254,9 +293,7 @@ def test_no_curve_or_share_for_a_group_whose_uitval_is_hidden(opslag):
 
 
 def test_a_cohort_never_has_exactly_one_hidden_part_of_its_instroom(opslag):
-    app = als(REGIO, "pages/uitval.py")
-    app.selectbox(key="filter_periode").set_value("Zelf kiezen").run()
-    app.date_input(key="filter_van_tot").set_value((dt.date(2023, 11, 1), dt.date(2026, 10, 31))).run()
+    """Asked of the read side over the whole data (every cohort), also beyond the periods the filter bar offers."""
     from analytics.filters import Filters
     from analytics.uitval import uitval_per_cohort
     from toegang.kijker import Kijker

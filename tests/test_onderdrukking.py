@@ -29,24 +29,32 @@ def herleidbaar(waarden, lijnen, verborgen, totaal_verborgen) -> list[int]:
     return uit
 
 
-def bereik(waarden, lijnen, cellen, bekend, totaal_verborgen, grens) -> dict[int, tuple[float, float]]:
+def bereik(waarden, lijnen, cellen, bekend, totaal_verborgen, grens, totaal_klein=None) -> dict[int, tuple]:
     """What an attacker can conclude about each hidden cell, with linear programming: its lowest and
-    highest possible value given the published totals, the shown and own cells, and that a '<5' cell
-    lies between 1 and 4 and any count is at least 0."""
+    highest possible value given the published totals (a small one, shown as '<5', lies between 1 and 4), the
+    shown and own cells, and that a '<5' cell lies between 1 and 4 and any count is at least 0."""
+    klein = [False] * len(lijnen) if totaal_klein is None else list(totaal_klein)
     onbekend = [i for i in range(len(waarden)) if cellen[i] != "" and not bekend[i]]
-    a, b = [], []
+    a_eq, b_eq, a_ub, b_ub = [], [], [], []
     for n, lijn in enumerate(lijnen):
         if totaal_verborgen[n] or not any(i in onbekend for i in lijn):
             continue
-        a.append([1.0 if i in lijn else 0.0 for i in onbekend])
-        b.append(sum(waarden[i] for i in lijn) - sum(waarden[i] for i in lijn if i not in onbekend))
+        rij = [1.0 if i in lijn else 0.0 for i in onbekend]
+        getoond = sum(waarden[i] for i in lijn if i not in onbekend)
+        if klein[n]:  # 1 <= sum <= grens - 1
+            a_ub += [rij, [-x for x in rij]]
+            b_ub += [grens - 1 - getoond, getoond - 1]
+        else:
+            a_eq.append(rij)
+            b_eq.append(sum(waarden[i] for i in lijn) - getoond)
     grenzen = [(1, grens - 1) if cellen[i].startswith("<") else (0, None) for i in onbekend]
+    beperkingen = dict(A_eq=a_eq or None, b_eq=b_eq or None, A_ub=a_ub or None, b_ub=b_ub or None)
     uit = {}
     for j, i in enumerate(onbekend):
         c = np.zeros(len(onbekend))
         c[j] = 1
-        laag = linprog(c, A_eq=a or None, b_eq=b or None, bounds=grenzen).fun
-        hoog = linprog(-c, A_eq=a or None, b_eq=b or None, bounds=grenzen)
+        laag = linprog(c, bounds=grenzen, **beperkingen).fun
+        hoog = linprog(-c, bounds=grenzen, **beperkingen)
         hoog = float("inf") if hoog.status == 3 else -hoog.fun
         uit[i] = (laag, hoog)
     return uit
@@ -66,9 +74,19 @@ def test_zero_is_shown_and_a_small_total_is_hidden_itself():
     assert list(cellen["n"]) == ["<5", ""] and totaal["n"]
 
 
-def test_when_no_neighbour_can_cover_the_total_is_hidden():
+def test_a_lone_small_cell_has_a_small_total_that_says_no_more():
     m = markering([3], [[0]], grens=5)
-    assert list(m.cellen) == ["<5"] and m.totaal_verborgen[0]
+    assert list(m.cellen) == ["<5"] and m.totaal_klein[0] and not m.totaal_verborgen[0]
+
+
+def test_four_small_cells_beside_a_small_total_do_not_all_read_as_one():
+    """Four '<5' next to a total '<5': each is at least 1 and together at most 4, so all are 1. One of them
+    becomes 'x' (no longer 'at least 1'), or the total is hidden."""
+    m = markering([1, 1, 1, 1], [[0, 1, 2, 3]], grens=5)
+    assert "x" in list(m.cellen) or m.totaal_verborgen[0]
+    for cel, (laag, hoog) in bereik([1, 1, 1, 1], [[0, 1, 2, 3]], m.cellen, [False] * 4, m.totaal_verborgen, 5,
+                                    m.totaal_klein).items():
+        assert hoog - laag >= 1, (cel, laag, hoog)
 
 
 def test_own_gemeente_is_exact_and_never_counts_as_cover():
@@ -83,11 +101,13 @@ def test_the_threshold_is_a_setting(monkeypatch):
     assert list(cellen["n"]) == ["<10", "", "", "x"]
 
 
-def mogelijke_waarden(waarden, lijnen, cellen, bekend, totaal_verborgen, grens) -> dict[int, set[int]]:
+def mogelijke_waarden(waarden, lijnen, cellen, bekend, totaal_verborgen, grens, totaal_klein=None) -> dict:
     """Brute force, independent of any algebra: every whole-number table an attacker cannot rule out
-    (same shown cells, same published totals, '<5' cells 1-4, counts >= 0), and per hidden cell the
-    values it takes in them."""
+    (same shown cells, same published totals, a total shown as '<5' 1-4, '<5' cells 1-4, counts >= 0), and per
+    hidden cell the values it takes in them."""
+    klein = [False] * len(lijnen) if totaal_klein is None else list(totaal_klein)
     zichtbare_lijnen = [lijn for n, lijn in enumerate(lijnen) if not totaal_verborgen[n]]
+    kleine_lijnen = [klein[n] for n in range(len(lijnen)) if not totaal_verborgen[n]]
     verborgen = [i for i in range(len(waarden)) if cellen[i] != "" and not bekend[i]]
     # a hidden cell in no published line can be anything: nothing to try
     vrij = {i for i in verborgen if not any(i in lijn for lijn in zichtbare_lijnen)}
@@ -99,10 +119,11 @@ def mogelijke_waarden(waarden, lijnen, cellen, bekend, totaal_verborgen, grens) 
     tabel = [int(w) if i not in onbekend else None for i, w in enumerate(waarden)]
 
     def past(klaar: bool) -> bool:
-        for lijn, totaal in zip(zichtbare_lijnen, doel, strict=True):
+        for lijn, totaal, is_klein in zip(zichtbare_lijnen, doel, kleine_lijnen, strict=True):
             som = sum(tabel[i] for i in lijn if tabel[i] is not None and i not in vrij)
             compleet = klaar or all(tabel[i] is not None for i in lijn if i not in vrij)
-            if som > totaal or (compleet and som != totaal):
+            hoogste, laagste = (grens - 1, 1) if is_klein else (totaal, totaal)
+            if som > hoogste or (compleet and som < laagste):
                 return False
         return True
 
@@ -132,7 +153,8 @@ def test_no_hidden_cell_can_be_worked_out_by_trying_every_table(seed):
     lijnen = [[i * k + j for j in range(k)] for i in range(r)] + [[i * k + j for i in range(r)] for j in range(k)]
     bekend = rng.random(r * k) < 0.15
     m = markering(waarden, lijnen, bekend, grens=5)
-    for cel, mogelijk in mogelijke_waarden(waarden, lijnen, m.cellen, bekend, m.totaal_verborgen, 5).items():
+    for cel, mogelijk in mogelijke_waarden(waarden, lijnen, m.cellen, bekend, m.totaal_verborgen, 5,
+                                           m.totaal_klein).items():
         assert waarden[cel] in mogelijk and len(mogelijk) >= 2, (cel, waarden[cel], mogelijk)
 
 
@@ -145,12 +167,14 @@ def test_no_hidden_cell_can_be_recovered_in_random_two_way_tables(seed):
     bekend = rng.random(r * k) < 0.15
     m = markering(waarden, lijnen, bekend, grens=5)
     klein = (waarden >= 1) & (waarden < 5) & ~bekend
-    assert all(m.cellen[klein] == "<5")
+    assert all(m.cellen[klein] != "")  # "<5", or "x" where "1 to 4" would say too much
     # the viewer knows the shown cells and their own; the unknowns are the hidden ones that are not their own
     onbekend = (m.cellen != "") & ~bekend
-    assert not herleidbaar(waarden, lijnen, onbekend, m.totaal_verborgen)
+    # (a total shown as '<5' is no equation, only bounds: the LP below takes those)
+    assert not herleidbaar(waarden, lijnen, onbekend, m.totaal_verborgen | m.totaal_klein)
     # and no attacker who also uses that counts are whole and at least 0 (and '<5' means 1-4) pins one down
-    for cel, (laag, hoog) in bereik(waarden, lijnen, m.cellen, bekend, m.totaal_verborgen, 5).items():
+    for cel, (laag, hoog) in bereik(waarden, lijnen, m.cellen, bekend, m.totaal_verborgen, 5,
+                                    m.totaal_klein).items():
         assert hoog - laag > 0.5, (cel, waarden[cel], laag, hoog)
 
 

@@ -1,0 +1,49 @@
+"""The periods: what each choice of the filter bar stands for, and which period totals the pages publish (for
+small-number protection, every total over a run of months that any page can show must be known at once)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from analytics.filters import een_jaar_eerder
+
+ZELF_KIEZEN = "Zelf kiezen"
+PERIODES = ("Dit jaar tot nu", "Afgelopen 12 maanden", "Vorig jaar", "Laatste volledige maand", ZELF_KIEZEN)
+VASTE_PERIODES = tuple(p for p in PERIODES if p != ZELF_KIEZEN)
+
+
+def laatste_volledige_maand(peildatum: dt.date) -> dt.date:
+    """The last day of the last month that is complete at this peildatum."""
+    volgende_dag = peildatum + dt.timedelta(days=1)
+    return peildatum if volgende_dag.day == 1 else peildatum.replace(day=1) - dt.timedelta(days=1)
+
+
+def periode_van(keuze: str, peildatum: dt.date) -> tuple[dt.date, dt.date]:
+    """The dates a period choice stands for, given the latest peildatum in the store."""
+    maand_einde = laatste_volledige_maand(peildatum)
+    if keuze == "Afgelopen 12 maanden":
+        return een_jaar_eerder(maand_einde) + dt.timedelta(days=1), maand_einde
+    if keuze == "Vorig jaar":
+        return dt.date(peildatum.year - 1, 1, 1), dt.date(peildatum.year - 1, 12, 31)
+    if keuze == "Laatste volledige maand":
+        return maand_einde.replace(day=1), maand_einde
+    return dt.date(peildatum.year, 1, 1), peildatum
+
+
+def _maand_einde(jaar: int, maand: int) -> dt.date:
+    return (dt.date(jaar, maand, 28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+
+
+def gepubliceerde_perioden(peildatum: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """Every period whose total a page can show to a viewer without exact numbers: the fixed choices of the
+    filter bar and the same a year earlier (the overzicht compares), and every calendar quarter, half year and year
+    (uitval per start cohort, the sectoren page, 'Vorig jaar') from three years back."""
+    perioden = set()
+    for keuze in VASTE_PERIODES:
+        van, tot = periode_van(keuze, peildatum)
+        perioden |= {(van, tot), (een_jaar_eerder(van), een_jaar_eerder(tot))}
+    for jaar in range(peildatum.year - 3, peildatum.year + 1):
+        for lengte in (3, 6, 12):
+            for begin in range(1, 13, lengte):
+                perioden.add((dt.date(jaar, begin, 1), _maand_einde(jaar, begin + lengte - 1)))
+    return sorted(perioden)

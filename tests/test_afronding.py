@@ -1,0 +1,266 @@
+"""Rounding for whoever does not own the numbers: two totals of the same selection over different periods must not
+give back the small count of the months between them. Checked with integer programming: from every period total a
+regio user can ask for, what can be concluded about one month?"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import shutil
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+from analytics.onderdrukking import afgerond, afgeschermd, afgeschermd_getal, afgeschermde_curve
+from toegang.kijker import Kijker
+
+REGIO = Kijker("consortium@regio.example", "regio")
+BEHEERDER = Kijker("beheer@regio.example", "beheerder")
+
+
+# --- the rule ---------------------------------------------------------------------------------------------
+
+
+def test_counts_round_to_the_nearest_multiple_of_five_and_small_ones_stay_hidden():
+    assert [afgerond(n, 5) for n in (0, 5, 6, 7, 8, 12, 13, 122, 123)] == [0, 5, 5, 5, 10, 10, 15, 120, 125]
+    assert [afgeschermd_getal(n, False, 5) for n in (0, 3, 7, 123)] == [0, "<5", 5, 125]
+    assert [afgeschermd_getal(n, True, 5) for n in (0, 3, 7, 123)] == [0, 3, 7, 123]
+
+
+def afgeronde_waarden(getoond: object, grens: int = 5) -> tuple[int, int | None]:
+    """What a shown count tells someone about the true one: its lowest and highest possible value (None: no
+    highest). "<5" is 1-4, "x" anything, 0 is 0, a rounded n is n-2 to n+2 but never below the threshold."""
+    if getoond == "x":
+        return 0, None
+    if isinstance(getoond, str):
+        return 1, grens - 1
+    if getoond == 0:
+        return 0, 0
+    return max(int(getoond) - grens // 2, grens), int(getoond) + grens // 2
+
+
+def test_what_a_rounded_count_says_is_a_range_of_five_values():
+    assert afgeronde_waarden(10, 5) == (8, 12)
+    assert afgeronde_waarden(5, 5) == (5, 7)  # 1-4 would have been "<5"
+    assert afgeronde_waarden("<5", 5) == (1, 4)
+    assert afgeronde_waarden(0, 5) == (0, 0)
+    assert afgeronde_waarden("x", 5) == (0, None)
+
+
+def test_a_table_is_rounded_for_others_and_its_shares_come_from_the_rounded_counts():
+    tabel = pd.DataFrame({"gemeente": ["A", "B", "C", "D"], "uitval": [12, 3, 0, 9], "instroom": [41, 38, 20, 30]})
+    tabel["aandeel"] = tabel["uitval"] / tabel["instroom"]
+    tabel["per_maand"] = tabel["instroom"] / 12
+    zichtbaar = afgeschermd(tabel, REGIO, tellingen=("uitval", "instroom"),
+                            aandelen={"aandeel": ("uitval", "instroom")}, afgeleid={"per_maand": "instroom"}, grens=5)
+    assert zichtbaar["uitval"].tolist() == [10, "<5", 0, "x"]  # 9 hidden too: the total would give the 3 back
+    assert zichtbaar["instroom"].tolist() == [40, 40, 20, 30]
+    assert zichtbaar.at[0, "aandeel"] == pytest.approx(10 / 40)  # not 12/41: that and 40 would give 12 back
+    assert zichtbaar.at[1, "aandeel"] is None
+    assert zichtbaar["per_maand"].tolist() == pytest.approx([40 / 12, 40 / 12, 20 / 12, 30 / 12])
+    # its owner sees it as it is
+    assert afgeschermd(tabel, BEHEERDER, tellingen=("uitval", "instroom")).equals(tabel)
+    eigen = afgeschermd(tabel, REGIO, tellingen=("uitval", "instroom"), exact=[True, False, False, False], grens=5)
+    assert eigen.at[0, "uitval"] == 12 and eigen.at[0, "instroom"] == 41
+
+
+def test_a_curve_for_others_steps_only_by_five_people_or_more():
+    curve = pd.DataFrame({"tijd": [0, 1, 2, 3, 4, 5, 6, 7], "gebeurtenissen": [1, 2, 0, 3, 1, 4, 0, 0],
+                          "overleving": np.linspace(1, 0.6, 8), "onder": 0.5, "boven": 1.0, "at_risk": 40})
+    grof = afgeschermde_curve(curve, exact=False, grens=5)
+    assert grof["tijd"].tolist() == [0, 3, 5, 7]  # 1+2+0+3 = 6 by month 3, 1+4 = 5 by month 5, then a flat end
+    assert grof.at[0, "overleving"] == 1.0  # the one at the start itself is not a step of its own
+    tot_en_met = [0] + [int(curve.loc[curve["tijd"] <= t, "gebeurtenissen"].sum()) for t in grof["tijd"][1:]]
+    stappen = [b - a for a, b in itertools.pairwise(tot_en_met)]  # people behind each drop of the curve shown
+    assert stappen == [6, 5, 0]
+    assert afgeschermde_curve(curve, exact=True).equals(curve)
+
+
+# --- differencing periods: the attack ---------------------------------------------------------------------
+
+
+def maanden(laatste: dt.date, aantal: int) -> list[tuple[dt.date, dt.date]]:
+    """The `aantal` calendar months up to and including the month of `laatste`, oldest first."""
+    uit = []
+    eerste = pd.Timestamp(laatste).to_period("M")
+    for stap in range(aantal - 1, -1, -1):
+        maand = eerste - stap
+        uit.append((maand.start_time.date(), maand.end_time.date()))
+    return uit
+
+
+def terug_te_rekenen(totalen: dict, aantal: int, grens: int = 5, afgerond: bool = True) -> dict[int, tuple]:
+    """Per month: the lowest and highest count (None: no highest) consistent with every shown total of a run of
+    months ((a, b), ...) and that counts are whole numbers >= 0 (integer programming: the extremes are whole
+    numbers too). `afgerond`: shown numbers are rounded (else exact)."""
+    rijen, laag, hoog = [], [], []
+    for ((a, b), *_), getoond in totalen.items():
+        onder, boven = afgeronde_waarden(getoond, grens)
+        if not afgerond and not isinstance(getoond, str):
+            onder, boven = getoond, getoond
+        rijen.append([1.0 if a <= m <= b else 0.0 for m in range(aantal)])
+        laag.append(onder)
+        hoog.append(np.inf if boven is None else boven)
+    beperking = LinearConstraint(np.array(rijen), laag, hoog)
+    uit = {}
+    for m in range(aantal):
+        doel = np.zeros(aantal)
+        doel[m] = 1.0
+        extremen = []
+        for teken in (1.0, -1.0):
+            r = milp(teken * doel, constraints=beperking, integrality=np.ones(aantal), bounds=Bounds(0, np.inf))
+            # maximising may be unbounded (3, or 4 "infeasible or unbounded" after presolve): nothing limits this
+            # month from above; minimising never is (counts are >= 0), so there it must be solved
+            assert r.status == 0 or (teken < 0 and r.status in (3, 4)), r.message
+            extremen.append(teken * r.fun if r.status == 0 else None)
+        uit[m] = tuple(extremen)
+    return uit
+
+
+@pytest.fixture
+def opslag(demo_opslag, tmp_path, monkeypatch):
+    db, _ = demo_opslag
+    kopie = tmp_path / "opslag.duckdb"
+    shutil.copy(db, kopie)
+    monkeypatch.setenv("DASHBOARD_DB", str(kopie))
+    return kopie
+
+
+# counts that add up over months (unieke kandidaten do not: one person starting twice counts once in a year)
+TEGELS = ("instroom", "praktijkverklaringen", "uitstroom_werk")
+AANTAL_MAANDEN = 36  # the trend on the overzicht reaches 24 months back, a year-ago tile 12 more
+
+
+def aangeboden_perioden(peildatum: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """Every period a viewer without exact numbers can choose at this peildatum: the fixed ones of the filter bar."""
+    from analytics.perioden import periode_van
+    from kader.filterbalk import periodes
+
+    return sorted({periode_van(keuze, peildatum) for keuze in periodes(REGIO)})
+
+
+def wat_de_paginas_tonen(gemeente: str, kijker: Kijker, perioden=None) -> tuple[dict, list]:
+    """For one gemeente (a regio user may choose one), for every period on offer: the additive counts the pages
+    show about it, per count: {(first month, last month): shown values}, months as indexes into the last
+    AANTAL_MAANDEN months. Asked of the functions the pages call, as they call them: overzicht (the tiles of the
+    period and of a year earlier; the trend of instroom per month, marked as the page marks it), instroom (per
+    month and per year in the period), uitval (instroom
+    per start quarter and per start year, cut to the period) and sectoren (the whole selection in each complete
+    half year and the one before). What a patient user could write down in one sitting."""
+    from analytics.filters import Filters
+    from analytics.kengetallen import instroom_per_periode, kengetallen, periode_grenzen
+    from analytics.sectoren import halfjaren, sectorvergelijking
+    from analytics.uitval import uitval_per_cohort
+
+    eerste_start, peildatum = periode_grenzen()
+    reeks = maanden(peildatum, AANTAL_MAANDEN)
+    index = {van.replace(day=1): i for i, (van, _) in enumerate(reeks)}
+    getoond: dict[str, dict] = {t: {} for t in TEGELS}
+
+    def noteer(tegel: str, van: dt.date, tot: dt.date, waarde: object) -> None:
+        a, b = index.get(van.replace(day=1)), index.get(tot.replace(day=1))
+        if a is not None and b is not None and not (waarde is None or isinstance(waarde, float) and np.isnan(waarde)):
+            getoond[tegel].setdefault((a, b), set()).add(waarde)
+
+    for van, tot in aangeboden_perioden(peildatum) if perioden is None else perioden:
+        gekozen = Filters(van, tot, gemeenten=(gemeente,), kijker=kijker)
+        for periode in (gekozen, gekozen.jaar_eerder()):
+            getallen = kengetallen(periode)
+            for tegel in TEGELS:
+                noteer(tegel, periode.van, periode.tot, getattr(getallen, tegel))
+        trend_van = min(van, (pd.Timestamp(tot) - pd.DateOffset(months=23)).date().replace(day=1))
+        trend = instroom_per_periode(gekozen.met_periode(trend_van, tot), "maand", getoonde_totalen=(
+            (gekozen.van, gekozen.tot), (gekozen.jaar_eerder().van, gekozen.jaar_eerder().tot)))
+        for rij in trend.itertuples():
+            maand = pd.Timestamp(rij.periode).date()
+            noteer("instroom", maand, maand, rij.instroom)
+        for per, maanden_per in (("maand", 1), ("jaar", 12)):  # the instroom page, per month or per year
+            for rij in instroom_per_periode(gekozen, per).itertuples():
+                begin = pd.Timestamp(rij.periode).date()
+                einde = (pd.Timestamp(begin) + pd.DateOffset(months=maanden_per) - pd.Timedelta(days=1)).date()
+                noteer("instroom", max(begin, van), min(einde, tot), rij.instroom)
+        for per, maanden_per in (("kwartaal", 3), ("jaar", 12)):
+            for rij in uitval_per_cohort(gekozen, per).itertuples():
+                if rij.is_totaal:
+                    noteer("instroom", van, tot, rij.instroom)
+                else:
+                    begin = pd.Timestamp(rij.cohort).date()
+                    einde = (pd.Timestamp(begin) + pd.DateOffset(months=maanden_per) - pd.Timedelta(days=1)).date()
+                    noteer("instroom", max(begin, van), min(einde, tot), rij.instroom)
+    for halfjaar in halfjaren(eerste_start, peildatum):
+        vergelijking = sectorvergelijking(Filters(halfjaar.van, halfjaar.tot, gemeenten=(gemeente,), kijker=kijker),
+                                          halfjaar, eerste_start)
+        geheel = vergelijking[vergelijking["totaal"]].iloc[0]
+        for achtervoegsel, deel in (("", halfjaar), ("_vorig", halfjaar.vorige())):
+            for tegel in TEGELS:
+                noteer(tegel, deel.van, deel.tot, geheel[f"{tegel}{achtervoegsel}"])
+    return getoond, reeks
+
+
+def als_totalen(getoond: dict) -> dict:
+    """One constraint per (period, shown value): a month marked "x" in one view may be shown in another."""
+    return {(periode, n): waarde for periode, waarden in getoond.items()
+            for n, waarde in enumerate(sorted(waarden, key=str))}
+
+
+def terug_te_rekenen_uit(getoond: dict, afgerond: bool = True) -> dict[int, tuple]:
+    return terug_te_rekenen(als_totalen(getoond), AANTAL_MAANDEN, afgerond=afgerond)
+
+
+@pytest.mark.parametrize("gemeente", ["GM0209", "GM0944", "GM1945"])
+def test_no_small_month_follows_from_everything_a_regio_user_can_ask_for(opslag, gemeente):
+    """The smallest gemeenten of the demo. Every month with a true count of 1-4 keeps at least two possible
+    values, whatever combination of the periods on offer is used (integer programming over all of them)."""
+    regio, _ = wat_de_paginas_tonen(gemeente, REGIO)
+    exact, _ = wat_de_paginas_tonen(gemeente, BEHEERDER)
+    kleine_maanden = 0
+    for tegel in TEGELS:
+        waar = {m: next(iter(exact[tegel][(m, m)])) for m in range(AANTAL_MAANDEN) if (m, m) in exact[tegel]}
+        for m, (laag, hoog) in terug_te_rekenen_uit(regio[tegel]).items():
+            if m in waar:
+                assert laag <= waar[m] <= (hoog if hoog is not None else waar[m]), (tegel, m)  # shown numbers are true
+            if 1 <= waar.get(m, 0) <= 4:
+                kleine_maanden += 1
+                assert hoog is None or hoog - laag >= 1, (tegel, m, waar[m], laag, hoog)
+    assert kleine_maanden  # the gemeente had small months to protect
+
+
+def test_without_rounding_the_same_view_did_give_small_months_away(opslag):
+    """What the check above guards against is real: with the exact totals of the same periods and only 1-4
+    hidden, integer programming pins small months."""
+    exact, _ = wat_de_paginas_tonen("GM0944", BEHEERDER)
+    vastgepind = []
+    for tegel in TEGELS:
+        zonder_afronding = {periode: {"<5" if 1 <= w <= 4 else w for w in waarden}
+                            for periode, waarden in exact[tegel].items()}
+        waar = {m: next(iter(exact[tegel][(m, m)])) for m in range(AANTAL_MAANDEN) if (m, m) in exact[tegel]}
+        vastgepind += [(tegel, m) for m, (laag, hoog) in terug_te_rekenen_uit(zonder_afronding, afgerond=False).items()
+                       if hoog is not None and laag == hoog and 1 <= waar.get(m, 0) <= 4]
+    assert vastgepind
+
+
+@pytest.mark.parametrize("dimensie", ["", "sector", "doelgroep"])
+def test_every_drop_of_a_curve_others_see_is_five_people_or_more(opslag, dimensie):
+    """Time to uitval for the regio over the whole data: behind each drop of a shown curve lie at least 5 uitvallers
+    (counted on the same whole months), so no step says "one person left in month 4"."""
+    from analytics.filters import Filters
+    from analytics.kengetallen import periode_grenzen
+    from analytics.uitval import tijd_tot_uitval, tijd_tot_uitval_gegevens
+
+    eerste, laatste = periode_grenzen()
+    gekozen = Filters(eerste, laatste, kijker=REGIO)
+    km = tijd_tot_uitval(gekozen, dimensie)
+    gegevens = tijd_tot_uitval_gegevens(gekozen, dimensie)
+    gegevens["maanden"] = np.ceil(gegevens["maanden"])
+    assert not km.curves.empty
+    getrapt = 0
+    for groep, curve in km.curves.groupby("groep"):
+        deel = gegevens[gegevens["groep"] == groep]
+        tot_en_met = [int(deel.loc[(deel["maanden"] <= t) & deel["gebeurtenis"], "gebeurtenis"].count())
+                      for t in curve["tijd"]]
+        stappen = [b - a for a, b in itertools.pairwise([0, *tot_en_met[1:]])]
+        assert all(s == 0 or s >= 5 for s in stappen), (groep, list(curve["tijd"]), stappen)
+        getrapt += len(curve) < len(np.union1d([0.0], deel["maanden"]))
+    assert getrapt  # some curve did lose steps that were fewer than 5 people
