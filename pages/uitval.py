@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.kengetallen import KENGETALLEN
+from analytics.onderdrukking import drempel
 from analytics.uitval import (
     MIN_TRAJECTEN,
     UITVAL_MAANDEN,
@@ -181,6 +182,9 @@ if grafiek is None:
 else:
     teken(grafiek)
     noten = [f"Een lijn stopt waar minder dan {MIN_GEVOLGD} trajecten nog te volgen zijn."]
+    if not km.aantallen_tonen:
+        noten.append(f"Met afgeschermde aantallen daalt een lijn pas per minstens {drempel()} uitvallers, zodat "
+                     "geen stap één persoon is.")
     if dimensie == "werkgever":
         noten.insert(0, "Alleen trajecten bij een werkgever (route extern).")
     if km.weggelaten_groepen:
@@ -234,6 +238,10 @@ if grafiek is None:
     st.info("Geen uitval in deze periode en selectie.")
 else:
     teken(grafiek)
+    verborgen_redenen = redenen.pareto["aantal"].map(lambda w: isinstance(w, str))
+    if verborgen_redenen.any():
+        st.caption(f"Zonder staaf: {opsomming(list(redenen.pareto.loc[verborgen_redenen, 'naam']))} (kleine "
+                   "aantallen, afgeschermd; daarom ook geen lijn die optelt tot 100%).")
     tabel_redenen = pd.DataFrame({
         "Reden": redenen.pareto["naam"],
         "Uitgevallen": redenen.pareto["aantal"],

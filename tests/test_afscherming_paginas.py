@@ -318,3 +318,21 @@ def test_the_consortium_sees_data_quality_without_trajectnummers_or_counts(opsla
     assert not any(" van " in str(w) for k in volledig.columns[1:] for w in volledig[k])
     beheerder = als(BEHEERDER, "pages/kwaliteit.py")
     assert any(" van " in str(w) for d in beheerder.dataframe for k in d.value.columns for w in d.value[k])
+
+
+def test_a_hidden_share_of_a_cohort_is_called_afgeschermd_not_too_young(opslag):
+    """Regio, this year per quarter: cohorts that could be followed 3 months but whose share is hidden are labelled
+    'afgeschermd' in the chart; 'te jong' only where nobody could be followed yet."""
+    from analytics.filters import Filters
+    from analytics.uitval import uitval_per_cohort
+    from toegang.kijker import Kijker
+    from weergave.uitvalgrafieken import uitval_binnen_per_cohort
+
+    cohorten = uitval_per_cohort(Filters(dt.date(2026, 1, 1), dt.date(2026, 10, 31), kijker=Kijker(REGIO, "regio")))
+    grafiek = uitval_binnen_per_cohort(cohorten[~cohorten["is_totaal"]], "kwartaal", (3,), titel="t")
+    teksten = [t for spoor in grafiek.figure.data if spoor.text is not None for t in spoor.text if t in
+               {"te jong", "afgeschermd"}]
+    verwacht = ["te jong" if t == 0 else "afgeschermd" for t, a in zip(
+        cohorten.loc[~cohorten["is_totaal"], "te_volgen_3"], cohorten.loc[~cohorten["is_totaal"], "aandeel_uitval_3"],
+        strict=True) if a is None or (isinstance(a, float) and np.isnan(a))]
+    assert "afgeschermd" in verwacht and teksten == verwacht

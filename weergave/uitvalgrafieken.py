@@ -49,7 +49,8 @@ def _procent_as(maximum: float, ruimte: float = 1.15) -> dict:
 
 def uitval_binnen_per_cohort(df: pd.DataFrame, per: str, maanden: Sequence[int], *, titel: str) -> Grafiek | None:
     """Grouped bars per cohort: uitval within each N of `maanden`. A cohort that no traject of could be followed
-    N months yet gets no bar but the words "te jong"; one that only part of could be followed gets a hatched bar."""
+    N months yet gets no bar but the words "te jong" (a hidden share: "afgeschermd"); one that only part of could
+    be followed gets a hatched bar."""
     if df is None or df.empty:
         return None
     df = getallen(df)
@@ -82,12 +83,15 @@ def uitval_binnen_per_cohort(df: pd.DataFrame, per: str, maanden: Sequence[int],
             text=[formaat.percentage(a, 0) if waardelabels and not pd.isna(a) else "" for a in aandeel],
             textposition="outside", textfont=LABELLETTER, cliponaxis=False,
         ))
-        te_jong = aandeel.isna()
-        if te_jong.any():
+        # no bar: nobody could be followed N months yet ("te jong"), or the share is hidden (small numbers)
+        te_jong = te_volgen.fillna(1).eq(0)
+        zonder = aandeel.isna()
+        if zonder.any():
             fig.add_trace(go.Bar(
-                x=labels, y=[0 if j else None for j in te_jong], offsetgroup=str(n), legendgroup=str(n),
+                x=labels, y=[0 if z else None for z in zonder], offsetgroup=str(n), legendgroup=str(n),
                 showlegend=False, marker={"color": kleur(positie)}, hoverinfo="skip",
-                text=["te jong" if j else "" for j in te_jong], textposition="outside", textangle=-90,
+                text=[("te jong" if j else "afgeschermd") if z else "" for z, j in zip(zonder, te_jong, strict=True)],
+                textposition="outside", textangle=-90,
                 textfont={"size": LETTER - 2, "color": GRIJS_TEKST}, cliponaxis=False, constraintext="none",
             ))
     _opmaak(fig, titel, None, "Deel van de trajecten", hoogte=480)
