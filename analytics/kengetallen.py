@@ -187,12 +187,13 @@ def instroom_per_periode(
 ) -> pd.DataFrame:
     """Instroom and unieke kandidaten per month or year (`periode`), per value of `dimensie`.
     `getoonde_totalen`: periods whose total instroom the page also shows (a tile, and its change against last
-    year), so no hidden month can be worked out from them. For a viewer without exact numbers, months are marked
-    against every period total any page can show (`gepubliceerde_perioden`), whichever the page shows: so a month
-    is marked alike on every page, and no combination of pages gives a small one away."""
+    year), so no hidden month can be worked out from them. For a viewer without exact numbers, the months of the
+    whole selection are marked against every period total any page can show (`gepubliceerde_perioden`), whichever
+    the page shows: so no combination of pages gives a small month away. (Split by a dimension, a month's total is
+    a published line of its own; its cells are not worked out against every period too: that took seconds.)"""
     tabel = query("instroom_per_periode", {**filters.parameters(), "periode": periode, "dimensie": dimensie})
     begin = pd.to_datetime(tabel["periode"])
-    if periode == "maand" and not filters.exact and (grenzen := periode_grenzen()) is not None:
+    if periode == "maand" and not dimensie and not filters.exact and (grenzen := periode_grenzen()) is not None:
         getoonde_totalen = (*getoonde_totalen, *gepubliceerde_perioden(grenzen[1]))
     maskers = [((begin >= pd.Timestamp(van)) & (begin <= pd.Timestamp(tot))).to_numpy()
                for van, tot in getoonde_totalen]
