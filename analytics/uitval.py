@@ -205,7 +205,7 @@ def redenen_uitval(filters: Filters) -> RedenenUitval:
     uitval = uitval.sort_values(["aantal", "reden"], ascending=[False, True], kind="stable").reset_index(drop=True)
     uitval["aantal"] = uitval["aantal"].astype(int)
     zichtbaar = afgeschermd(uitval, filters.kijker, tellingen=("aantal",), exact=filters.exact)
-    verborgen = zichtbaar["aantal"].map(is_afgeschermd)
+    verborgen = zichtbaar["aantal"].map(is_afgeschermd).astype(bool)  # bool also when empty: a mask, not columns
     # order and shares from the counts as shown (rounded for others): shares of their sum, or, with a hidden
     # reason, of the total as shown without a running total (its steps would give the hidden count away, and so
     # would the hidden reason's place between the others: hidden ones go last, by name)

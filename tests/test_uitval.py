@@ -338,6 +338,20 @@ def test_pareto_of_the_redenen_matches_the_views(demo_opslag, monkeypatch, traje
     assert any(f"Niet meegeteld: {naar_werk} trajecten" in c.value for c in app.caption)
 
 
+def test_a_selection_without_uitval_says_so_instead_of_failing(demo_opslag, monkeypatch, trajecten):
+    """Found by the benchmark: a gemeente and sector with no uitval at all (an empty Pareto) broke the page."""
+    db, _ = demo_opslag
+    van, tot = dt.date(2026, 1, 1), dt.date(2026, 10, 31)
+    gestart = in_periode(trajecten, van, tot)
+    zonder = gestart.groupby(["gemeentecode", "sector"]).filter(lambda g: not is_uitval(g).any())
+    gemeente, sector = zonder[["gemeentecode", "sector"]].iloc[0]
+    app = open_app(db, monkeypatch, van, tot)
+    app.multiselect(key="filter_gemeenten").set_value([gemeente]).run()
+    app.multiselect(key="filter_sectoren").set_value([sector]).run()
+    assert not app.exception, app.exception
+    assert "Geen uitval in deze periode en selectie." in [i.value for i in app.info]
+
+
 # --- 4. werkgevers and praktijkopleiders -------------------------------------------------------------------
 
 
