@@ -53,10 +53,13 @@ def markering(
     lijnen: Sequence[Sequence[int]],
     bekend: Sequence[bool] | None = None,
     grens: int | None = None,
+    afgeronde_totalen: bool = False,
 ) -> Markering:
     """Mark the cells to hide. `lijnen` are the groups of cell indexes whose sum is published
     (a column with a total row, a tile that is the sum of a table); `bekend` the cells this viewer
-    sees exactly anyway. A small total is published too, as "<5": its cells add up to 1 to 4."""
+    sees exactly anyway. A small total is published too, as "<5": its cells add up to 1 to 4.
+    `afgeronde_totalen`: the totals are shown rounded (`afgerond`), so they say only a range of sums (the
+    shown cells are still taken as known exactly: that errs on the safe side)."""
     grens = drempel() if grens is None else grens
     v = np.asarray(waarden, dtype=float)
     bekend_ = np.zeros(len(v), bool) if bekend is None else np.asarray(bekend, bool)
@@ -68,10 +71,11 @@ def markering(
     while True:
         verborgen = (primair | secundair) & ~bekend_
         # cheap first: a line with an exact total and exactly one hidden cell gives it away at once
-        terug_te_rekenen = eenzame_cellen(lijnen, verborgen, totaal_verborgen | totaal_klein)[:1]
+        terug_te_rekenen = [] if afgeronde_totalen else eenzame_cellen(
+            lijnen, verborgen, totaal_verborgen | totaal_klein)[:1]
         if not terug_te_rekenen:  # then the thorough check, for what several lines together give away
             terug_te_rekenen = vastgepinde_cellen(v, lijnen, verborgen, primair & ~secundair, totaal_verborgen,
-                                                  grens, totaal_klein)
+                                                  grens, totaal_klein, afgeronde_totalen)
         if not terug_te_rekenen:
             break
         for cel in terug_te_rekenen:
@@ -145,6 +149,7 @@ def vastgepinde_cellen(
     totaal_verborgen: np.ndarray,
     grens: int,
     totaal_klein: np.ndarray | None = None,
+    afgeronde_totalen: bool = False,
 ) -> list[int]:
     """The hidden cells whose value someone can still work out: from the published totals (a small one shown as
     "<5": between 1 and 4), the shown cells, and what '<5' says (1 to 4) and that counts are at least 0. Per
@@ -163,8 +168,15 @@ def vastgepinde_cellen(
         if totaal_verborgen[n] or not cellen:
             continue
         som = float(sum(waarden[c] for c in cellen))
-        getoond = float(sum(waarden[c] for c in lijn)) - som
-        actief.append((cellen, (max(0.0, 1 - getoond), grens - 1 - getoond) if klein[n] else (som, som)))
+        totaal = float(sum(waarden[c] for c in lijn))
+        getoond = totaal - som
+        if klein[n]:
+            laag, hoog = 1.0, grens - 1.0
+        elif afgeronde_totalen and totaal > 0:
+            laag, hoog = afgerond_bereik(afgerond(totaal, grens), grens)
+        else:
+            laag, hoog = totaal, totaal
+        actief.append((cellen, (max(0.0, laag - getoond), hoog - getoond)))
     grenzen = {c: (1.0, float(grens - 1)) if primair[c] else (0.0, math.inf) for c in onbekend}
     uit = []
     for cellen, groep_lijnen in _samenhangend(onbekend, actief):
@@ -256,6 +268,11 @@ def afgerond(waarde: float, grens: int | None = None) -> int:
     0 stays 0, 5 to 7 become 5 and 8 to 12 become 10. Counts 1 to 4 are hidden before this."""
     grens = drempel() if grens is None else grens
     return int(math.floor(float(waarde) / grens + 0.5)) * grens
+
+
+def afgerond_bereik(getoond: int, grens: int) -> tuple[float, float]:
+    """The counts that are shown as this rounded number (>= the threshold: smaller ones are "<5")."""
+    return float(max(math.ceil(getoond - grens / 2), grens)), float(math.ceil(getoond + grens / 2) - 1)
 
 
 def afgeschermd_getal(waarde: int, exact: bool, grens: int | None = None) -> int | str:
@@ -368,7 +385,7 @@ def _geschaald(reeks: pd.Series, schaal: np.ndarray) -> pd.Series:
 def _markering_bewaard(waarden: tuple, lijnen: tuple, bekend: tuple, grens: int) -> tuple[np.ndarray, np.ndarray]:
     """The marking, remembered per table and per what the viewer sees exactly (part of the key): the same
     table for the same kind of viewer is not worked out twice. Holds only counts, in memory."""
-    uitkomst = markering(waarden, lijnen, bekend, grens)
+    uitkomst = markering(waarden, lijnen, bekend, grens, afgeronde_totalen=True)  # others see totals rounded
     return uitkomst.cellen, uitkomst.totaal_verborgen
 
 

@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 from scipy.optimize import linprog
 
-from analytics.onderdrukking import markering, percentage_zichtbaar, tabelmarkering
+from analytics.onderdrukking import afgerond as afgerond_getal
+from analytics.onderdrukking import afgerond_bereik, markering, percentage_zichtbaar, tabelmarkering
 
 
 def herleidbaar(waarden, lijnen, verborgen, totaal_verborgen) -> list[int]:
@@ -29,7 +30,8 @@ def herleidbaar(waarden, lijnen, verborgen, totaal_verborgen) -> list[int]:
     return uit
 
 
-def bereik(waarden, lijnen, cellen, bekend, totaal_verborgen, grens, totaal_klein=None) -> dict[int, tuple]:
+def bereik(waarden, lijnen, cellen, bekend, totaal_verborgen, grens, totaal_klein=None,
+           afgerond: bool = False) -> dict[int, tuple]:
     """What an attacker can conclude about each hidden cell, with linear programming: its lowest and
     highest possible value given the published totals (a small one, shown as '<5', lies between 1 and 4), the
     shown and own cells, and that a '<5' cell lies between 1 and 4 and any count is at least 0."""
@@ -41,9 +43,11 @@ def bereik(waarden, lijnen, cellen, bekend, totaal_verborgen, grens, totaal_klei
             continue
         rij = [1.0 if i in lijn else 0.0 for i in onbekend]
         getoond = sum(waarden[i] for i in lijn if i not in onbekend)
-        if klein[n]:  # 1 <= sum <= grens - 1
+        totaal = sum(waarden[i] for i in lijn)
+        if klein[n] or (afgerond and totaal > 0):  # "<5": 1 <= sum <= 4; rounded: a range of sums
+            laag, hoog = (1, grens - 1) if klein[n] else afgerond_bereik(afgerond_getal(totaal, grens), grens)
             a_ub += [rij, [-x for x in rij]]
-            b_ub += [grens - 1 - getoond, getoond - 1]
+            b_ub += [hoog - getoond, getoond - laag]
         else:
             a_eq.append(rij)
             b_eq.append(sum(waarden[i] for i in lijn) - getoond)
@@ -101,7 +105,8 @@ def test_the_threshold_is_a_setting(monkeypatch):
     assert list(cellen["n"]) == ["<10", "", "", "x"]
 
 
-def mogelijke_waarden(waarden, lijnen, cellen, bekend, totaal_verborgen, grens, totaal_klein=None) -> dict:
+def mogelijke_waarden(waarden, lijnen, cellen, bekend, totaal_verborgen, grens, totaal_klein=None,
+                      afgerond: bool = False) -> dict:
     """Brute force, independent of any algebra: every whole-number table an attacker cannot rule out
     (same shown cells, same published totals, a total shown as '<5' 1-4, '<5' cells 1-4, counts >= 0), and per
     hidden cell the values it takes in them."""
@@ -113,7 +118,7 @@ def mogelijke_waarden(waarden, lijnen, cellen, bekend, totaal_verborgen, grens, 
     vrij = {i for i in verborgen if not any(i in lijn for lijn in zichtbare_lijnen)}
     onbekend = [i for i in verborgen if i not in vrij]
     doel = [sum(waarden[i] for i in lijn) for lijn in zichtbare_lijnen]
-    plafond = max(doel, default=0)
+    plafond = max(doel, default=0) + (grens if afgerond else 0)
     gezien: dict[int, set[int]] = {i: {int(waarden[i]), int(waarden[i]) + 1} for i in vrij}
     gezien.update({i: set() for i in onbekend})
     tabel = [int(w) if i not in onbekend else None for i, w in enumerate(waarden)]
@@ -122,7 +127,12 @@ def mogelijke_waarden(waarden, lijnen, cellen, bekend, totaal_verborgen, grens, 
         for lijn, totaal, is_klein in zip(zichtbare_lijnen, doel, kleine_lijnen, strict=True):
             som = sum(tabel[i] for i in lijn if tabel[i] is not None and i not in vrij)
             compleet = klaar or all(tabel[i] is not None for i in lijn if i not in vrij)
-            hoogste, laagste = (grens - 1, 1) if is_klein else (totaal, totaal)
+            if is_klein:
+                hoogste, laagste = grens - 1, 1
+            elif afgerond and totaal > 0:  # the total is shown rounded: a range of sums
+                laagste, hoogste = afgerond_bereik(afgerond_getal(totaal, grens), grens)
+            else:
+                hoogste, laagste = totaal, totaal
             if som > hoogste or (compleet and som < laagste):
                 return False
         return True
@@ -158,6 +168,20 @@ def test_no_hidden_cell_can_be_worked_out_by_trying_every_table(seed):
         assert waarden[cel] in mogelijk and len(mogelijk) >= 2, (cel, waarden[cel], mogelijk)
 
 
+@pytest.mark.parametrize("seed", range(40))
+def test_with_rounded_totals_no_hidden_cell_can_be_worked_out_by_trying_every_table(seed):
+    """As others see them: totals rounded to 5 (a range of five sums), the marking made for that."""
+    rng = np.random.default_rng(2000 + seed)
+    r, k = rng.integers(2, 4), rng.integers(2, 4)
+    waarden = rng.choice([0, 1, 2, 3, 5, 6, 9], size=r * k)
+    lijnen = [[i * k + j for j in range(k)] for i in range(r)] + [[i * k + j for i in range(r)] for j in range(k)]
+    bekend = rng.random(r * k) < 0.15
+    m = markering(waarden, lijnen, bekend, grens=5, afgeronde_totalen=True)
+    for cel, mogelijk in mogelijke_waarden(waarden, lijnen, m.cellen, bekend, m.totaal_verborgen, 5,
+                                           m.totaal_klein, afgerond=True).items():
+        assert waarden[cel] in mogelijk and len(mogelijk) >= 2, (cel, waarden[cel], mogelijk)
+
+
 @pytest.mark.parametrize("seed", range(80))
 def test_no_hidden_cell_can_be_recovered_in_random_two_way_tables(seed):
     rng = np.random.default_rng(seed)
@@ -178,6 +202,19 @@ def test_no_hidden_cell_can_be_recovered_in_random_two_way_tables(seed):
         assert hoog - laag > 0.5, (cel, waarden[cel], laag, hoog)
 
 
+@pytest.mark.parametrize("seed", range(40))
+def test_with_rounded_totals_no_hidden_cell_can_be_recovered_in_random_two_way_tables(seed):
+    rng = np.random.default_rng(3000 + seed)
+    r, k = rng.integers(2, 6), rng.integers(2, 6)
+    waarden = rng.choice([0, 1, 2, 3, 4, 5, 8, 12, 30], size=r * k, p=[.2, .1, .1, .1, .1, .1, .1, .1, .1])
+    lijnen = [[i * k + j for j in range(k)] for i in range(r)] + [[i * k + j for i in range(r)] for j in range(k)]
+    bekend = rng.random(r * k) < 0.15
+    m = markering(waarden, lijnen, bekend, grens=5, afgeronde_totalen=True)
+    for cel, (laag, hoog) in bereik(waarden, lijnen, m.cellen, bekend, m.totaal_verborgen, 5, m.totaal_klein,
+                                    afgerond=True).items():
+        assert hoog - laag > 0.5, (cel, waarden[cel], laag, hoog)
+
+
 def test_percentages_need_a_denominator_of_ten_and_a_numerator_that_is_not_hidden():
     assert not percentage_zichtbaar(2, 9, exact=False, grens=5)
     assert percentage_zichtbaar(0, 10, exact=False, grens=5)
@@ -192,12 +229,13 @@ def test_months_inside_a_shown_tile_total_cover_each_other():
     from toegang.kijker import Kijker
 
     maanden = pd.DataFrame({"periode": pd.date_range("2025-01-01", periods=12, freq="MS"),
-                            "instroom": [2, 30, 30, 30, 30, 30, 30, 30, 30, 3, 20, 20]})
-    dit_jaar = (maanden["periode"] >= "2025-10-01").to_numpy()  # the tile counts oct-dec: 3 + 20 + 20
+                            "instroom": [2, 30, 30, 30, 30, 30, 30, 30, 30, 4, 19, 20]})
+    # the tile counts oct-dec: 4 + 19 + 20 = 43, shown as 45 (43 to 47): with 19 and 20 known, oct is 4
+    dit_jaar = (maanden["periode"] >= "2025-10-01").to_numpy()
     uit = afgeschermd(maanden, Kijker("r@x.nl", "regio"), tellingen=("instroom",), deeltotalen=[dit_jaar], grens=5)
     cellen = ["" if not isinstance(w, str) else w for w in uit["instroom"]]
     lijnen = [list(range(12)), [9, 10, 11]]
     for cel, (laag, hoog) in bereik(maanden["instroom"].tolist(), lijnen, cellen, [False] * 12, [False, False],
-                                    5).items():
+                                    5, afgerond=True).items():
         assert hoog - laag >= 1, (cel, laag, hoog)
     assert cellen[9] == "<5" and "x" in cellen[10:12]  # the cover lies inside this year's months

@@ -339,6 +339,16 @@ def test_missing_values_are_not_drawn_and_are_mentioned():
     assert [a.text for a in grafiek.figure.layout.annotations] == [noot]
 
 
+def test_a_series_with_every_month_hidden_is_drawn_empty_and_says_so():
+    """Found by make bench: a small gemeente and sector for the regio, all twelve months '<5', broke the page."""
+    df = instroom_per_maand()
+    df = df[df["groep"] == "Logistiek"].assign(instroom="<5")
+    grafiek = staaf_per_periode(df, "periode", "instroom")
+    assert "alle waarden afgeschermd" in grafiek.alt
+    assert [a.text for a in grafiek.figure.layout.annotations] == ["12 waarden zijn niet getoond (afgeschermd of "
+                                                                   "onbekend)."]
+
+
 @pytest.mark.parametrize(
     "bouw",
     [

@@ -391,6 +391,8 @@ def _alt_tijd(breed: _Breed, maat: str, labels: list[str], decimalen: int, per: 
                 f"{_tekst(laatste.sum(), decimalen)}, het meest bij {grootste}")
     if len(labels) <= 6:
         return f"{bereik}: " + opsomming([f"{_tekst(w, decimalen)} in {label[p]}" for p, w in totaal.items()])
+    if totaal.isna().all():  # every value hidden (small numbers): nothing to point at
+        return f"{bereik}: alle waarden afgeschermd (kleine aantallen)"
     hoog, laag = totaal.idxmax(), totaal.idxmin()
     return (f"{bereik}: {_tekst(totaal.iloc[-1], decimalen)} in {labels[-1]}, het hoogst "
             f"{_tekst(totaal[hoog], decimalen)} in {label[hoog]} en het laagst {_tekst(totaal[laag], decimalen)} "
