@@ -183,9 +183,9 @@ def test_no_hidden_cell_of_the_gemeente_table_can_be_worked_out_from_the_tiles(o
     for kolom in ("Instroom", "Lopende trajecten", "Praktijkverklaringen", "Uitstroom naar werk"):
         waarden = exact[kolom].astype(int).tolist()
         cellen = [str(w) if str(w) in {"<5", "x"} else "" for w in zichtbaar[kolom]]
-        totaal_verborgen = [tegels[kolom] in {"<5"}]
+        tegel = tegels[kolom]  # as shown: rounded (a range of sums), "<5" (1 to 4) or "x" (nothing)
         for cel, (laag, hoog) in bereik(waarden, [list(range(len(waarden)))], cellen, [False] * len(waarden),
-                                        totaal_verborgen, 5).items():
+                                        [tegel == "x"], 5, [tegel == "<5"], afgerond=True).items():
             assert hoog - laag >= 1, (kolom, zichtbaar.index[cel], laag, hoog)
 
 
@@ -211,9 +211,9 @@ KOLOMMEN = {"instroom": "Instroom", "lopend": "Lopende trajecten", "praktijkverk
 
 def niets_terug_te_rekenen(filters, kijker, eigen: set[str] = frozenset()) -> None:
     """The read side's table per gemeente and its tiles for `kijker`: per count column, what an attacker can
-    conclude about each hidden cell (linear programming over the tile total, the shown cells, the own rows the
-    viewer knows, '<5' = 1-4) leaves at least two values. Asked of the read side directly, so also for
-    selections the filter bar no longer offers to these viewers (defence in depth)."""
+    conclude about each hidden cell (linear programming over the tile total as shown, the shown cells taken as
+    exactly known, the own rows the viewer knows, '<5' = 1-4) leaves at least two values. Asked of the read side
+    directly, so also for selections the filter bar no longer offers to these viewers (defence in depth)."""
     from dataclasses import replace
 
     from analytics.kengetallen import kengetallen, kengetallen_per_gemeente
@@ -226,8 +226,9 @@ def niets_terug_te_rekenen(filters, kijker, eigen: set[str] = frozenset()) -> No
         cellen = [str(w) if isinstance(w, str) else "" for w in zichtbaar[kolom]]
         bekend = [g in eigen for g in zichtbaar["groep"]]
         tegel = getattr(tegels, kolom)
+        # the tile as shown: rounded (a range of sums), "<5" (1 to 4) or "x" (nothing)
         for cel, (laag, hoog) in bereik(exact[kolom].astype(int).tolist(), [list(range(len(cellen)))], cellen,
-                                        bekend, [isinstance(tegel, str)], 5).items():
+                                        bekend, [tegel == "x"], 5, [tegel == "<5"], afgerond=True).items():
             assert hoog - laag >= 1, (kolom, zichtbaar["groep"][cel], laag, hoog, tegel)
 
 
