@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.kengetallen import KENGETALLEN
+from analytics.onderdrukking import drempel
 from kader import toegang_vereist
 
 st.title("Definities")
@@ -15,6 +16,18 @@ st.write(
     "die filters: periode, arbeidsmarktregio, gemeente, organisatie, sector, doelgroep, stroom en route. De "
     "periode telt op de startdatum van het traject, tenzij de definitie iets anders zegt."
 )
+d = drempel()
+with st.expander(f"Kleine aantallen: <{d}, x, – en afronding"):
+    st.write(
+        "Aantallen over mensen ziet alleen wie ze beheert exact: de beheerder, en een gemeente voor haar eigen "
+        f"gemeente(n). Voor anderen, en voor iedereen in de presentatiemodus: een aantal van 1 tot {d - 1} staat er "
+        f"als <{d}; x is afgeschermd zodat een klein aantal niet uit een totaal terug te rekenen is; – is een "
+        "percentage dat niet getoond wordt (noemer onder 10, of de teller is afgeschermd). Andere aantallen zijn "
+        f"afgerond op {d}-tallen (7 wordt 5, 8 wordt 10), en percentages, verschillen en volgordes komen uit die "
+        "afgeronde aantallen. Een totaal kan daardoor iets afwijken van de som van zijn delen. Wie niet alles "
+        "exact ziet, kiest uit vaste perioden: uit de verschillen tussen veel zelfgekozen perioden zouden kleine "
+        "aantallen terug te rekenen zijn."
+    )
 for kengetal in KENGETALLEN.values():
     st.subheader(kengetal.label)
     st.write(kengetal.definitie)

@@ -149,6 +149,8 @@ def test_definitions_page_shows_every_number_of_metrics_md(app):
     app.switch_page("pages/definities.py").run()
     assert not app.exception
     assert [s.value for s in app.subheader] == [k.label for k in KENGETALLEN.values()]
+    assert app.expander[0].label == "Kleine aantallen: <5, x, – en afronding"
+    assert "afgerond op 5-tallen" in app.expander[0].markdown[0].value
     # metrics.md is copied into the project (a clean clone has no ../shared); where ../shared is there, the copy
     # must still equal it
     kopie = ROOT / "data" / "reference" / "metrics.md"
