@@ -6,12 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from analytics.filters import Filters
 from analytics.onderdrukking import SECUNDAIR, afgeschermd, afgeschermd_getal, is_afgeschermd, verschil_afgeschermd
 from analytics.opslag import query
 from analytics.perioden import gepubliceerde_perioden, laatste_volledige_maand
+from toegang.kijker import GeenToegang
 
 
 @dataclass(frozen=True)
@@ -187,19 +189,42 @@ def instroom_per_periode(
 ) -> pd.DataFrame:
     """Instroom and unieke kandidaten per month or year (`periode`), per value of `dimensie`.
     `getoonde_totalen`: periods whose total instroom the page also shows (a tile, and its change against last
-    year), so no hidden month can be worked out from them. For a viewer without exact numbers, the months of the
-    whole selection are marked against every period total any page can show (`gepubliceerde_perioden`), whichever
-    the page shows: so no combination of pages gives a small month away. (Split by a dimension, a month's total is
-    a published line of its own; its cells are not worked out against every period too: that took seconds.)"""
-    tabel = query("instroom_per_periode", {**filters.parameters(), "periode": periode, "dimensie": dimensie})
-    begin = pd.to_datetime(tabel["periode"])
+    year), so no hidden month can be worked out from them. For a viewer without exact numbers, months are marked
+    against every period total any page can show (`gepubliceerde_perioden`), whichever the page shows, so no
+    combination of pages gives a small month away. Split by a dimension, such a viewer gets years only: the months
+    of one sector are also shown with that sector chosen in the filter, marked against other totals, and together
+    the two markings pinned small months (a review found it; tests/test_afronding.py)."""
+    if dimensie and periode == "maand" and not filters.exact:
+        raise GeenToegang("Per maand uitgesplitst is alleen voor wie de aantallen exact ziet.")
     if periode == "maand" and not dimensie and not filters.exact and (grenzen := periode_grenzen()) is not None:
-        getoonde_totalen = (*getoonde_totalen, *gepubliceerde_perioden(grenzen[1]))
-    maskers = [((begin >= pd.Timestamp(van)) & (begin <= pd.Timestamp(tot))).to_numpy()
-               for van, tot in getoonde_totalen]
+        # one marking of the months for every page: over a fixed stretch, against every published period in it,
+        # then cut to what was asked (two pages marking the same month differently would together give it away)
+        vast = filters.met_periode(gepubliceerde_perioden(grenzen[1])[0][0], grenzen[1])
+        reeks = _instroom_per_maand_afgeschermd(vast, tuple(gepubliceerde_perioden(grenzen[1])))
+        begin = pd.to_datetime(reeks["periode"])
+        return reeks[(begin >= pd.Timestamp(filters.van)) & (begin <= pd.Timestamp(filters.tot))].reset_index(drop=True)
+    tabel = query("instroom_per_periode", {**filters.parameters(), "periode": periode, "dimensie": dimensie})
     zichtbaar = afgeschermd(tabel, filters.kijker, tellingen=("instroom", "unieke_kandidaten"), exact=filters.exact,
-                            groepen=("periode",) if dimensie else (), deeltotalen=maskers)
+                            groepen=("periode", "groep") if dimensie else (),
+                            deeltotalen=_maskers(tabel, getoonde_totalen))
     return verschil_afgeschermd(zichtbaar, "instroom", "unieke_kandidaten", filters.exact)
+
+
+def _maskers(tabel: pd.DataFrame, perioden) -> list[np.ndarray]:
+    """Per period: which rows of the table (by their `periode`) it counts; the same rows once."""
+    begin = pd.to_datetime(tabel["periode"])
+    maskers = [((begin >= pd.Timestamp(van)) & (begin <= pd.Timestamp(tot))).to_numpy() for van, tot in perioden]
+    return list({masker.tobytes(): masker for masker in maskers}.values())
+
+
+def _instroom_per_maand_afgeschermd(filters: Filters, perioden: tuple) -> pd.DataFrame:
+    """The months of the selection over `filters`' stretch for a viewer without exact numbers, marked against
+    every period in `perioden` (clipped to the stretch: the data ends there too)."""
+    tabel = query("instroom_per_periode", {**filters.parameters(), "periode": "maand", "dimensie": ""})
+    binnen = tuple((max(van, filters.van), min(tot, filters.tot)) for van, tot in perioden if tot >= filters.van)
+    zichtbaar = afgeschermd(tabel, filters.kijker, tellingen=("instroom", "unieke_kandidaten"), exact=False,
+                            deeltotalen=_maskers(tabel, binnen))
+    return verschil_afgeschermd(zichtbaar, "instroom", "unieke_kandidaten", False)
 
 
 def instroom_tegen_afspraak(filters: Filters, jaar: int, peildatum: dt.date) -> pd.DataFrame:

@@ -239,12 +239,22 @@ def _vast_met_lp(cellen: list[int], lijnen: list[tuple[list[int], tuple]], grenz
     if gelijk.any():
         ongelijk |= dict(A_eq=a[gelijk], b_eq=laag_som[gelijk])
     banden = [(grenzen[c][0], None if math.isinf(grenzen[c][1]) else grenzen[c][1]) for c in cellen]
+    # every solution found is a table the attacker cannot rule out: a cell that already took values at least 1 apart
+    # in two of them is not pinned, and needs no programs of its own (most cells, after the first few)
+    gezien_laag = np.full(len(cellen), np.inf)
+    gezien_hoog = np.full(len(cellen), -np.inf)
     uit = []
     for j, c in enumerate(cellen):
+        if gezien_hoog[j] - gezien_laag[j] >= 1 - 1e-9:
+            continue
         doel = np.zeros(len(cellen))
         doel[j] = 1.0
         laag = linprog(doel, bounds=banden, method="highs", **ongelijk)
         hoog = linprog(-doel, bounds=banden, method="highs", **ongelijk)
+        for oplossing in (laag, hoog):
+            if oplossing.status == 0:
+                gezien_laag = np.minimum(gezien_laag, oplossing.x)
+                gezien_hoog = np.maximum(gezien_hoog, oplossing.x)
         if hoog.status == 3:  # unbounded above: nothing pins it
             continue
         if -hoog.fun - laag.fun < 1 - 1e-9:
@@ -393,7 +403,9 @@ def afgeschermde_curve(curve: pd.DataFrame, exact: bool, grens: int | None = Non
     """A step curve over time (rows in time order, `gebeurtenissen` per step: a Kaplan-Meier curve) as the
     viewer may see it. For others than the owner a step of 1 to 4 people would give them away (1 of 40 is a drop
     of 2.5%), so the curve keeps only the start and the times by which at least the threshold more events have
-    happened since the previous time kept, and its flat end when nothing happened after that."""
+    happened since the previous time kept, and its flat end when nothing happened after that; the share on them
+    rounded to 5 percentage points, without its confidence band or the numbers followed (they would give the
+    counts back)."""
     grens = drempel() if grens is None else grens
     if exact or curve.empty:
         return curve
@@ -409,7 +421,14 @@ def afgeschermde_curve(curve: pd.DataFrame, exact: bool, grens: int | None = Non
         bewaard = [0] + [p + 1 for p in bewaard]
     if sinds == 0 and bewaard[-1] != len(curve) - 1:
         bewaard.append(len(curve) - 1)
-    return curve.iloc[bewaard].reset_index(drop=True)
+    grof = curve.iloc[bewaard].reset_index(drop=True)
+    # the exact share and its band give the numbers back (n = (1 - S) / (V S)): the share rounded to 5 percentage
+    # points, no band, no counts
+    grof["overleving"] = (grof["overleving"] * 20).round() / 20
+    for kolom in ("onder", "boven", "at_risk", "gebeurtenissen", "gecensureerd"):
+        if kolom in grof:
+            grof[kolom] = np.nan
+    return grof
 
 
 def verschil_afgeschermd(tabel: pd.DataFrame, groot: str, klein: str, exact: Sequence[bool] | bool,

@@ -36,14 +36,17 @@ def _maand_einde(jaar: int, maand: int) -> dt.date:
 
 def gepubliceerde_perioden(peildatum: dt.date) -> list[tuple[dt.date, dt.date]]:
     """Every period whose total a page can show to a viewer without exact numbers: the fixed choices of the
-    filter bar and the same a year earlier (the overzicht compares), and every calendar quarter, half year and year
-    (uitval per start cohort, the sectoren page, 'Vorig jaar') from three years back."""
+    filter bar and the same a year earlier (the overzicht compares), every calendar quarter, half year and year
+    (uitval per start cohort, the sectoren page, 'Vorig jaar') from three years back, and the pieces of quarters
+    and years inside a fixed period (the start cohorts of a period that does not begin on a quarter)."""
     perioden = set()
     for keuze in VASTE_PERIODES:
         van, tot = periode_van(keuze, peildatum)
         perioden |= {(van, tot), (een_jaar_eerder(van), een_jaar_eerder(tot))}
-    for jaar in range(peildatum.year - 3, peildatum.year + 1):
-        for lengte in (3, 6, 12):
-            for begin in range(1, 13, lengte):
-                perioden.add((dt.date(jaar, begin, 1), _maand_einde(jaar, begin + lengte - 1)))
-    return sorted(perioden)
+    kalender = {(dt.date(jaar, begin, 1), _maand_einde(jaar, begin + lengte - 1))
+                for jaar in range(peildatum.year - 3, peildatum.year + 1)
+                for lengte in (3, 6, 12) for begin in range(1, 13, lengte)}
+    # the uitval page cuts its start cohorts (quarters, years) to the chosen period: those pieces are totals too
+    stukken = {(max(van, k_van), min(tot, k_tot)) for van, tot in perioden for k_van, k_tot in kalender
+               if k_van <= tot and k_tot >= van}
+    return sorted(perioden | kalender | stukken)

@@ -141,6 +141,8 @@ class TijdTotUitval:
     weggelaten_groepen: int
     weggelaten_trajecten: int | str
     aantallen_tonen: bool = True  # numbers followed per step: only for whoever sees the numbers exactly
+    gevolgd_tot: dict | None = None  # per group: months followed by at least min_trajecten (also where the curve
+    # shown to others stops earlier, at its last step of 5 or more uitvallers)
 
 
 def tijd_tot_uitval_gegevens(filters: Filters, dimensie: str = "") -> pd.DataFrame:
@@ -173,6 +175,7 @@ def tijd_tot_uitval(
     groepen = afgeschermd(getoond.astype({"trajecten": int, "uitval": int}), filters.kijker,
                           tellingen=("trajecten", "uitval"), exact=filters.exact)
     curves = pd.concat(curves, ignore_index=True)[kolommen] if curves else pd.DataFrame(columns=kolommen)
+    gevolgd = curves[curves["at_risk"] >= min_trajecten].groupby("groep")["tijd"].max().to_dict()
     if not filters.exact:  # a curve of a group whose uitval is hidden would give it back (1 of 13 = 92,3%)
         verborgen = groepen.loc[groepen["uitval"].map(is_afgeschermd), "groep"]
         curves = curves[~curves["groep"].isin(verborgen) & (curves["at_risk"] >= min_trajecten)]
@@ -182,6 +185,7 @@ def tijd_tot_uitval(
         curves=curves,
         groepen=groepen,
         aantallen_tonen=filters.exact,
+        gevolgd_tot=gevolgd,
         weggelaten_groepen=len(grootte) - len(getoond),
         weggelaten_trajecten=afgeschermd_getal(int(grootte["trajecten"].sum() - getoond["trajecten"].sum()),
                                                filters.exact),

@@ -53,6 +53,10 @@ links, rechts = st.columns(2)
 periode = links.radio("Per", ["maand", "jaar"], format_func=str.capitalize, horizontal=True, key="instroom_per")
 uitsplitsing = rechts.selectbox("Uitsplitsen naar", list(DIMENSIES), key="instroom_uitsplitsen")
 dimensie = DIMENSIES[uitsplitsing]
+if dimensie and periode == "maand" and not gekozen.exact:
+    periode = "jaar"
+    st.caption("Met afgeschermde aantallen is een uitsplitsing alleen per jaar te zien: per maand zouden kleine "
+               "aantallen terug te rekenen zijn uit wat andere pagina's over dezelfde groep tonen.")
 
 instroom = instroom_per_periode(gekozen, periode, dimensie)
 if instroom.empty:

@@ -183,15 +183,17 @@ else:
     teken(grafiek)
     noten = [f"Een lijn stopt waar minder dan {MIN_GEVOLGD} trajecten nog te volgen zijn."]
     if not km.aantallen_tonen:
-        noten.append(f"Met afgeschermde aantallen daalt een lijn pas per minstens {drempel()} uitvallers, zodat "
-                     "geen stap één persoon is.")
+        noten.append(f"Met afgeschermde aantallen daalt een lijn pas per minstens {drempel()} uitvallers en is "
+                     "het deel afgerond op 5 procentpunten, zonder betrouwbaarheidsband: zo wijst geen stap naar één "
+                     "persoon en zijn de aantallen er niet uit terug te rekenen.")
     if dimensie == "werkgever":
         noten.insert(0, "Alleen trajecten bij een werkgever (route extern).")
     if km.weggelaten_groepen:
         noten.insert(0, f"Alleen de {len(km.groepen)} {MEERVOUD[dimensie]} met de meeste trajecten (minstens "
                         f"{MIN_TRAJECTEN}); "
                         f"{formaat.getal(km.weggelaten_groepen)} andere (samen "
-                        f"{formaat.getal(km.weggelaten_trajecten)} trajecten) staan niet in de grafiek.")
+                        f"{formaat.getal(km.weggelaten_trajecten)} trajecten) "
+                        f"{'staat' if km.weggelaten_groepen == 1 else 'staan'} niet in de grafiek.")
     st.caption(" ".join(noten))
 
 
@@ -202,9 +204,12 @@ def op(groep: str, maanden: int) -> str:
     if groep in AFGESCHERMD:
         return "afgeschermd (kleine aantallen)"
     waarde = overleving_op(km.curves[km.curves["groep"] == groep], maanden)
-    if waarde is None:
-        return "nog niet te zeggen"
+    if waarde is None:  # not followed that long, or the curve shown to others stops at its last step of 5
+        gevolgd = (km.gevolgd_tot or {}).get(groep, 0)
+        return "afgeschermd (kleine aantallen)" if gevolgd >= maanden else "nog niet te zeggen"
     s, onder, boven = waarde
+    if pd.isna(onder):  # for others: rounded to 5 percentage points, without the band
+        return f"ongeveer {formaat.percentage(s, 0)}"
     return f"{formaat.percentage(s)} ({formaat.percentage(onder)} tot {formaat.percentage(boven)})"
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import shutil
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -143,14 +144,16 @@ def aangeboden_perioden(peildatum: dt.date) -> list[tuple[dt.date, dt.date]]:
     return sorted({periode_van(keuze, peildatum) for keuze in periodes(REGIO)})
 
 
-def wat_de_paginas_tonen(gemeente: str, kijker: Kijker, perioden=None) -> tuple[dict, list]:
+def wat_de_paginas_tonen(gemeente: str, kijker: Kijker, perioden=None, sector: str | None = None) -> tuple[dict, list]:
     """For one gemeente (a regio user may choose one), for every period on offer: the additive counts the pages
     show about it, per count: {(first month, last month): shown values}, months as indexes into the last
     AANTAL_MAANDEN months. Asked of the functions the pages call, as they call them: overzicht (the tiles of the
     period and of a year earlier; the trend of instroom per month, marked as the page marks it), instroom (per
     month and per year in the period), uitval (instroom
     per start quarter and per start year, cut to the period) and sectoren (the whole selection in each complete
-    half year and the one before). What a patient user could write down in one sitting."""
+    half year and the one before). What a patient user could write down in one sitting. With `sector`: the same
+    with that sector chosen in the filter, plus that sector's row wherever the gemeente's numbers are split by
+    sector (instroom per month and per year, the sectorvergelijking)."""
     from analytics.filters import Filters
     from analytics.kengetallen import instroom_per_periode, kengetallen, periode_grenzen
     from analytics.sectoren import halfjaren, sectorvergelijking
@@ -166,8 +169,16 @@ def wat_de_paginas_tonen(gemeente: str, kijker: Kijker, perioden=None) -> tuple[
         if a is not None and b is not None and not (waarde is None or isinstance(waarde, float) and np.isnan(waarde)):
             getoond[tegel].setdefault((a, b), set()).add(waarde)
 
+    sectoren = (sector,) if sector else ()
     for van, tot in aangeboden_perioden(peildatum) if perioden is None else perioden:
-        gekozen = Filters(van, tot, gemeenten=(gemeente,), kijker=kijker)
+        gekozen = Filters(van, tot, gemeenten=(gemeente,), sectoren=sectoren, kijker=kijker)
+        if sector:  # the gemeente split by sector: this sector's cells (for others only per year)
+            for per, maanden_per in (("maand", 1), ("jaar", 12)) if kijker.ziet_alles_exact else (("jaar", 12),):
+                gesplitst = instroom_per_periode(replace(gekozen, sectoren=()), per, "sector")
+                for rij in gesplitst[gesplitst["groep"] == sector].itertuples():
+                    begin = pd.Timestamp(rij.periode).date()
+                    einde = (pd.Timestamp(begin) + pd.DateOffset(months=maanden_per) - pd.Timedelta(days=1)).date()
+                    noteer("instroom", max(begin, van), min(einde, tot), rij.instroom)
         for periode in (gekozen, gekozen.jaar_eerder()):
             getallen = kengetallen(periode)
             for tegel in TEGELS:
@@ -192,12 +203,14 @@ def wat_de_paginas_tonen(gemeente: str, kijker: Kijker, perioden=None) -> tuple[
                     einde = (pd.Timestamp(begin) + pd.DateOffset(months=maanden_per) - pd.Timedelta(days=1)).date()
                     noteer("instroom", max(begin, van), min(einde, tot), rij.instroom)
     for halfjaar in halfjaren(eerste_start, peildatum):
-        vergelijking = sectorvergelijking(Filters(halfjaar.van, halfjaar.tot, gemeenten=(gemeente,), kijker=kijker),
-                                          halfjaar, eerste_start)
-        geheel = vergelijking[vergelijking["totaal"]].iloc[0]
-        for achtervoegsel, deel in (("", halfjaar), ("_vorig", halfjaar.vorige())):
-            for tegel in TEGELS:
-                noteer(tegel, deel.van, deel.tot, geheel[f"{tegel}{achtervoegsel}"])
+        for keuze in {sectoren, ()}:
+            vergelijking = sectorvergelijking(Filters(halfjaar.van, halfjaar.tot, gemeenten=(gemeente,),
+                                                      sectoren=keuze, kijker=kijker), halfjaar, eerste_start)
+            rijen = vergelijking[vergelijking["totaal"] if keuze == sectoren else vergelijking["sector"].eq(sector)]
+            for _, rij in rijen.iterrows():
+                for achtervoegsel, deel in (("", halfjaar), ("_vorig", halfjaar.vorige())):
+                    for tegel in TEGELS:
+                        noteer(tegel, deel.van, deel.tot, rij[f"{tegel}{achtervoegsel}"])
     return getoond, reeks
 
 
@@ -227,6 +240,33 @@ def test_no_small_month_follows_from_everything_a_regio_user_can_ask_for(opslag,
                 kleine_maanden += 1
                 assert hoog is None or hoog - laag >= 1, (tegel, m, waar[m], laag, hoog)
     assert kleine_maanden  # the gemeente had small months to protect
+
+
+@pytest.mark.parametrize("gemeente, sector", [("GM0225", "facilitair_horeca"), ("GM0296", "logistiek"),
+                                               ("GM0268", "schoonmaak")])
+def test_no_small_month_of_one_sector_follows_from_the_pages_split_and_filtered(opslag, gemeente, sector):
+    """A review found Druten/facilitair: months '<5' in the split by sector, the sector's year '<5' and its first
+    quarter '<5' together made every month 1. Now: the sector's months against everything shown with that sector
+    chosen and in every split by sector (integer programming)."""
+    regio, _ = wat_de_paginas_tonen(gemeente, REGIO, sector=sector)
+    exact, _ = wat_de_paginas_tonen(gemeente, BEHEERDER, sector=sector)
+    for tegel in TEGELS:
+        waar = {m: next(iter(exact[tegel][(m, m)])) for m in range(AANTAL_MAANDEN) if (m, m) in exact[tegel]}
+        for m, (laag, hoog) in terug_te_rekenen_uit(regio[tegel]).items():
+            if 1 <= waar.get(m, 0) <= 4:
+                assert hoog is None or hoog - laag >= 1, (tegel, m, waar[m], laag, hoog)
+
+
+def test_others_get_a_split_by_sector_per_year_only(opslag):
+    from analytics.filters import Filters
+    from analytics.kengetallen import instroom_per_periode
+    from toegang.kijker import GeenToegang
+
+    gekozen = Filters(dt.date(2026, 1, 1), dt.date(2026, 10, 31), gemeenten=("GM0225",), kijker=REGIO)
+    with pytest.raises(GeenToegang):
+        instroom_per_periode(gekozen, "maand", "sector")
+    assert not instroom_per_periode(gekozen, "jaar", "sector").empty
+    assert not instroom_per_periode(replace(gekozen, kijker=BEHEERDER), "maand", "sector").empty
 
 
 def test_without_rounding_the_same_view_did_give_small_months_away(opslag):
@@ -266,3 +306,12 @@ def test_every_drop_of_a_curve_others_see_is_five_people_or_more(opslag, dimensi
         assert all(s == 0 or s >= 5 for s in stappen), (groep, list(curve["tijd"]), stappen)
         getrapt += len(curve) < len(np.union1d([0.0], deel["maanden"]))
     assert getrapt  # some curve did lose steps that were fewer than 5 people
+    # the share is rounded to 5 percentage points, without band or numbers followed: the exact share and its band
+    # gave the number at risk back (n = (1 - S) / (V S)), and the chart sent it along in its hover data
+    assert np.allclose(km.curves["overleving"] * 20, (km.curves["overleving"] * 20).round())
+    assert km.curves[["onder", "boven", "at_risk"]].isna().all().all()
+    from weergave.uitvalgrafieken import overlevingscurves
+
+    grafiek = overlevingscurves(km.curves, km.groepen["groep"].tolist(), {}, titel="t", aantallen=km.aantallen_tonen)
+    assert all(len(rij) == 5 for spoor in grafiek.figure.data if spoor.customdata is not None
+               for rij in spoor.customdata)  # name, months, share and the two (empty) band ends: no count

@@ -337,3 +337,15 @@ def test_a_hidden_share_of_a_cohort_is_called_afgeschermd_not_too_young(opslag):
         cohorten.loc[~cohorten["is_totaal"], "te_volgen_3"], cohorten.loc[~cohorten["is_totaal"], "aandeel_uitval_3"],
         strict=True) if a is None or (isinstance(a, float) and np.isnan(a))]
     assert "afgeschermd" in verwacht and teksten == verwacht
+
+
+def test_others_see_a_split_per_year_with_the_reason(opslag):
+    app = als(REGIO, "pages/instroom.py")
+    app.selectbox(key="instroom_uitsplitsen").set_value("Sector").run()
+    assert not app.exception, app.exception
+    assert any("alleen per jaar te zien" in c.value for c in app.caption)
+    tabel = next(d.value for d in app.dataframe if "Sector" in d.value.columns)
+    assert set(tabel["Periode"]) == {"2026"}  # 'Laatste volledige maand' (oktober 2026), as a year
+    beheerder = als(BEHEERDER, "pages/instroom.py")
+    beheerder.selectbox(key="instroom_uitsplitsen").set_value("Sector").run()
+    assert not any("alleen per jaar te zien" in c.value for c in beheerder.caption)

@@ -160,28 +160,35 @@ def overlevingscurves(curves: pd.DataFrame, groepen: Sequence[str], namen: dict[
     fig = go.Figure()
     laagste, langste, einden = 1.0, 0.0, []
     for positie, groep in enumerate(groepen):
-        km = curves[(curves["groep"] == groep) & (curves["at_risk"] >= min_gevolgd)]
+        km = curves[curves["groep"] == groep]
+        if aantallen:  # for others the read side already cut the curve, and sends no counts
+            km = km[km["at_risk"] >= min_gevolgd]
         if km.empty:
             continue
         naam = namen.get(groep, groep)
         kleur_ = kleur(positie)
-        laagste, langste = min(laagste, float(km["onder"].min())), max(langste, float(km["tijd"].max()))
+        met_band = bool(km["onder"].notna().any())
+        laagste = min(laagste, float((km["onder"] if met_band else km["overleving"]).min()))
+        langste = max(langste, float(km["tijd"].max()))
         einden.append(f"{naam} {formaat.percentage(km['overleving'].iloc[-1], 0)} na "
                       f"{formaat.getal(km['tijd'].iloc[-1], 0)} maanden")
         band = {"x": km["tijd"], "mode": "lines", "line": {"width": 0, "shape": "hv"}, "hoverinfo": "skip",
                 "showlegend": False, "legendgroup": naam}
-        fig.add_trace(go.Scatter(y=km["boven"], **band))
-        dekking = 0.12 if len(groepen) > 3 else 0.2
-        fig.add_trace(go.Scatter(y=km["onder"], fill="tonexty", fillcolor=_rgba(kleur_, dekking), **band))
+        if met_band:
+            fig.add_trace(go.Scatter(y=km["boven"], **band))
+            dekking = 0.12 if len(groepen) > 3 else 0.2
+            fig.add_trace(go.Scatter(y=km["onder"], fill="tonexty", fillcolor=_rgba(kleur_, dekking), **band))
         fig.add_trace(go.Scatter(
             x=km["tijd"], y=km["overleving"], mode="lines", name=naam, legendgroup=naam,
             line={"color": kleur_, "width": 3, "shape": "hv"},
-            customdata=[[naam, formaat.getal(t, 1), formaat.percentage(s), formaat.percentage(o),
-                         formaat.percentage(b), formaat.getal(n)]
+            # the numbers followed only go to the browser for whoever may see them
+            customdata=[[naam, formaat.getal(t, 1), formaat.percentage(s, 1 if met_band else 0),
+                         formaat.percentage(o), formaat.percentage(b)] + ([formaat.getal(n)] if aantallen else [])
                         for t, s, o, b, n in zip(km["tijd"], km["overleving"], km["onder"], km["boven"],
                                                  km["at_risk"], strict=True)],
             hovertemplate=("<b>%{customdata[0]}</b><br>Na %{customdata[1]} maanden nog niet uitgevallen: "
-                           "%{customdata[2]}<br>95%-betrouwbaarheidsinterval: %{customdata[3]} tot %{customdata[4]}"
+                           + ("%{customdata[2]}<br>95%-betrouwbaarheidsinterval: %{customdata[3]} tot "
+                              "%{customdata[4]}" if met_band else "ongeveer %{customdata[2]}")
                            + ("<br>Nog gevolgd: %{customdata[5]} trajecten" if aantallen else "")
                            + "<extra></extra>"),
         ))
