@@ -339,6 +339,18 @@ def test_missing_values_are_not_drawn_and_are_mentioned():
     assert [a.text for a in grafiek.figure.layout.annotations] == [noot]
 
 
+def test_a_hidden_segment_does_not_break_the_stack():
+    """Plotly starts the segments after a NaN from 0 again: a hidden segment is drawn as 0, its hover says '–'."""
+    df = instroom_per_maand()
+    df["instroom"] = df["instroom"].astype(object)
+    df.loc[df["groep"] == "Logistiek", "instroom"] = "<5"
+    grafiek = staaf_per_periode(df, "periode", "instroom", "groep")
+    staven = [spoor for spoor in grafiek.figure.data if spoor.type == "bar"]
+    assert all(not np.isnan(y) for spoor in staven for y in spoor.y)
+    logistiek = next(spoor for spoor in staven if spoor.name == "Logistiek")
+    assert set(logistiek.y) == {0} and {rij[1] for rij in logistiek.customdata} == {"–"}
+
+
 def test_a_series_with_every_month_hidden_is_drawn_empty_and_says_so():
     """Found by make bench: a small gemeente and sector for the regio, all twelve months '<5', broke the page."""
     df = instroom_per_maand()

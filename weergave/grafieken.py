@@ -460,8 +460,11 @@ def _staaf(kolom: pd.Series, x: list, labels: list[str], totaal: pd.Series | Non
         [label, _tekst(w, decimalen), _tekst(t, decimalen)]
         for label, w, t in zip(labels, kolom, totaal if totaal is not None else kolom, strict=True)
     ]
+    # stacked, a hidden (NaN) segment is drawn as 0: plotly starts the segments after a NaN again from 0, so the
+    # stack fell apart (seen as regio: 'instroom per jaar naar sector' stopped at 165 under a total of 255)
     return go.Bar(
-        x=x, y=kolom, name=naam, customdata=customdata, hovertemplate=regels + "<extra></extra>",
+        x=x, y=kolom.fillna(0) if totaal is not None else kolom, name=naam, customdata=customdata,
+        hovertemplate=regels + "<extra></extra>",
         marker={"color": kleur(positie), "line": {"width": 0}, "pattern": {
             "shape": patroon(positie), "fgcolor": "#FFFFFF", "fillmode": "overlay", "size": 7, "solidity": 0.4}},
     )
