@@ -199,8 +199,8 @@ def instroom_per_periode(
     if periode == "maand" and not dimensie and not filters.exact and (grenzen := periode_grenzen()) is not None:
         # one marking of the months for every page: over a fixed stretch, against every published period in it,
         # then cut to what was asked (two pages marking the same month differently would together give it away)
-        vast = filters.met_periode(gepubliceerde_perioden(grenzen[1])[0][0], grenzen[1])
-        reeks = _instroom_per_maand_afgeschermd(vast, tuple(gepubliceerde_perioden(grenzen[1])))
+        perioden = tuple(gepubliceerde_perioden(grenzen[1]))  # sorted: the first starts the stretch
+        reeks = _instroom_per_maand_afgeschermd(filters.met_periode(perioden[0][0], grenzen[1]), perioden)
         begin = pd.to_datetime(reeks["periode"])
         return reeks[(begin >= pd.Timestamp(filters.van)) & (begin <= pd.Timestamp(filters.tot))].reset_index(drop=True)
     tabel = query("instroom_per_periode", {**filters.parameters(), "periode": periode, "dimensie": dimensie})

@@ -184,6 +184,13 @@ def geweigerd(naam: str, *regels: str) -> list[str]:
 TEST_BEHEERDER = "beheer@test.example"
 
 
+def rollen_toml(beheerder: str) -> str:
+    """The roles file of the access tests: a beheerder, the gemeente Wijchen and the regio consortium."""
+    return (f'[[gebruiker]]\nemail = "{beheerder}"\nrol = "beheerder"\n\n'
+            '[[gebruiker]]\nemail = "a.jansen@wijchen.example"\nrol = "gemeente"\ngemeenten = ["GM0296"]\n\n'
+            '[[gebruiker]]\nemail = "consortium@regio.example"\nrol = "regio"\n')
+
+
 def app_als(monkeypatch, map_: Path, rol: str = "beheerder", gemeenten: tuple[str, ...] = (),
             email: str = TEST_BEHEERDER, timeout: float = 60):
     """The dashboard as a logged-in user with this role (a roles file in `map_`); for stores with real data."""

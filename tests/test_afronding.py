@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from analytics.onderdrukking import afgerond, afgeschermd, afgeschermd_getal, afgeschermde_curve
+from analytics.onderdrukking import afgerond, afgerond_bereik, afgeschermd, afgeschermd_getal, afgeschermde_curve
 from toegang.kijker import Kijker
 
 REGIO = Kijker("consortium@regio.example", "regio")
@@ -39,7 +39,8 @@ def afgeronde_waarden(getoond: object, grens: int = 5) -> tuple[int, int | None]
         return 1, grens - 1
     if getoond == 0:
         return 0, 0
-    return max(int(getoond) - grens // 2, grens), int(getoond) + grens // 2
+    laag, hoog = afgerond_bereik(int(getoond), grens)
+    return int(laag), int(hoog)
 
 
 def test_what_a_rounded_count_says_is_a_range_of_five_values():

@@ -12,23 +12,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, rollen_toml
 from tests.test_onderdrukking import bereik
 
-ROLLEN = """
-[[gebruiker]]
-email = "beheer@regio.example"
-rol = "beheerder"
-
-[[gebruiker]]
-email = "a.jansen@wijchen.example"
-rol = "gemeente"
-gemeenten = ["GM0296"]
-
-[[gebruiker]]
-email = "consortium@regio.example"
-rol = "regio"
-"""
+ROLLEN = rollen_toml("beheer@regio.example")
 BEHEERDER, WIJCHEN, REGIO = "beheer@regio.example", "a.jansen@wijchen.example", "consortium@regio.example"
 PAGINAS = ["pages/overzicht.py", "pages/instroom.py", "pages/uitval.py", "pages/structurele_vraag.py",
            "pages/sectoren.py"]

@@ -8,23 +8,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import KANDIDATEN_KOP, ROOT, cli, ingest, kandidaat, rijen, schrijf_xlsx
+from tests.conftest import KANDIDATEN_KOP, ROOT, cli, ingest, kandidaat, rijen, rollen_toml, schrijf_xlsx
 from toegang.accounts import account_toevoegen
 
-ROLLEN = """
-[[gebruiker]]
-email = "a.jansen@wijchen.example"
-rol = "gemeente"
-gemeenten = ["GM0296"]
-
-[[gebruiker]]
-email = "beheer@werkbedrijf.example"
-rol = "beheerder"
-
-[[gebruiker]]
-email = "consortium@regio.example"
-rol = "regio"
-"""
+ROLLEN = rollen_toml("beheer@werkbedrijf.example")
 
 
 def paginas(app: AppTest) -> set[str]:

@@ -21,6 +21,18 @@ CHROMIUM_ARGS = [
 ]
 
 
+def klaar(pagina, voor_ms: int = 800, na_ms: int = 800, max_ms: int = 120_000) -> None:
+    """Wait until Streamlit has finished running the script (no running-man widget, no skeleton left)."""
+    pagina.wait_for_selector("[data-testid='stApp']", timeout=30_000)
+    pagina.wait_for_timeout(voor_ms)
+    pagina.wait_for_function(
+        "!document.querySelector('[data-testid=\"stStatusWidget\"]') && "
+        "!document.querySelector('[data-testid=\"stSkeleton\"]')",
+        timeout=max_ms,
+    )
+    pagina.wait_for_timeout(na_ms)
+
+
 def screenshots(
     paren: list[tuple[str, str]], breedte: int = 1400, hoogte: int = int(os.environ.get("HOOGTE", "900"))
 ) -> None:
@@ -29,14 +41,7 @@ def screenshots(
         pagina = browser.new_page(viewport={"width": breedte, "height": hoogte})
         for url, png in paren:
             pagina.goto(url)
-            pagina.wait_for_selector("[data-testid='stApp']", timeout=30_000)
-            pagina.wait_for_timeout(1000)
-            pagina.wait_for_function(
-                "!document.querySelector('[data-testid=\"stStatusWidget\"]') && "
-                "!document.querySelector('[data-testid=\"stSkeleton\"]')",
-                timeout=60_000,
-            )
-            pagina.wait_for_timeout(1500)
+            klaar(pagina, voor_ms=1000, na_ms=1500, max_ms=60_000)
             pagina.screenshot(path=png, full_page=True)
             print(f"{url} -> {png}")
         browser.close()

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipelines.opslag import leesverbinding  # noqa: E402
-from tools.screenshot import CHROMIUM_ARGS  # noqa: E402
+from tools.screenshot import CHROMIUM_ARGS, klaar  # noqa: E402
 
 ORGANISATIE = "Werkbedrijf De Linge"
 BEHEERDER, WACHTWOORD = "beheer@demo.example", "doorloop-wachtwoord"  # a local account made for the walk-through
@@ -132,18 +132,6 @@ def start_server(db: Path, poort: int, log: Path) -> subprocess.Popen:
             time.sleep(0.5)
     server.terminate()
     raise SystemExit(f"de server startte niet; zie {log}")
-
-
-def klaar(pagina: Page) -> None:
-    """Wait until Streamlit has finished running the script."""
-    pagina.wait_for_selector("[data-testid='stApp']", timeout=30_000)
-    pagina.wait_for_timeout(800)
-    pagina.wait_for_function(
-        "!document.querySelector('[data-testid=\"stStatusWidget\"]') && "
-        "!document.querySelector('[data-testid=\"stSkeleton\"]')",
-        timeout=120_000,
-    )
-    pagina.wait_for_timeout(800)
 
 
 def kies_bestand(pagina: Page, pad: Path) -> None:
