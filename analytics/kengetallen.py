@@ -10,8 +10,15 @@ import numpy as np
 import pandas as pd
 
 from analytics.filters import Filters
-from analytics.onderdrukking import SECUNDAIR, afgeschermd, afgeschermd_getal, is_afgeschermd, verschil_afgeschermd
-from analytics.opslag import query
+from analytics.onderdrukking import (
+    SECUNDAIR,
+    afgeschermd,
+    afgeschermd_getal,
+    eerder_per_rij,
+    is_afgeschermd,
+    uniek_afgeschermd,
+)
+from analytics.opslag import query, query_ervoor
 from analytics.perioden import gepubliceerde_perioden, laatste_volledige_maand
 from toegang.kijker import GeenToegang
 
@@ -117,6 +124,8 @@ KENGETALLEN: dict[str, Kengetal] = {
 TELLINGEN = ("instroom", "unieke_kandidaten", "lopend", "uitval12_teller", "uitval12_noemer", "praktijkverklaringen",
              "uitstroom_werk", "beeindigd")
 AANDELEN = {"uitval_12": ("uitval12_teller", "uitval12_noemer"), "aandeel_werk": ("uitstroom_werk", "beeindigd")}
+# the counts that add up over periods, rounded as running counts for others (not lopend: a state at the peildatum)
+OPTELBAAR = ("instroom", "uitval12_teller", "uitval12_noemer", "praktijkverklaringen", "uitstroom_werk", "beeindigd")
 
 
 @dataclass(frozen=True)
@@ -146,12 +155,14 @@ def met_aandelen(tabel: pd.DataFrame) -> pd.DataFrame:
 
 def kengetallen(filters: Filters) -> Kengetallen:
     """The overzicht's numbers for the selection in its period."""
-    rij = query("kengetallen", {**filters.parameters(), "per": "totaal"})
+    parameters = {**filters.parameters(), "per": "totaal"}
+    rij = query("kengetallen", parameters)
     if rij.empty:
         rij = pd.DataFrame([dict.fromkeys(TELLINGEN, 0)])
+    eerder = None if filters.exact else eerder_per_rij(rij, OPTELBAAR, voor=query_ervoor("kengetallen", parameters))
     tabel = afgeschermd(met_aandelen(rij[list(TELLINGEN)].astype(int)), filters.kijker, tellingen=TELLINGEN,
-                        aandelen=AANDELEN, exact=filters.exact)
-    tabel = verschil_afgeschermd(tabel, "instroom", "unieke_kandidaten", filters.exact)
+                        aandelen=AANDELEN, exact=filters.exact, eerder=eerder)
+    tabel = uniek_afgeschermd(tabel, "unieke_kandidaten", filters.exact)
     if not filters.exact:  # a tile is the total of the table per gemeente: hidden where that table says so
         for kolom, verborgen in kengetallen_per_gemeente(filters).attrs.get("totaal_verborgen", {}).items():
             if verborgen and tabel.at[0, kolom] != SECUNDAIR:  # also a "<5": its "1 to 4" would give cells away
@@ -175,10 +186,13 @@ def formaat_leeg(waarde: object) -> bool:
 def kengetallen_per_gemeente(filters: Filters) -> pd.DataFrame:
     """The same numbers per gemeente (`groep` holds the gemeente's name), with the shares; each row exact
     only for the gemeente's own viewer, and no hidden cell recoverable from the overzicht's tiles."""
-    tabel = met_aandelen(query("kengetallen", {**filters.parameters(), "per": "gemeente"}))
+    parameters = {**filters.parameters(), "per": "gemeente"}
+    tabel = met_aandelen(query("kengetallen", parameters))
     exact = filters.exact_per_gemeente(tabel["gemeentecode"])
-    zichtbaar = afgeschermd(tabel, filters.kijker, tellingen=TELLINGEN, aandelen=AANDELEN, exact=exact)
-    uit = verschil_afgeschermd(zichtbaar, "instroom", "unieke_kandidaten", exact)
+    eerder = None if all(exact) else eerder_per_rij(tabel, OPTELBAAR, ("gemeentecode",),
+                                                    query_ervoor("kengetallen", parameters))
+    zichtbaar = afgeschermd(tabel, filters.kijker, tellingen=TELLINGEN, aandelen=AANDELEN, exact=exact, eerder=eerder)
+    uit = uniek_afgeschermd(zichtbaar, "unieke_kandidaten", exact)
     uit.attrs = zichtbaar.attrs
     return uit
 
@@ -203,11 +217,18 @@ def instroom_per_periode(
         reeks = _instroom_per_maand_afgeschermd(filters.met_periode(perioden[0][0], grenzen[1]), perioden)
         begin = pd.to_datetime(reeks["periode"])
         return reeks[(begin >= pd.Timestamp(filters.van)) & (begin <= pd.Timestamp(filters.tot))].reset_index(drop=True)
-    tabel = query("instroom_per_periode", {**filters.parameters(), "periode": periode, "dimensie": dimensie})
+    parameters = {**filters.parameters(), "periode": periode, "dimensie": dimensie}
+    tabel = query("instroom_per_periode", parameters)
     zichtbaar = afgeschermd(tabel, filters.kijker, tellingen=("instroom", "unieke_kandidaten"), exact=filters.exact,
                             groepen=("periode", "groep") if dimensie else (),
-                            deeltotalen=_maskers(tabel, getoonde_totalen))
-    return verschil_afgeschermd(zichtbaar, "instroom", "unieke_kandidaten", filters.exact)
+                            deeltotalen=_maskers(tabel, getoonde_totalen),
+                            eerder=None if filters.exact else _eerder_in_reeks(tabel, parameters), selectie=("groep",))
+    return uniek_afgeschermd(zichtbaar, "unieke_kandidaten", filters.exact)
+
+
+def _eerder_in_reeks(tabel: pd.DataFrame, parameters: dict) -> pd.DataFrame:
+    """Per row of instroom per period (per groep): what its groep counted before that period."""
+    return eerder_per_rij(tabel, ("instroom",), ("groep",), query_ervoor("instroom_per_periode", parameters))
 
 
 def _maskers(tabel: pd.DataFrame, perioden) -> list[np.ndarray]:
@@ -220,31 +241,36 @@ def _maskers(tabel: pd.DataFrame, perioden) -> list[np.ndarray]:
 def _instroom_per_maand_afgeschermd(filters: Filters, perioden: tuple) -> pd.DataFrame:
     """The months of the selection over `filters`' stretch for a viewer without exact numbers, marked against
     every period in `perioden` (clipped to the stretch: the data ends there too)."""
-    tabel = query("instroom_per_periode", {**filters.parameters(), "periode": "maand", "dimensie": ""})
+    parameters = {**filters.parameters(), "periode": "maand", "dimensie": ""}
+    tabel = query("instroom_per_periode", parameters)
     binnen = tuple((max(van, filters.van), min(tot, filters.tot)) for van, tot in perioden if tot >= filters.van)
     zichtbaar = afgeschermd(tabel, filters.kijker, tellingen=("instroom", "unieke_kandidaten"), exact=False,
-                            deeltotalen=_maskers(tabel, binnen))
-    return verschil_afgeschermd(zichtbaar, "instroom", "unieke_kandidaten", False)
+                            deeltotalen=_maskers(tabel, binnen), eerder=_eerder_in_reeks(tabel, parameters),
+                            selectie=("groep",))
+    return uniek_afgeschermd(zichtbaar, "unieke_kandidaten", False)
 
 
 def instroom_tegen_afspraak(filters: Filters, jaar: int, peildatum: dt.date) -> pd.DataFrame:
     """Per gemeente: instroom in `jaar` up to the last complete month, against the full and pro-rata afspraak."""
     tot = min(laatste_volledige_maand(peildatum), dt.date(jaar, 12, 31))
     verstreken = 12 if tot.year > jaar else (tot.month if tot.year == jaar else 0)
-    parameters = {**filters.parameters(), "jaar": jaar, "tot_maand_einde": tot, "maanden_verstreken": verstreken}
+    parameters = {**filters.parameters(), "jaar": jaar, "jaar_van": dt.date(jaar, 1, 1), "tot_maand_einde": tot,
+                  "maanden_verstreken": verstreken}
     tabel = query("instroom_tegen_afspraak", parameters)
     pro_rata = tabel["afspraak_pro_rata"]
     tabel["van_afspraak_naar_rato"] = tabel["instroom"] / pro_rata.where(pro_rata > 0)
     exact = filters.exact_per_gemeente(tabel["gemeentecode"])
+    eerder = None if all(exact) else eerder_per_rij(tabel, ("instroom",), ("gemeentecode",), query_ervoor(
+        "instroom_tegen_afspraak", parameters, van="jaar_van", tot="tot_maand_einde"))
     zichtbaar = afgeschermd(tabel, filters.kijker, tellingen=("instroom", "unieke_kandidaten"),
-                            afgeleid={"van_afspraak_naar_rato": "instroom"}, exact=exact)
+                            afgeleid={"van_afspraak_naar_rato": "instroom"}, exact=exact, eerder=eerder)
     # op koers or achter says on which side of the pro-rata agreement the instroom lies: from the instroom as
     # shown (a hidden one next to a small pro-rata agreement would be pinned by "achter")
     zichtbaar["stand"] = [
         "geen afspraak" if pd.isna(a) else "afgeschermd" if is_afgeschermd(i) else "op koers" if i >= p else "achter"
         for i, a, p in zip(zichtbaar["instroom"], zichtbaar["afspraak"], zichtbaar["afspraak_pro_rata"], strict=True)
     ]
-    return verschil_afgeschermd(zichtbaar, "instroom", "unieke_kandidaten", exact)
+    return uniek_afgeschermd(zichtbaar, "unieke_kandidaten", exact)
 
 
 def periode_grenzen() -> tuple[dt.date, dt.date] | None:

@@ -1,16 +1,25 @@
 """Small numbers (metrics.md), decided in one place for screen and downloads alike.
 
-A count of 1 to 4 (below the threshold) is shown as "<5" to anyone who does not own the data; a
+A count of 1 to 4 (below the threshold) is shown as "<5" to anyone who does not own the data, and so is 0: next to
+totals over other periods an exact 0 says which months had someone, and "<5" totals over runs of such months then
+pinned them at 1 (a year of monthly visits to Mook en Middelaar's pages; tests/test_afronding.py). So "<5" means 0
+to 4. A
 percentage whose denominator is below 10 is not shown, nor one whose numerator is a hidden count
 (numerator = percentage x denominator); and a cell that could be recovered from a published total
 and its visible neighbours is hidden too (secondary suppression, shown as "x"). Cells the viewer
 may see exactly anyway (their own gemeente) protect nothing, so they never count as hiding a cell.
 
-Every other count shown to someone who does not own it is rounded to a multiple of the threshold
-(5, 10, 15, ...; CBS style), and its shares are computed from the rounded counts. Without that, two
-totals of the same selection over different periods ("dit jaar tot nu" minus January to September)
-would give the small count of the months between them back, and no suppression within one table can
-stop that. With rounding, such a difference is only known to lie in a range of nine.
+Every other count shown to someone who does not own it is rounded, cumulatively: the running count of its
+selection since a fixed beginning is rounded to a multiple of the threshold (5, 10, 15, ...) at the start and at
+the end of the period, and the count shown is the difference of the two. Its shares are computed from the shown
+counts. Without rounding, two totals of the same selection over different periods ("dit jaar tot nu" minus
+January to September) give the small count of the months between them back, and no suppression within one table
+can stop that. Rounding each total on its own was not enough either: a year, its first half, its third quarter
+and October, each rounded, can still add up to only one possibility (Heumen, groen, 2025), and so can the totals
+of "afgelopen 12 maanden" written down month after month. Cumulatively rounded, every total of a selection is the
+difference of two rounded running counts, whatever periods are asked: they add up (a year is its quarters, a
+sliding year this month is last month's plus the new month minus the old), so together they say no more than
+each running count to within two, and the count between two moments only to within four.
 
 The functions here are pure (numbers in, markings out); which viewer sees what exactly is decided
 by the caller through `bekend` (cells this viewer may see exactly).
@@ -41,11 +50,11 @@ def drempel() -> int:
 @dataclass(frozen=True)
 class Markering:
     """Per cell: "" (shown), "<5" (a small count) or "x" (hidden so the small one cannot be recovered, or a small
-    one hidden without saying it is small, where "1 to 4" would give it away)."""
+    one hidden without saying it is small, where "0 to 4" would give it away)."""
 
     cellen: np.ndarray  # object array of str, same length as the values
     totaal_verborgen: np.ndarray  # per line: its published total must be hidden entirely ("x")
-    totaal_klein: np.ndarray  # per line: its total is small, shown as "<5" (which still says 1 to 4)
+    totaal_klein: np.ndarray  # per line: its total is small, shown as "<5" (which still says 0 to 4)
 
 
 def markering(
@@ -53,29 +62,29 @@ def markering(
     lijnen: Sequence[Sequence[int]],
     bekend: Sequence[bool] | None = None,
     grens: int | None = None,
-    afgeronde_totalen: bool = False,
+    getoonde_totalen: Sequence[float] | None = None,
 ) -> Markering:
     """Mark the cells to hide. `lijnen` are the groups of cell indexes whose sum is published
     (a column with a total row, a tile that is the sum of a table); `bekend` the cells this viewer
-    sees exactly anyway. A small total is published too, as "<5": its cells add up to 1 to 4.
-    `afgeronde_totalen`: the totals are shown rounded (`afgerond`), so they say only a range of sums (the
-    shown cells are still taken as known exactly: that errs on the safe side)."""
+    sees exactly anyway. A small total is published too, as "<5": its cells add up to 0 to 4.
+    `getoonde_totalen`: per line the total as shown when it is rounded (`afgerond`); it says only a range of sums
+    (`afgerond_bereik`). Without: the totals are shown exact. The shown cells are taken as known exactly either
+    way: that errs on the safe side."""
     grens = drempel() if grens is None else grens
     v = np.asarray(waarden, dtype=float)
     bekend_ = np.zeros(len(v), bool) if bekend is None else np.asarray(bekend, bool)
-    primair = (v >= 1) & (v < grens) & ~bekend_
+    primair = (v < grens) & ~bekend_
     secundair = np.zeros(len(v), bool)
     totaal_verborgen = np.zeros(len(lijnen), bool)
-    totaal_klein = np.array([1 <= v[list(lijn)].sum() < grens and not bekend_[list(lijn)].all() for lijn in lijnen],
-                            bool)
+    totaal_klein = np.array([v[list(lijn)].sum() < grens and not bekend_[list(lijn)].all() for lijn in lijnen], bool)
     while True:
         verborgen = (primair | secundair) & ~bekend_
         # cheap first: a line with an exact total and exactly one hidden cell gives it away at once
-        terug_te_rekenen = [] if afgeronde_totalen else eenzame_cellen(
+        terug_te_rekenen = [] if getoonde_totalen is not None else eenzame_cellen(
             lijnen, verborgen, totaal_verborgen | totaal_klein)[:1]
         if not terug_te_rekenen:  # then the thorough check, for what several lines together give away
             terug_te_rekenen = vastgepinde_cellen(v, lijnen, verborgen, primair & ~secundair, totaal_verborgen,
-                                                  grens, totaal_klein, afgeronde_totalen)
+                                                  grens, totaal_klein, getoonde_totalen)
         if not terug_te_rekenen:
             break
         for cel in terug_te_rekenen:
@@ -88,11 +97,11 @@ def markering(
 
 def percentage_zichtbaar(teller: float, noemer: float, exact: bool, grens: int | None = None) -> bool:
     """A share may be shown when the viewer sees it exactly, or its denominator is at least 10 and
-    its numerator is not a hidden count."""
+    its numerator is not a hidden count (below the threshold, 0 included: 0% of 12 says as much as a 0)."""
     if exact:
         return noemer > 0
     grens = drempel() if grens is None else grens
-    return noemer >= MIN_NOEMER and not (1 <= teller < grens)
+    return noemer >= MIN_NOEMER and not teller < grens
 
 
 def kolomlijnen(aantal_rijen: int, aantal_kolommen: int) -> list[list[int]]:
@@ -126,7 +135,7 @@ def afgedekt(cel: int, v: np.ndarray, lijnen: Sequence[Sequence[int]], verborgen
              secundair: np.ndarray, totaal_verborgen: np.ndarray, primair: np.ndarray) -> None:
     """Hide one more thing beside `cel` (in place): the smallest shown neighbour in a published line that is not 0
     (a hidden 0 next to a hidden 1 gives the 1 away); with no neighbour left, a "<5" of those lines becomes "x"
-    (so it no longer says "at least 1": four "<5" beside a total "<5" are all 1); with none of those, the totals."""
+    (so it no longer says "at most 4": two "<5" beside a total of 8 are both 4); with none of those, the totals."""
     lijnen_van_cel = [n for n, lijn in enumerate(lijnen) if cel in lijn and not totaal_verborgen[n]]
     in_lijnen = sorted({i for n in lijnen_van_cel for i in lijnen[n]})
     kandidaten = np.array([i for i in in_lijnen if not verborgen[i] and not secundair[i] and not bekend[i]], int)
@@ -149,10 +158,11 @@ def vastgepinde_cellen(
     totaal_verborgen: np.ndarray,
     grens: int,
     totaal_klein: np.ndarray | None = None,
-    afgeronde_totalen: bool = False,
+    getoonde_totalen: Sequence[float] | None = None,
 ) -> list[int]:
     """The hidden cells whose value someone can still work out: from the published totals (a small one shown as
-    "<5": between 1 and 4), the shown cells, and what '<5' says (1 to 4) and that counts are at least 0. Per
+    "<5": between 0 and 4; a rounded one, `getoonde_totalen`, within a range), the shown cells, and what '<5' says
+    (0 to 4) and that counts are at least 0. Per
     hidden cell its lowest and highest possible value; a cell is safe when they differ by at least 1 (for tables
     with totals per row or column the extremes are whole numbers). Worked out per group of hidden cells that share
     published lines: a group of one line by simple bounds, a larger group by linear programming. `primair`: the
@@ -171,13 +181,13 @@ def vastgepinde_cellen(
         totaal = float(sum(waarden[c] for c in lijn))
         getoond = totaal - som
         if klein[n]:
-            laag, hoog = 1.0, grens - 1.0
-        elif afgeronde_totalen and totaal > 0:
-            laag, hoog = afgerond_bereik(afgerond(totaal, grens), grens)
+            laag, hoog = 0.0, grens - 1.0
+        elif getoonde_totalen is not None and totaal > 0:
+            laag, hoog = afgerond_bereik(getoonde_totalen[n], grens)
         else:
             laag, hoog = totaal, totaal
         actief.append((cellen, (max(0.0, laag - getoond), hoog - getoond)))
-    grenzen = {c: (1.0, float(grens - 1)) if primair[c] else (0.0, math.inf) for c in onbekend}
+    grenzen = {c: (0.0, float(grens - 1)) if primair[c] else (0.0, math.inf) for c in onbekend}
     uit = []
     for cellen, groep_lijnen in _samenhangend(onbekend, actief):
         if len(groep_lijnen) == 1:
@@ -273,25 +283,33 @@ def _kijker_of_weigering(kijker):
     return kijker
 
 
-def afgerond(waarde: float, grens: int | None = None) -> int:
-    """A count as shown to someone who does not own it: the nearest multiple of the threshold (halves up), so
-    0 stays 0, 5 to 7 become 5 and 8 to 12 become 10. Counts 1 to 4 are hidden before this."""
+def afgerond(waarde: float, grens: int | None = None, eerder: float = 0) -> int:
+    """A count as shown to someone who does not own it: with `eerder` what the same selection counted from the fixed
+    beginning up to the start of its period, the running count at the end rounded minus the running count at the
+    start rounded, each to the nearest multiple of the threshold (halves up). So the counts of one selection over
+    any periods add up as shown, and each is within four of the truth. Nothing before: 0 stays 0, 5 to 7 become 5,
+    8 to 12 become 10. Counts 0 to 4 are hidden before this."""
     grens = drempel() if grens is None else grens
-    return int(math.floor(float(waarde) / grens + 0.5)) * grens
+
+    def rond(x: float) -> int:
+        return int(math.floor(float(x) / grens + 0.5)) * grens
+
+    return rond(float(eerder) + float(waarde)) - rond(eerder)
 
 
 def afgerond_bereik(getoond: int, grens: int) -> tuple[float, float]:
-    """The counts that are shown as this rounded number (>= the threshold: smaller ones are "<5")."""
-    return float(max(math.ceil(getoond - grens / 2), grens)), float(math.ceil(getoond + grens / 2) - 1)
+    """The counts that can be shown as this rounded number, whatever came before (the viewer does not know it):
+    within the threshold minus one of it, and at least the threshold (smaller ones are "<5")."""
+    return float(max(getoond - (grens - 1), grens)), float(getoond + grens - 1)
 
 
-def afgeschermd_getal(waarde: int, exact: bool, grens: int | None = None) -> int | str:
+def afgeschermd_getal(waarde: int, exact: bool, grens: int | None = None, eerder: float = 0) -> int | str:
     """A single count (a tile): the count itself for its owner; for others "<5" when it is small, otherwise the
-    count rounded to a multiple of the threshold."""
+    count rounded (`afgerond`, with what its selection counted before its period)."""
     grens = drempel() if grens is None else grens
     if exact:
         return int(waarde)
-    return PRIMAIR.format(drempel=grens) if 1 <= waarde < grens else afgerond(waarde, grens)
+    return PRIMAIR.format(drempel=grens) if waarde < grens else afgerond(waarde, grens, eerder)
 
 
 def is_afgeschermd(waarde: object) -> bool:
@@ -308,6 +326,8 @@ def afgeschermd(
     groepen: Sequence[str] = (),
     afgeleid: dict[str, str] | None = None,
     deeltotalen: Sequence[Sequence[bool]] = (),
+    eerder: pd.DataFrame | None = None,
+    selectie: Sequence[str] | None = None,
     grens: int | None = None,
 ) -> pd.DataFrame:
     """The table as this viewer may see it.
@@ -322,7 +342,13 @@ def afgeschermd(
     divided by a number that is shown) that would give it away: hidden, as None, where that count is hidden,
     otherwise computed from the rounded count. Whatever else follows from a count (a difference, a
     comparison) the caller computes from the table returned here. `deeltotalen`: masks of rows whose sum is
-    published elsewhere on the page too (the months of the period a tile counts)."""
+    published elsewhere on the page too (the months of the period a tile counts).
+
+    `eerder` (same index, count columns): per row what its selection counted from the fixed beginning up to the
+    row's period (`eerder_per_rij`); counts without it (a state such as lopend) are rounded on their own.
+    `selectie`: the columns that say which selection a row counts, rows of one selection in time order (a series
+    of months: `()`); default: every row a selection of its own. A published total over rows is rounded as its
+    own selection: what came before it is what came before the first of its rows of each selection."""
     kijker = _kijker_of_weigering(kijker)
     grens = drempel() if grens is None else grens
     if exact is None:
@@ -334,6 +360,8 @@ def afgeschermd(
     tellingen = [k for k in tellingen if k in tabel.columns]
     waarden = tabel[tellingen].fillna(0).to_numpy(dtype=float)
     rijen, kolommen = waarden.shape
+    ervoor = np.zeros_like(waarden) if eerder is None else (
+        eerder.reindex(index=tabel.index, columns=tellingen).fillna(0).to_numpy(dtype=float))
     lijnen: list[list[int]] = []
     totaallijn: dict[int, int] = {}  # column -> index of its total line
     for k in range(kolommen):
@@ -347,8 +375,11 @@ def afgeschermd(
             posities = np.flatnonzero(np.asarray(masker, bool))
             if 0 < len(posities) < rijen:
                 lijnen.append([int(r) * kolommen + k for r in posities])
+    getoonde_totalen = _getoonde_totalen(waarden.ravel(), ervoor.ravel(), lijnen,
+                                         np.repeat(_selecties(tabel, selectie), kolommen), grens)
     cellen, totaal_verborgen = _markering_bewaard(tuple(waarden.ravel()), tuple(map(tuple, lijnen)),
-                                                  tuple(np.repeat(exact_rij, kolommen)), grens)
+                                                  tuple(np.repeat(exact_rij, kolommen)), grens,
+                                                  tuple(getoonde_totalen))
     markeringen = cellen.reshape(rijen, kolommen)
     # the column totals this table's cells would give away: whoever shows them (a tile) must hide them too
     uit.attrs["totaal_verborgen"] = {kolom: bool(totaal_verborgen[totaallijn[k]])
@@ -358,9 +389,12 @@ def afgeschermd(
     for k, kolom in enumerate(tellingen):
         reeks = uit[kolom].astype(object)
         waar = waarden[:, k]
-        getoond = np.array([w if e else afgerond(w, grens) for w, e in zip(waar, exact_rij, strict=True)])
+        getoond = np.array([w if e else afgerond(w, grens, v)
+                            for w, e, v in zip(waar, exact_rij, ervoor[:, k], strict=True)])
         afronding[kolom] = np.divide(getoond, waar, out=np.ones(rijen), where=(waar > 0) & (markeringen[:, k] == ""))
         for r in range(rijen):
+            if pd.isna(reeks.iloc[r]):  # nothing to show (a half year before the data): not a count of 0
+                continue
             if markeringen[r, k] != "":
                 reeks.iloc[r] = markeringen[r, k]
             elif not exact_rij[r] and not pd.isna(reeks.iloc[r]):
@@ -381,6 +415,51 @@ def afgeschermd(
     return uit
 
 
+def _selecties(tabel: pd.DataFrame, selectie: Sequence[str] | None) -> np.ndarray:
+    """Per row a number for the selection it counts (rows with the same number: periods of one selection)."""
+    if selectie is None:
+        return np.arange(len(tabel))
+    if not selectie:
+        return np.zeros(len(tabel), int)
+    return tabel.groupby(list(selectie), dropna=False, sort=False).ngroup().to_numpy()
+
+
+def _getoonde_totalen(waarden: np.ndarray, eerder: np.ndarray, lijnen: Sequence[Sequence[int]],
+                      selecties: np.ndarray, grens: int) -> list[float]:
+    """Per published line its total as shown rounded: what came before it is, per selection among its cells, what
+    came before the first of them (cells in time order within a selection)."""
+    uit = []
+    for lijn in lijnen:
+        eerste: dict[int, float] = {}
+        for cel in lijn:
+            eerste.setdefault(int(selecties[cel]), float(eerder[cel]))
+        uit.append(float(afgerond(waarden[list(lijn)].sum(), grens, sum(eerste.values()))))
+    return uit
+
+
+def eerder_per_rij(tabel: pd.DataFrame, tellingen: Sequence[str], selectie: Sequence[str] = (),
+                   voor: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per row and count: what the row's selection counted from the fixed beginning up to the row's period, for
+    `afgeschermd`. `voor`: per selection (its `selectie` columns; one row when there are none) what it counted
+    before the table's first period; plus the rows of the same selection above it (rows in time order)."""
+    tellingen = [k for k in tellingen if k in tabel.columns]
+    waarden = tabel[tellingen].fillna(0).astype(float)
+    if selectie:
+        boven = waarden.groupby([tabel[k] for k in selectie], dropna=False, sort=False).cumsum() - waarden
+    else:
+        boven = waarden.cumsum() - waarden
+    if voor is None or voor.empty:
+        return boven
+    if selectie:
+        voor = voor.groupby(list(selectie), dropna=False, sort=False)[tellingen].sum().reset_index()
+        sleutels = tabel[list(selectie)].merge(voor, on=list(selectie), how="left")
+        ervoor = sleutels[tellingen].fillna(0).astype(float).set_axis(tabel.index)
+    else:
+        ervoor = pd.DataFrame([voor.reindex(columns=tellingen).fillna(0).astype(float).sum()] * len(tabel),
+                              index=tabel.index)
+    return boven + ervoor
+
+
 def _geschaald(reeks: pd.Series, schaal: np.ndarray) -> pd.Series:
     """A column proportional to a count, as computed from the rounded count (its numbers times shown / true)."""
     reeks = reeks.astype(object)
@@ -392,10 +471,11 @@ def _geschaald(reeks: pd.Series, schaal: np.ndarray) -> pd.Series:
 
 
 @lru_cache(maxsize=2048)
-def _markering_bewaard(waarden: tuple, lijnen: tuple, bekend: tuple, grens: int) -> tuple[np.ndarray, np.ndarray]:
+def _markering_bewaard(waarden: tuple, lijnen: tuple, bekend: tuple, grens: int,
+                       getoonde_totalen: tuple) -> tuple[np.ndarray, np.ndarray]:
     """The marking, remembered per table and per what the viewer sees exactly (part of the key): the same
     table for the same kind of viewer is not worked out twice. Holds only counts, in memory."""
-    uitkomst = markering(waarden, lijnen, bekend, grens, afgeronde_totalen=True)  # others see totals rounded
+    uitkomst = markering(waarden, lijnen, bekend, grens, getoonde_totalen)  # others see totals rounded
     return uitkomst.cellen, uitkomst.totaal_verborgen
 
 
@@ -431,16 +511,15 @@ def afgeschermde_curve(curve: pd.DataFrame, exact: bool, grens: int | None = Non
     return grof
 
 
-def verschil_afgeschermd(tabel: pd.DataFrame, groot: str, klein: str, exact: Sequence[bool] | bool,
-                         grens: int | None = None) -> pd.DataFrame:
-    """Two counts of the same people shown side by side (trajecten and unieke kandidaten): where their
-    difference is 1-4 (one person with a second traject), the smaller one is hidden as "x" for others."""
-    grens = drempel() if grens is None else grens
+def uniek_afgeschermd(tabel: pd.DataFrame, kolom: str, exact: Sequence[bool] | bool) -> pd.DataFrame:
+    """A count of distinct people next to the count of their trajecten (unieke kandidaten): hidden as "x" for others
+    than the owner. Where the two differ by 1 to 4 it says that one person has a second traject; and distinct people
+    do not add up over periods, so it cannot be rounded as a running count (`afgerond`): the counts of two periods
+    would give the people of the months between back."""
     exact_rij = np.full(len(tabel), exact, bool) if isinstance(exact, bool | np.bool_) else np.asarray(exact, bool)
     uit = tabel.copy()
-    verschil = pd.to_numeric(uit[groot], errors="coerce") - pd.to_numeric(uit[klein], errors="coerce")
-    verbergen = (verschil >= 1) & (verschil < grens) & ~exact_rij
-    uit[klein] = uit[klein].astype(object).where(~verbergen.to_numpy(), SECUNDAIR)
+    verbergen = (pd.to_numeric(uit[kolom], errors="coerce").fillna(0) > 0).to_numpy() & ~exact_rij
+    uit[kolom] = uit[kolom].astype(object).where(~verbergen, SECUNDAIR)
     return uit
 
 

@@ -8,6 +8,7 @@ a load by the CLI or the upload page makes every cached answer stale at once.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import threading
@@ -21,6 +22,9 @@ from pipelines.opslag import leesverbinding
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 DEMO_DB = Path(__file__).resolve().parent.parent / "data" / "demo.duckdb"
 CACHE_GROOTTE = 512
+# Counts shown rounded are rounded as running counts from this fixed day (analytics.onderdrukking.afgerond): it must
+# never move with the data, or the same period would be rounded differently after a load of older exports.
+BEGIN = dt.date(1900, 1, 1)
 
 _cache: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
 _cache_slot = threading.Lock()
@@ -71,3 +75,9 @@ def query(naam: str, parameters: dict | None = None, db: Path | None = None) -> 
 
 def _hashbaar(waarde: object) -> object:
     return tuple(waarde) if isinstance(waarde, list) else waarde
+
+
+def query_ervoor(naam: str, parameters: dict, van: str = "van", tot: str = "tot") -> pd.DataFrame:
+    """The same question over everything before its period (from BEGIN up to the day before `van`): what the
+    selection counted before the period, for the rounding of what it counts in it."""
+    return query(naam, {**parameters, van: BEGIN, tot: parameters[van] - dt.timedelta(days=1)})

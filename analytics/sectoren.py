@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 
 from analytics.filters import Filters
-from analytics.onderdrukking import afgeschermd_met_totaalrij, is_afgeschermd
-from analytics.opslag import query
+from analytics.onderdrukking import afgeschermd_met_totaalrij, eerder_per_rij, is_afgeschermd
+from analytics.opslag import query, query_ervoor
 
 STRUCTUREEL_K = 6  # metrics.md: structurele vraag = vraag in at least K of the last 12 complete months
 UITVAL_MAANDEN = 6
@@ -80,11 +80,25 @@ def sectoren_in_halfjaar(filters: Filters, halfjaar: Halfjaar, k: int = STRUCTUR
     instroom, lopend at its last day, praktijkverklaringen, uitval binnen 6 maanden (teller and noemer),
     uitstroom naar werk and beëindigd, and structurele vraag in places per month. The period of `filters`
     is not used: the half year is the period."""
-    parameters = {
-        **filters.parameters(), "van": halfjaar.van, "tot": halfjaar.tot, "laatste_maand": halfjaar.laatste_maand,
-        "k": k,
-    }
-    return query("sectoren", parameters)
+    return query("sectoren", _parameters(filters, halfjaar, k))
+
+
+def _parameters(filters: Filters, halfjaar: Halfjaar, k: int) -> dict:
+    return {**filters.parameters(), "van": halfjaar.van, "tot": halfjaar.tot, "laatste_maand": halfjaar.laatste_maand,
+            "k": k}
+
+
+def _eerder(samen: pd.DataFrame, filters: Filters, halfjaar: Halfjaar, k: int) -> pd.DataFrame:
+    """Per row of the comparison: what its sector (or the whole selection) counted before this half year and
+    before the one before (`_vorig`), for the counts that add up over time (not lopend: a state)."""
+    delen = []
+    for achtervoegsel, deel in (("", halfjaar), ("_vorig", halfjaar.vorige())):
+        ervoor = query_ervoor("sectoren", _parameters(filters, deel, k)).rename(
+            columns={n: f"{n}{achtervoegsel}" for n in OPTELBAAR})
+        ervoor["sleutel"] = ervoor["sector"].where(~ervoor["totaal"].astype(bool), None).fillna("(totaal)")
+        delen.append(eerder_per_rij(samen.assign(sleutel=samen["sector"].fillna("(totaal)")),
+                                    [f"{n}{achtervoegsel}" for n in OPTELBAAR], ("sleutel",), ervoor))
+    return pd.concat(delen, axis=1)
 
 
 def sectorvergelijking(
@@ -118,21 +132,23 @@ def sectorvergelijking(
                  "beeindigd"):
         samen[naam] = samen[naam].astype(int)
     samen["sector"] = samen["sector"].astype(object).where(~samen["totaal"], None)
-    return _afgeschermd(samen.reset_index(drop=True), filters)
+    samen = samen.reset_index(drop=True)
+    return _afgeschermd(samen, filters, None if filters.exact else _eerder(samen, filters, halfjaar, k))
 
 
 MENSEN = ("instroom", "lopend", "praktijkverklaringen", "uitstroom_werk", "uitval6_teller", "uitval6_noemer",
           "beeindigd")  # counts of people (structurele vraag counts places of employers: not hidden)
+OPTELBAAR = tuple(n for n in MENSEN if n != "lopend")  # they add up over time; lopend is a state
 
 
-def _afgeschermd(samen: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+def _afgeschermd(samen: pd.DataFrame, filters: Filters, eerder: pd.DataFrame | None) -> pd.DataFrame:
     """The comparison as the viewer may see it: per half year the sectors as a table whose column totals are
     published (the row for the whole selection, shaped on its own); a change is hidden where either side is
     (it would give the hidden one away)."""
     uit = samen
     for achtervoegsel in ("", "_vorig"):
         uit = afgeschermd_met_totaalrij(
-            uit, filters.kijker, "totaal", exact=filters.exact,
+            uit, filters.kijker, "totaal", exact=filters.exact, eerder=eerder,
             tellingen=[f"{n}{achtervoegsel}" for n in MENSEN],
             aandelen={f"{a}{achtervoegsel}": (f"{t}{achtervoegsel}", f"{n}{achtervoegsel}")
                       for a, (t, n) in AANDELEN.items()},

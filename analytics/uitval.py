@@ -22,9 +22,10 @@ from analytics.onderdrukking import (
     afgeschermd_getal,
     afgeschermd_met_totaalrij,
     afgeschermde_curve,
+    eerder_per_rij,
     is_afgeschermd,
 )
-from analytics.opslag import query
+from analytics.opslag import query, query_ervoor
 from toegang.kijker import GeenToegang
 
 UITVAL_MAANDEN = (3, 6, 12)
@@ -48,7 +49,8 @@ def uitval_per_cohort(filters: Filters, per: str = "kwartaal") -> pd.DataFrame:
     cohort (hele_cohort_in_periode; a period that starts or ends mid-quarter cuts one), and per N in UITVAL_MAANDEN the
     trajecten that could be followed N months (te_volgen_N), their uitval within N months (uitval_N) and its share
     (aandeel_uitval_N: NaN when no traject of the cohort could be followed N months yet)."""
-    df = query("uitval_per_cohort", {**filters.parameters(), "per": per})
+    parameters = {**filters.parameters(), "per": per}
+    df = query("uitval_per_cohort", parameters)
     if df.empty or int(df["instroom"].sum()) == 0:
         return df.iloc[0:0]
     df["cohort"] = pd.to_datetime(df["cohort"])
@@ -61,11 +63,14 @@ def uitval_per_cohort(filters: Filters, per: str = "kwartaal") -> pd.DataFrame:
     df["aandeel_lopend"] = _aandeel(df["lopend"], df["instroom"])
     for n in UITVAL_MAANDEN:
         df[f"aandeel_uitval_{n}"] = _aandeel(df[f"uitval_{n}"], df[f"te_volgen_{n}"])
+    df = df.reset_index(drop=True)
+    tellingen = ("instroom", "uitval", "lopend", "rest",
+                 *(f"{soort}_{n}" for n in UITVAL_MAANDEN for soort in ("te_volgen", "uitval")),
+                 "uitval_3_van_te_volgen_12")
     zichtbaar = afgeschermd_met_totaalrij(
-        df.reset_index(drop=True), filters.kijker, "is_totaal", exact=filters.exact,
-        tellingen=("instroom", "uitval", "lopend", "rest", *(f"{soort}_{n}" for n in UITVAL_MAANDEN
-                                                       for soort in ("te_volgen", "uitval")),
-                   "uitval_3_van_te_volgen_12"),
+        df, filters.kijker, "is_totaal", exact=filters.exact, tellingen=tellingen, selectie=(),
+        eerder=None if filters.exact else _eerder_per_cohort(df, tellingen, query_ervoor("uitval_per_cohort",
+                                                                                           parameters)),
         aandelen={"aandeel_uitval": ("uitval", "instroom"), "aandeel_lopend": ("lopend", "instroom"),
                   **{f"aandeel_uitval_{n}": (f"uitval_{n}", f"te_volgen_{n}") for n in UITVAL_MAANDEN}},
     )
@@ -85,6 +90,16 @@ def uitval_per_cohort(filters: Filters, per: str = "kwartaal") -> pd.DataFrame:
     for n in UITVAL_MAANDEN:
         zichtbaar[f"aandeel_uitval_{n}"] = zichtbaar[f"aandeel_uitval_{n}"].astype(object).where(~verborgen, None)
     return zichtbaar
+
+
+def _eerder_per_cohort(df: pd.DataFrame, tellingen, ervoor: pd.DataFrame) -> pd.DataFrame:
+    """Per row of `uitval_per_cohort`: what the selection counted before that cohort (all of it before the period,
+    `ervoor`, plus the cohorts above it); for the total row, what it counted before the period."""
+    voor = ervoor[ervoor["is_totaal"]].assign(rest=lambda d: d["instroom"] - d["uitval"] - d["lopend"])
+    is_totaal = df["is_totaal"].astype(bool)
+    cohorten = eerder_per_rij(df[~is_totaal], tellingen, voor=voor)
+    totaal = eerder_per_rij(df[is_totaal], tellingen, voor=voor)
+    return pd.concat([cohorten, totaal]).loc[df.index]
 
 
 # --- Kaplan-Meier ------------------------------------------------------------------------------------------
@@ -172,8 +187,13 @@ def tijd_tot_uitval(
         for deel in [gegevens[gegevens["groep"] == groep]]
     ]
     kolommen = ["groep", "tijd", "at_risk", "gebeurtenissen", "gecensureerd", "overleving", "onder", "boven"]
+    ervoor = None if filters.exact else (
+        query_ervoor("uitval_duur", {**filters.parameters(), "dimensie": dimensie})
+        .groupby("groep").agg(trajecten=("gebeurtenis", "size"), uitval=("gebeurtenis", "sum")).reset_index())
     groepen = afgeschermd(getoond.astype({"trajecten": int, "uitval": int}), filters.kijker,
-                          tellingen=("trajecten", "uitval"), exact=filters.exact)
+                          tellingen=("trajecten", "uitval"), exact=filters.exact,
+                          eerder=None if ervoor is None else eerder_per_rij(getoond, ("trajecten", "uitval"),
+                                                                            ("groep",), ervoor))
     curves = pd.concat(curves, ignore_index=True)[kolommen] if curves else pd.DataFrame(columns=kolommen)
     gevolgd = curves[curves["at_risk"] >= min_trajecten].groupby("groep")["tijd"].max().to_dict()
     if not filters.exact:  # a curve of a group whose uitval is hidden would give it back (1 of 13 = 92,3%)
@@ -187,8 +207,10 @@ def tijd_tot_uitval(
         aantallen_tonen=filters.exact,
         gevolgd_tot=gevolgd,
         weggelaten_groepen=len(grootte) - len(getoond),
-        weggelaten_trajecten=afgeschermd_getal(int(grootte["trajecten"].sum() - getoond["trajecten"].sum()),
-                                               filters.exact),
+        weggelaten_trajecten=afgeschermd_getal(
+            int(grootte["trajecten"].sum() - getoond["trajecten"].sum()), filters.exact,
+            eerder=0 if ervoor is None else int(ervoor.loc[~ervoor["groep"].isin(getoond["groep"]),
+                                                           "trajecten"].sum())),
     )
 
 
@@ -208,7 +230,10 @@ def redenen_uitval(filters: Filters) -> RedenenUitval:
     uitval = df[df["telt_als_uitval"]].groupby("reden", as_index=False)["aantal"].sum()
     uitval = uitval.sort_values(["aantal", "reden"], ascending=[False, True], kind="stable").reset_index(drop=True)
     uitval["aantal"] = uitval["aantal"].astype(int)
-    zichtbaar = afgeschermd(uitval, filters.kijker, tellingen=("aantal",), exact=filters.exact)
+    ervoor = pd.DataFrame(columns=["telt_als_uitval", "reden", "aantal"]) if filters.exact else query_ervoor(
+        "uitval_redenen", filters.parameters())
+    eerder = eerder_per_rij(uitval, ("aantal",), ("reden",), ervoor[ervoor["telt_als_uitval"].astype(bool)])
+    zichtbaar = afgeschermd(uitval, filters.kijker, tellingen=("aantal",), exact=filters.exact, eerder=eerder)
     verborgen = zichtbaar["aantal"].map(is_afgeschermd).astype(bool)  # bool also when empty: a mask, not columns
     # order and shares from the counts as shown (rounded for others): shares of their sum, or, with a hidden
     # reason, of the total as shown without a running total (its steps would give the hidden count away, and so
@@ -217,12 +242,18 @@ def redenen_uitval(filters: Filters) -> RedenenUitval:
     zichtbaar = pd.concat([zichtbaar[~verborgen].sort_values(["getoond", "reden"], ascending=[False, True]),
                            zichtbaar[verborgen].sort_values("reden")], ignore_index=True)
     getoond = zichtbaar.pop("getoond")
-    noemer = afgeschermd_getal(int(uitval["aantal"].sum()), filters.exact) if verborgen.any() else getoond.sum()
+    noemer = afgeschermd_getal(int(uitval["aantal"].sum()), filters.exact, eerder=_ervoor_som(ervoor, True)) if (
+        verborgen.any()) else getoond.sum()
     noemer = None if is_afgeschermd(noemer) or not noemer else noemer
     zichtbaar["aandeel"] = (getoond / noemer).astype(object).where(getoond.notna(), None) if noemer else None
     zichtbaar["cumulatief"] = (getoond.cumsum() / noemer) if noemer and not verborgen.any() else None
     naar_werk = int(df.loc[~df["telt_als_uitval"], "aantal"].sum())
-    return RedenenUitval(zichtbaar, afgeschermd_getal(naar_werk, filters.exact))
+    return RedenenUitval(zichtbaar, afgeschermd_getal(naar_werk, filters.exact, eerder=_ervoor_som(ervoor, False)))
+
+
+def _ervoor_som(ervoor: pd.DataFrame, telt_als_uitval: bool) -> int:
+    """All uitval (or all early exits to paid work) of the selection before the period."""
+    return int(ervoor.loc[ervoor["telt_als_uitval"].astype(bool) == telt_als_uitval, "aantal"].sum())
 
 
 # --- werkgevers and praktijkopleiders with above-average early uitval -------------------------------------

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analytics.filters import Filters
-from analytics.onderdrukking import afgeschermd, afgeschermd_getal
-from analytics.opslag import query
+from analytics.onderdrukking import afgeschermd, afgeschermd_getal, eerder_per_rij
+from analytics.opslag import query, query_ervoor
 from analytics.perioden import laatste_volledige_maand
 
 K_STANDAARD = 6
@@ -88,9 +88,12 @@ def vraag_en_aanbod(filters: Filters, venster: Venster, k: int = K_STANDAARD) ->
     all filters), instroom_per_maand, tekort_per_maand (vraag minus instroom) and gedekt (instroom >= vraag).
     Instroom counts people: as the viewer may see it (hidden where small, rounded for whoever does not own it);
     the gap, gedekt and the order follow from the instroom as shown, so they give nothing more away."""
+    tabel = _vraag_en_aanbod(filters, venster, k)
     zichtbaar = afgeschermd(
-        _vraag_en_aanbod(filters, venster, k), filters.kijker, tellingen=("instroom",), exact=filters.exact,
+        tabel, filters.kijker, tellingen=("instroom",), exact=filters.exact,
         afgeleid={"instroom_per_maand": "instroom"},
+        eerder=None if filters.exact else eerder_per_rij(tabel, ("instroom",), ("sector",),
+                                                         _instroom_ervoor(filters, venster)),
     )
     per_maand = pd.to_numeric(zichtbaar["instroom_per_maand"], errors="coerce")
     zichtbaar["tekort_per_maand"] = (zichtbaar["vraag_per_maand"] - per_maand).astype(object).where(
@@ -103,6 +106,13 @@ def vraag_en_aanbod(filters: Filters, venster: Venster, k: int = K_STANDAARD) ->
                              "vraag": -zichtbaar["vraag_per_maand"], "instroom": -per_maand.fillna(0),
                              "sector": zichtbaar["sector"].fillna("")})
     return zichtbaar.loc[volgorde.sort_values(list(volgorde.columns), kind="stable").index].reset_index(drop=True)
+
+
+def _instroom_ervoor(filters: Filters, venster: Venster) -> pd.DataFrame:
+    """Per sector: the instroom of the selection before the window (what came before, for the rounding)."""
+    parameters = {**filters.parameters(), "van": venster.eerste, "tot": venster.einde, "periode": "jaar",
+                  "dimensie": "sector"}
+    return query_ervoor("instroom_per_periode", parameters).rename(columns={"groep": "sector"})
 
 
 def _vraag_en_aanbod(filters: Filters, venster: Venster, k: int) -> pd.DataFrame:
@@ -132,5 +142,7 @@ def vraagbalans(filters: Filters, venster: Venster, k: int = K_STANDAARD) -> Vra
         vraag=int(per_maand["aantal"].sum()),
         structurele_groepen=len(structureel),
         structureel_per_maand=float(structureel["gemiddeld_per_maand"].sum()),
-        instroom=afgeschermd_getal(int(aanbod["instroom"].sum()), filters.exact),
+        instroom=afgeschermd_getal(int(aanbod["instroom"].sum()), filters.exact,
+                                   eerder=0 if filters.exact else int(_instroom_ervoor(filters, venster)["instroom"]
+                                                                      .sum())),
     )

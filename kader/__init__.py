@@ -64,8 +64,9 @@ def afronding_uitleg(wie: Kijker) -> str:
     eigen = ("Uw eigen gemeente ziet u exact, als u alleen die kiest. " if wie.rol == "gemeente"
              and not wie.presentatie else "")
     return (f"{eigen}Aantallen over mensen zijn afgerond op {drempel()}-tallen ({drempel()}, {2 * drempel()}, "
-            f"{3 * drempel()}, …) en kleiner dan {drempel()} staat er als <{drempel()}, zodat geen getal naar één "
-            "persoon wijst. Een totaal kan daardoor iets afwijken van de som van zijn delen.")
+            f"{3 * drempel()}, …) en minder dan {drempel()} (ook 0) staat er als <{drempel()}, zodat geen getal naar "
+            "één persoon wijst. De maanden tellen op tot het jaar; een totaal over gemeenten of sectoren kan iets "
+            "afwijken van de som van zijn delen.")
 
 
 def afscherming_uitleg(tabel, kolommen) -> None:
@@ -74,9 +75,9 @@ def afscherming_uitleg(tabel, kolommen) -> None:
 
     if bevat_afscherming(tabel, kolommen):
         st.caption(
-            f"<{drempel()}: minder dan {drempel()} trajecten; x: afgeschermd zodat een klein aantal niet uit het "
-            "totaal is terug te rekenen; –: percentage niet getoond (te weinig trajecten). Zo wijst geen getal "
-            "naar één persoon."
+            f"<{drempel()}: minder dan {drempel()} trajecten (0 tot en met {drempel() - 1}); x: afgeschermd zodat "
+            "een klein aantal niet uit het totaal is terug te rekenen; –: percentage niet getoond (te weinig "
+            "trajecten). Zo wijst geen getal naar één persoon."
         )
 
 

@@ -20,13 +20,15 @@ d = drempel()
 with st.expander(f"Kleine aantallen: <{d}, x, – en afronding"):
     st.write(
         "Aantallen over mensen ziet alleen wie ze beheert exact: de beheerder, en een gemeente voor haar eigen "
-        f"gemeente(n). Voor anderen, en voor iedereen in de presentatiemodus: een aantal van 1 tot {d - 1} staat er "
-        f"als <{d}; x is afgeschermd zodat een klein aantal niet uit een totaal terug te rekenen is; – is een "
-        "percentage dat niet getoond wordt (noemer onder 10, of de teller is afgeschermd). Andere aantallen zijn "
-        f"afgerond op {d}-tallen (7 wordt 5, 8 wordt 10), en percentages, verschillen en volgordes komen uit die "
-        "afgeronde aantallen. Een totaal kan daardoor iets afwijken van de som van zijn delen. Wie niet alles "
-        "exact ziet, kiest uit vaste perioden: uit de verschillen tussen veel zelfgekozen perioden zouden kleine "
-        "aantallen terug te rekenen zijn."
+        f"gemeente(n). Voor anderen, en voor iedereen in de presentatiemodus: een aantal van 0 tot en met {d - 1} "
+        f"staat er als <{d}; x is afgeschermd zodat een klein aantal niet uit een totaal terug te rekenen is; – is "
+        "een percentage dat niet getoond wordt (noemer onder 10, of de teller is afgeschermd). Andere aantallen zijn "
+        f"afgerond op {d}-tallen, zo dat de aantallen van dezelfde selectie over verschillende perioden bij elkaar "
+        "kloppen: de maanden tellen op tot het jaar. Elk afgerond aantal ligt daardoor hooguit "
+        f"{d - 1} van het echte aantal af. Percentages, verschillen en volgordes komen uit de afgeronde aantallen. "
+        "Een totaal over gemeenten of sectoren kan iets afwijken van de som van zijn delen. Unieke kandidaten ziet "
+        "alleen wie de aantallen exact ziet: verschillende mensen tellen niet op over perioden. Wie niet alles "
+        "exact ziet, kiest uit vaste perioden."
     )
 for kengetal in KENGETALLEN.values():
     st.subheader(kengetal.label)

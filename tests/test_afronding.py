@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 import shutil
 from dataclasses import replace
 
@@ -26,29 +27,50 @@ BEHEERDER = Kijker("beheer@regio.example", "beheerder")
 
 def test_counts_round_to_the_nearest_multiple_of_five_and_small_ones_stay_hidden():
     assert [afgerond(n, 5) for n in (0, 5, 6, 7, 8, 12, 13, 122, 123)] == [0, 5, 5, 5, 10, 10, 15, 120, 125]
-    assert [afgeschermd_getal(n, False, 5) for n in (0, 3, 7, 123)] == [0, "<5", 5, 125]
+    assert [afgeschermd_getal(n, False, 5) for n in (0, 3, 7, 123)] == ["<5", "<5", 5, 125]
     assert [afgeschermd_getal(n, True, 5) for n in (0, 3, 7, 123)] == [0, 3, 7, 123]
 
 
 def afgeronde_waarden(getoond: object, grens: int = 5) -> tuple[int, int | None]:
-    """What a shown count tells someone about the true one: its lowest and highest possible value (None: no
-    highest). "<5" is 1-4, "x" anything, 0 is 0, a rounded n is n-2 to n+2 but never below the threshold."""
+    """What one shown count on its own tells someone about the true one: its lowest and highest possible value
+    (None: no highest). "<5" is 0-4, "x" anything, 0 (only for owners) is 0, a rounded n is within four of it (what
+    came before its period is not known) but never below the threshold."""
     if getoond == "x":
         return 0, None
     if isinstance(getoond, str):
-        return 1, grens - 1
+        return 0, grens - 1
     if getoond == 0:
         return 0, 0
     laag, hoog = afgerond_bereik(int(getoond), grens)
     return int(laag), int(hoog)
 
 
-def test_what_a_rounded_count_says_is_a_range_of_five_values():
-    assert afgeronde_waarden(10, 5) == (8, 12)
-    assert afgeronde_waarden(5, 5) == (5, 7)  # 1-4 would have been "<5"
-    assert afgeronde_waarden("<5", 5) == (1, 4)
+def test_what_a_rounded_count_says_is_a_range_of_nine_values():
+    assert afgeronde_waarden(10, 5) == (6, 14)
+    assert afgeronde_waarden(5, 5) == (5, 9)  # 1-4 would have been "<5"
+    assert afgeronde_waarden("<5", 5) == (0, 4)
     assert afgeronde_waarden(0, 5) == (0, 0)
     assert afgeronde_waarden("x", 5) == (0, None)
+    # every count with anything before it is shown within that range
+    for waarde in range(5, 40):
+        for eerder in range(0, 25):
+            laag, hoog = afgeronde_waarden(afgerond(waarde, 5, eerder), 5)
+            assert laag <= waarde <= hoog
+
+
+def test_counts_of_one_selection_add_up_over_periods_as_shown():
+    """Rounded as running counts, the months shown add up to the year shown, and a sliding year this month is last
+    month's plus the new month minus the old one: no pair of periods says more than the periods themselves."""
+    rng = np.random.default_rng(7)
+    maanden = rng.choice([0, 1, 2, 3, 6, 9], size=36)
+    loopt = np.concatenate([[11], 11 + np.cumsum(maanden)])  # 11 before the first month
+
+    def getoond(a: int, b: int) -> int:  # months a..b as shown
+        return afgerond(int(maanden[a:b + 1].sum()), 5, int(loopt[a]))
+
+    assert sum(getoond(m, m) for m in range(12)) == getoond(0, 11)
+    assert getoond(1, 12) == getoond(0, 11) + getoond(12, 12) - getoond(0, 0)
+    assert all(abs(getoond(a, b) - maanden[a:b + 1].sum()) <= 4 for a in range(36) for b in range(a, 36))
 
 
 def test_a_table_is_rounded_for_others_and_its_shares_come_from_the_rounded_counts():
@@ -57,9 +79,9 @@ def test_a_table_is_rounded_for_others_and_its_shares_come_from_the_rounded_coun
     tabel["per_maand"] = tabel["instroom"] / 12
     zichtbaar = afgeschermd(tabel, REGIO, tellingen=("uitval", "instroom"),
                             aandelen={"aandeel": ("uitval", "instroom")}, afgeleid={"per_maand": "instroom"}, grens=5)
-    # the total 24 is shown as 25 (23 to 27): with 12 and 9 even known exactly the 3 lies between 2 and 4, so no
-    # second cell needs hiding (with an exact total it would: markering's own tests)
-    assert zichtbaar["uitval"].tolist() == [10, "<5", 0, 10]
+    # the total 24 is shown as 25 (21 to 29): with 12 and 9 even known exactly the 3 and the 0 lie between 0 and 4,
+    # so no other cell needs hiding
+    assert zichtbaar["uitval"].tolist() == [10, "<5", "<5", 10]  # 0 too: "<5" is 0 to 4
     assert zichtbaar["instroom"].tolist() == [40, 40, 20, 30]
     assert zichtbaar.at[0, "aandeel"] == pytest.approx(10 / 40)  # not 12/41: that and 40 would give 12 back
     assert zichtbaar.at[1, "aandeel"] is None
@@ -95,32 +117,89 @@ def maanden(laatste: dt.date, aantal: int) -> list[tuple[dt.date, dt.date]]:
     return uit
 
 
-def terug_te_rekenen(totalen: dict, aantal: int, grens: int = 5, afgerond: bool = True) -> dict[int, tuple]:
+PLAFOND = 200  # more than any month of the demo
+
+
+def terug_te_rekenen(totalen: dict, aantal: int, grens: int = 5, afgerond: bool = True,
+                     waar: dict | None = None, klein_vanaf: int = 0) -> dict:
     """Per month: the lowest and highest count (None: no highest) consistent with every shown total of a run of
-    months ((a, b), ...) and that counts are whole numbers >= 0 (integer programming: the extremes are whole
-    numbers too). `afgerond`: shown numbers are rounded (else exact)."""
+    months ((a, b), ...) and that counts are whole numbers >= 0 (integer programming: the extremes are whole numbers
+    too), or two such values at least 1 apart. `afgerond`: shown numbers are rounded as running counts (else exact),
+    and the attacker is taken to know how: every shown n over months a..b is 5 (k_end - k_start) with the running
+    count since the fixed beginning within two of 5 k at both ends, for whole k (the same k wherever a period starts
+    or ends at that moment), and the count before the first month (c0) unknown. With `waar` (the true months): only
+    whether they fit. `klein_vanaf`: the least a "<5" can be (0; 1 where 0 is shown as 0)."""
+    onder_r, boven_r = -(grens // 2), math.ceil(grens / 2) - 1  # running count minus its rounding
+    sneden = sorted({a for (a, _), *_ in totalen} | {b + 1 for (_, b), *_ in totalen}) if afgerond else []
+    # variables: months 0..aantal-1, c0, one k per moment a period starts or ends
+    n = aantal + 1 + len(sneden)
+    k_van = {snede: aantal + 1 + i for i, snede in enumerate(sneden)}
+
+    def loopt(snede: int) -> np.ndarray:  # the running count at a moment: c0 plus the months before it
+        rij = np.zeros(n)
+        rij[:snede] = 1.0
+        rij[aantal] = 1.0
+        return rij
+
     rijen, laag, hoog = [], [], []
+    for snede in sneden:
+        rijen.append(loopt(snede) - grens * np.eye(n)[k_van[snede]])
+        laag.append(onder_r)
+        hoog.append(boven_r)
     for ((a, b), *_), getoond in totalen.items():
-        onder, boven = afgeronde_waarden(getoond, grens)
-        if not afgerond and not isinstance(getoond, str):
-            onder, boven = getoond, getoond
-        rijen.append([1.0 if a <= m <= b else 0.0 for m in range(aantal)])
-        laag.append(onder)
-        hoog.append(np.inf if boven is None else boven)
+        periode = loopt(b + 1) - loopt(a)
+        if getoond == "x":
+            continue
+        if isinstance(getoond, str):  # "<5"
+            rijen.append(periode), laag.append(klein_vanaf), hoog.append(grens - 1)
+        elif getoond == 0 or not afgerond:
+            rijen.append(periode), laag.append(getoond), hoog.append(getoond)
+        else:
+            rijen.append(grens * (np.eye(n)[k_van[b + 1]] - np.eye(n)[k_van[a]]))
+            laag.append(getoond), hoog.append(getoond)
+            rijen.append(periode), laag.append(grens), hoog.append(np.inf)
     beperking = LinearConstraint(np.array(rijen), laag, hoog)
+    # bounded, so the solver never has to prove a program unbounded (slow with the k's): a month reaching PLAFOND is
+    # one nothing limits from above
+    # c0 matters only up to a multiple of 5 (5 more before shifts every k by 1): 0 to 4 (no symmetry to search)
+    onder = np.r_[np.zeros(aantal + 1), np.full(len(sneden), -1.0)]
+    boven = np.r_[np.full(aantal, PLAFOND), grens - 1, np.full(len(sneden), aantal * PLAFOND / grens + 1)]
+    if waar is not None:  # only: can the true months be behind what is shown?
+        maanden_waar = np.array([waar.get(m, 0) for m in range(aantal)], float)
+        r = milp(np.zeros(n), constraints=beperking, integrality=np.ones(n),
+                 bounds=Bounds(np.r_[maanden_waar, onder[aantal:]], np.r_[maanden_waar, boven[aantal:]]))
+        return {"past": r.status == 0}
+    grenzen = Bounds(onder, boven)
+    # every solution is a table the attacker cannot rule out: a month already seen with two values 1 apart is not
+    # pinned and needs no programs of its own (its pair of seen values is returned instead of its extremes)
+    gezien_laag, gezien_hoog = np.full(aantal, np.inf), np.full(aantal, -np.inf)
     uit = {}
     for m in range(aantal):
-        doel = np.zeros(aantal)
+        if gezien_hoog[m] - gezien_laag[m] >= 1:
+            uit[m] = (gezien_laag[m], gezien_hoog[m])
+            continue
+        doel = np.zeros(n)
         doel[m] = 1.0
         extremen = []
         for teken in (1.0, -1.0):
-            r = milp(teken * doel, constraints=beperking, integrality=np.ones(aantal), bounds=Bounds(0, np.inf))
-            # maximising may be unbounded (3, or 4 "infeasible or unbounded" after presolve): nothing limits this
-            # month from above; minimising never is (counts are >= 0), so there it must be solved
-            assert r.status == 0 or (teken < 0 and r.status in (3, 4)), r.message
-            extremen.append(teken * r.fun if r.status == 0 else None)
+            r = milp(teken * doel, constraints=beperking, integrality=np.ones(n), bounds=grenzen)
+            assert r.status == 0, r.message
+            extremen.append(None if teken < 0 and -r.fun >= PLAFOND - 0.5 else teken * r.fun)
+            if r.status == 0:
+                gezien_laag = np.minimum(gezien_laag, np.round(r.x[:aantal]))
+                gezien_hoog = np.maximum(gezien_hoog, np.round(r.x[:aantal]))
         uit[m] = tuple(extremen)
     return uit
+
+
+def test_the_attack_model_pins_what_it_should():
+    """The integer program itself: months 0-2 each "<5" (0-4), 5 over months 0-1 and 10 over 0-2. As running counts
+    from an unknown c0 that fits 1, 4, 4 and others: nothing is pinned. With exact totals 5 and 9, month 2 is 4."""
+    totalen = {((0, 0), 0): "<5", ((1, 1), 0): "<5", ((2, 2), 0): "<5", ((0, 1), 0): 5, ((0, 2), 0): 10}
+    afgerond_ = terug_te_rekenen(totalen, 3)
+    assert all(hoog - laag >= 1 for laag, hoog in afgerond_.values())
+    exact = terug_te_rekenen({**totalen, ((0, 2), 0): 9}, 3, afgerond=False)
+    assert exact[2] == (4, 4)
 
 
 @pytest.fixture
@@ -221,8 +300,8 @@ def als_totalen(getoond: dict) -> dict:
             for n, waarde in enumerate(sorted(waarden, key=str))}
 
 
-def terug_te_rekenen_uit(getoond: dict, afgerond: bool = True) -> dict[int, tuple]:
-    return terug_te_rekenen(als_totalen(getoond), AANTAL_MAANDEN, afgerond=afgerond)
+def terug_te_rekenen_uit(getoond: dict, afgerond: bool = True, klein_vanaf: int = 0) -> dict[int, tuple]:
+    return terug_te_rekenen(als_totalen(getoond), AANTAL_MAANDEN, afgerond=afgerond, klein_vanaf=klein_vanaf)
 
 
 @pytest.mark.parametrize("gemeente", ["GM0209", "GM0944", "GM1945"])
@@ -235,20 +314,32 @@ def test_no_small_month_follows_from_everything_a_regio_user_can_ask_for(opslag,
     for tegel in TEGELS:
         waar = {m: next(iter(exact[tegel][(m, m)])) for m in range(AANTAL_MAANDEN) if (m, m) in exact[tegel]}
         for m, (laag, hoog) in terug_te_rekenen_uit(regio[tegel]).items():
-            if m in waar:
-                assert laag <= waar[m] <= (hoog if hoog is not None else waar[m]), (tegel, m)  # shown numbers are true
             if 1 <= waar.get(m, 0) <= 4:
                 kleine_maanden += 1
                 assert hoog is None or hoog - laag >= 1, (tegel, m, waar[m], laag, hoog)
     assert kleine_maanden  # the gemeente had small months to protect
+    # and what is shown fits the true months (so the model of how it is shown is right)
+    assert terug_te_rekenen(als_totalen(regio["instroom"]), AANTAL_MAANDEN, waar=ware_maanden(gemeente))["past"]
+
+
+def ware_maanden(gemeente: str) -> dict[int, int]:
+    """The gemeente's true instroom per month of the last AANTAL_MAANDEN months, as the beheerder sees it."""
+    from analytics.filters import Filters
+    from analytics.kengetallen import instroom_per_periode, periode_grenzen
+
+    reeks = maanden(periode_grenzen()[1], AANTAL_MAANDEN)
+    tabel = instroom_per_periode(Filters(reeks[0][0], reeks[-1][1], gemeenten=(gemeente,), kijker=BEHEERDER), "maand")
+    index = {van: i for i, (van, _) in enumerate(reeks)}
+    return {index[pd.Timestamp(p).date()]: int(n) for p, n in zip(tabel["periode"], tabel["instroom"], strict=True)}
 
 
 @pytest.mark.parametrize("gemeente, sector", [("GM0225", "facilitair_horeca"), ("GM0296", "logistiek"),
-                                               ("GM0268", "schoonmaak")])
+                                               ("GM0268", "schoonmaak"), ("GM0252", "groen")])
 def test_no_small_month_of_one_sector_follows_from_the_pages_split_and_filtered(opslag, gemeente, sector):
     """A review found Druten/facilitair: months '<5' in the split by sector, the sector's year '<5' and its first
     quarter '<5' together made every month 1. Now: the sector's months against everything shown with that sector
-    chosen and in every split by sector (integer programming)."""
+    chosen and in every split by sector (integer programming). Heumen/groen: rounded each on its own, jan-okt 2025
+    "5" (5-7), the first half "5" (5-7), the third quarter "<5" and October "<5" made October 1."""
     regio, _ = wat_de_paginas_tonen(gemeente, REGIO, sector=sector)
     exact, _ = wat_de_paginas_tonen(gemeente, BEHEERDER, sector=sector)
     for tegel in TEGELS:
@@ -256,6 +347,35 @@ def test_no_small_month_of_one_sector_follows_from_the_pages_split_and_filtered(
         for m, (laag, hoog) in terug_te_rekenen_uit(regio[tegel]).items():
             if 1 <= waar.get(m, 0) <= 4:
                 assert hoog is None or hoog - laag >= 1, (tegel, m, waar[m], laag, hoog)
+
+
+def perioden_van_een_jaar_lang_kijken(peildatum: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """Every period on offer to a viewer without exact numbers at each month end of the last year: someone who
+    came back every month and wrote everything down ("afgelopen 12 maanden" slides a month each time)."""
+    from analytics.perioden import VASTE_PERIODES, periode_van
+
+    return sorted({periode_van(keuze, einde) for _, einde in maanden(peildatum, 12) for keuze in VASTE_PERIODES})
+
+
+@pytest.mark.parametrize("gemeente", ["GM0944", "GM1945"])
+def test_no_small_month_follows_from_a_year_of_monthly_visits(opslag, gemeente):
+    """Session 3 measured it with each total rounded on its own: a user writing down the fixed periods every month
+    for a year pinned 19 of Mook en Middelaar's 30 small months and 15 of Berg en Dal's 62. Rounded as running
+    counts, the totals of one selection over any periods add up, and say no more than each running count to
+    within two."""
+    from analytics.kengetallen import periode_grenzen
+
+    perioden = perioden_van_een_jaar_lang_kijken(periode_grenzen()[1])
+    regio, _ = wat_de_paginas_tonen(gemeente, REGIO, perioden)
+    exact, _ = wat_de_paginas_tonen(gemeente, BEHEERDER, perioden)
+    kleine_maanden = 0
+    for tegel in TEGELS:
+        waar = {m: next(iter(exact[tegel][(m, m)])) for m in range(AANTAL_MAANDEN) if (m, m) in exact[tegel]}
+        for m, (laag, hoog) in terug_te_rekenen_uit(regio[tegel]).items():
+            if 1 <= waar.get(m, 0) <= 4:
+                kleine_maanden += 1
+                assert hoog is None or hoog - laag >= 1, (tegel, m, waar[m], laag, hoog)
+    assert kleine_maanden
 
 
 def test_others_get_a_split_by_sector_per_year_only(opslag):
@@ -272,14 +392,15 @@ def test_others_get_a_split_by_sector_per_year_only(opslag):
 
 def test_without_rounding_the_same_view_did_give_small_months_away(opslag):
     """What the check above guards against is real: with the exact totals of the same periods and only 1-4
-    hidden, integer programming pins small months."""
+    hidden (as "<5", 0 shown as 0), integer programming pins small months."""
     exact, _ = wat_de_paginas_tonen("GM0944", BEHEERDER)
     vastgepind = []
     for tegel in TEGELS:
         zonder_afronding = {periode: {"<5" if 1 <= w <= 4 else w for w in waarden}
                             for periode, waarden in exact[tegel].items()}
         waar = {m: next(iter(exact[tegel][(m, m)])) for m in range(AANTAL_MAANDEN) if (m, m) in exact[tegel]}
-        vastgepind += [(tegel, m) for m, (laag, hoog) in terug_te_rekenen_uit(zonder_afronding, afgerond=False).items()
+        vastgepind += [(tegel, m) for m, (laag, hoog) in terug_te_rekenen_uit(zonder_afronding, afgerond=False,
+                                                                               klein_vanaf=1).items()
                        if hoog is not None and laag == hoog and 1 <= waar.get(m, 0) <= 4]
     assert vastgepind
 

@@ -1,4 +1,4 @@
-"""Small-number suppression (metrics.md): no count 1-4 shown, no hidden cell recoverable from the totals."""
+"""Small-number suppression (metrics.md): no count 0-4 shown to others, no hidden cell recoverable from the totals."""
 
 from __future__ import annotations
 
@@ -31,10 +31,11 @@ def herleidbaar(waarden, lijnen, verborgen, totaal_verborgen) -> list[int]:
 
 
 def bereik(waarden, lijnen, cellen, bekend, totaal_verborgen, grens, totaal_klein=None,
-           afgerond: bool = False) -> dict[int, tuple]:
+           getoond=None) -> dict[int, tuple]:
     """What an attacker can conclude about each hidden cell, with linear programming: its lowest and
     highest possible value given the published totals (a small one, shown as '<5', lies between 1 and 4), the
-    shown and own cells, and that a '<5' cell lies between 1 and 4 and any count is at least 0."""
+    shown and own cells, and that a '<5' cell lies between 1 and 4 and any count is at least 0. `getoond`: per line
+    its total as shown rounded (a range of sums), else the totals are exact."""
     klein = [False] * len(lijnen) if totaal_klein is None else list(totaal_klein)
     onbekend = [i for i in range(len(waarden)) if cellen[i] != "" and not bekend[i]]
     a_eq, b_eq, a_ub, b_ub = [], [], [], []
@@ -42,16 +43,16 @@ def bereik(waarden, lijnen, cellen, bekend, totaal_verborgen, grens, totaal_klei
         if totaal_verborgen[n] or not any(i in onbekend for i in lijn):
             continue
         rij = [1.0 if i in lijn else 0.0 for i in onbekend]
-        getoond = sum(waarden[i] for i in lijn if i not in onbekend)
+        zichtbaar = sum(waarden[i] for i in lijn if i not in onbekend)
         totaal = sum(waarden[i] for i in lijn)
-        if klein[n] or (afgerond and totaal > 0):  # "<5": 1 <= sum <= 4; rounded: a range of sums
-            laag, hoog = (1, grens - 1) if klein[n] else afgerond_bereik(afgerond_getal(totaal, grens), grens)
+        if klein[n] or (getoond is not None and totaal > 0):  # "<5": 1 <= sum <= 4; rounded: a range of sums
+            laag, hoog = (0, grens - 1) if klein[n] else afgerond_bereik(getoond[n], grens)
             a_ub += [rij, [-x for x in rij]]
-            b_ub += [hoog - getoond, getoond - laag]
+            b_ub += [hoog - zichtbaar, zichtbaar - laag]
         else:
             a_eq.append(rij)
-            b_eq.append(sum(waarden[i] for i in lijn) - getoond)
-    grenzen = [(1, grens - 1) if cellen[i].startswith("<") else (0, None) for i in onbekend]
+            b_eq.append(totaal - zichtbaar)
+    grenzen = [(0, grens - 1) if cellen[i].startswith("<") else (0, None) for i in onbekend]
     beperkingen = dict(A_eq=a_eq or None, b_eq=b_eq or None, A_ub=a_ub or None, b_ub=b_ub or None)
     uit = {}
     for j, i in enumerate(onbekend):
@@ -71,11 +72,12 @@ def test_a_small_count_is_hidden_and_its_smallest_neighbour_too():
     assert not totaal["instroom"]
 
 
-def test_zero_is_shown_and_a_small_total_is_hidden_itself():
+def test_zero_is_hidden_like_a_small_count_and_a_small_total_is_hidden_itself():
+    """0 is "<5" too for others: an exact 0 beside totals of other periods tells which months had someone."""
     cellen, _ = tabelmarkering(pd.DataFrame({"n": [2, 0, 30]}), ["n"], grens=5)
-    assert list(cellen["n"]) == ["<5", "", "x"]
+    assert list(cellen["n"]) == ["<5", "<5", ""]  # together exactly 2: each still 0, 1 or 2
     cellen, totaal = tabelmarkering(pd.DataFrame({"n": [2, 0]}), ["n"], grens=5)
-    assert list(cellen["n"]) == ["<5", ""] and totaal["n"]
+    assert list(cellen["n"]) == ["<5", "<5"] and totaal["n"]
 
 
 def test_a_lone_small_cell_has_a_small_total_that_says_no_more():
@@ -83,12 +85,12 @@ def test_a_lone_small_cell_has_a_small_total_that_says_no_more():
     assert list(m.cellen) == ["<5"] and m.totaal_klein[0] and not m.totaal_verborgen[0]
 
 
-def test_four_small_cells_beside_a_small_total_do_not_all_read_as_one():
-    """Four '<5' next to a total '<5': each is at least 1 and together at most 4, so all are 1. One of them
-    becomes 'x' (no longer 'at least 1'), or the total is hidden."""
-    m = markering([1, 1, 1, 1], [[0, 1, 2, 3]], grens=5)
+def test_two_small_cells_beside_a_total_of_eight_do_not_both_read_as_four():
+    """Two '<5' next to an exact total of 8: each is at most 4, so both are 4. One of them becomes 'x' (no longer
+    'at most 4'), or the total is hidden."""
+    m = markering([4, 4], [[0, 1]], grens=5)
     assert "x" in list(m.cellen) or m.totaal_verborgen[0]
-    for cel, (laag, hoog) in bereik([1, 1, 1, 1], [[0, 1, 2, 3]], m.cellen, [False] * 4, m.totaal_verborgen, 5,
+    for cel, (laag, hoog) in bereik([4, 4], [[0, 1]], m.cellen, [False] * 2, m.totaal_verborgen, 5,
                                     m.totaal_klein).items():
         assert hoog - laag >= 1, (cel, laag, hoog)
 
@@ -106,9 +108,9 @@ def test_the_threshold_is_a_setting(monkeypatch):
 
 
 def mogelijke_waarden(waarden, lijnen, cellen, bekend, totaal_verborgen, grens, totaal_klein=None,
-                      afgerond: bool = False) -> dict:
+                      getoond=None) -> dict:
     """Brute force, independent of any algebra: every whole-number table an attacker cannot rule out
-    (same shown cells, same published totals, a total shown as '<5' 1-4, '<5' cells 1-4, counts >= 0), and per
+    (same shown cells, same published totals, a total shown as '<5' 0-4, '<5' cells 0-4, counts >= 0), and per
     hidden cell the values it takes in them."""
     klein = [False] * len(lijnen) if totaal_klein is None else list(totaal_klein)
     zichtbare_lijnen = [lijn for n, lijn in enumerate(lijnen) if not totaal_verborgen[n]]
@@ -118,19 +120,21 @@ def mogelijke_waarden(waarden, lijnen, cellen, bekend, totaal_verborgen, grens, 
     vrij = {i for i in verborgen if not any(i in lijn for lijn in zichtbare_lijnen)}
     onbekend = [i for i in verborgen if i not in vrij]
     doel = [sum(waarden[i] for i in lijn) for lijn in zichtbare_lijnen]
-    plafond = max(doel, default=0) + (grens if afgerond else 0)
+    getoonde_doelen = [None if getoond is None else getoond[n] for n in range(len(lijnen)) if not totaal_verborgen[n]]
+    plafond = max(doel, default=0) + (2 * grens if getoond is not None else 0)
     gezien: dict[int, set[int]] = {i: {int(waarden[i]), int(waarden[i]) + 1} for i in vrij}
     gezien.update({i: set() for i in onbekend})
     tabel = [int(w) if i not in onbekend else None for i, w in enumerate(waarden)]
 
     def past(klaar: bool) -> bool:
-        for lijn, totaal, is_klein in zip(zichtbare_lijnen, doel, kleine_lijnen, strict=True):
+        for lijn, totaal, is_klein, getoond_totaal in zip(zichtbare_lijnen, doel, kleine_lijnen, getoonde_doelen,
+                                                          strict=True):
             som = sum(tabel[i] for i in lijn if tabel[i] is not None and i not in vrij)
             compleet = klaar or all(tabel[i] is not None for i in lijn if i not in vrij)
             if is_klein:
-                hoogste, laagste = grens - 1, 1
-            elif afgerond and totaal > 0:  # the total is shown rounded: a range of sums
-                laagste, hoogste = afgerond_bereik(afgerond_getal(totaal, grens), grens)
+                hoogste, laagste = grens - 1, 0
+            elif getoond_totaal is not None and totaal > 0:  # the total is shown rounded: a range of sums
+                laagste, hoogste = afgerond_bereik(getoond_totaal, grens)
             else:
                 hoogste, laagste = totaal, totaal
             if som > hoogste or (compleet and som < laagste):
@@ -144,7 +148,7 @@ def mogelijke_waarden(waarden, lijnen, cellen, bekend, totaal_verborgen, grens, 
                     gezien[i].add(tabel[i])
             return
         i = onbekend[k]
-        bereik_ = range(1, grens) if cellen[i].startswith("<") else range(0, plafond + 1)
+        bereik_ = range(0, grens) if cellen[i].startswith("<") else range(0, plafond + 1)
         for w in bereik_:
             tabel[i] = w
             if past(False):
@@ -155,19 +159,26 @@ def mogelijke_waarden(waarden, lijnen, cellen, bekend, totaal_verborgen, grens, 
     return gezien
 
 
+def getoonde_totalen(waarden, lijnen, rng) -> list[int]:
+    """Per line its total as shown rounded, with a random count before its period (so anywhere within four of the
+    true total)."""
+    return [afgerond_getal(sum(waarden[i] for i in lijn), 5, int(rng.integers(0, 20))) for lijn in lijnen]
+
+
 @pytest.mark.parametrize("afgerond", [False, True])
 @pytest.mark.parametrize("seed", range(40))
 def test_no_hidden_cell_can_be_worked_out_by_trying_every_table(seed, afgerond):
-    """With exact totals, and as others see them: totals rounded to 5 (a range of five sums), the marking made for
+    """With exact totals, and as others see them: totals rounded (within four of the truth), the marking made for
     that."""
     rng = np.random.default_rng((2000 if afgerond else 1000) + seed)
     r, k = rng.integers(2, 4), rng.integers(2, 4)
     waarden = rng.choice([0, 1, 2, 3, 5, 6, 9], size=r * k)
     lijnen = [[i * k + j for j in range(k)] for i in range(r)] + [[i * k + j for i in range(r)] for j in range(k)]
     bekend = rng.random(r * k) < 0.15
-    m = markering(waarden, lijnen, bekend, grens=5, afgeronde_totalen=afgerond)
+    getoond = getoonde_totalen(waarden, lijnen, rng) if afgerond else None
+    m = markering(waarden, lijnen, bekend, grens=5, getoonde_totalen=getoond)
     for cel, mogelijk in mogelijke_waarden(waarden, lijnen, m.cellen, bekend, m.totaal_verborgen, 5,
-                                           m.totaal_klein, afgerond=afgerond).items():
+                                           m.totaal_klein, getoond=getoond).items():
         assert waarden[cel] in mogelijk and len(mogelijk) >= 2, (cel, waarden[cel], mogelijk)
 
 
@@ -179,13 +190,13 @@ def test_no_hidden_cell_can_be_recovered_in_random_two_way_tables(seed):
     lijnen = [[i * k + j for j in range(k)] for i in range(r)] + [[i * k + j for i in range(r)] for j in range(k)]
     bekend = rng.random(r * k) < 0.15
     m = markering(waarden, lijnen, bekend, grens=5)
-    klein = (waarden >= 1) & (waarden < 5) & ~bekend
-    assert all(m.cellen[klein] != "")  # "<5", or "x" where "1 to 4" would say too much
+    klein = (waarden < 5) & ~bekend
+    assert all(m.cellen[klein] != "")  # "<5", or "x" where "0 to 4" would say too much
     # the viewer knows the shown cells and their own; the unknowns are the hidden ones that are not their own
     onbekend = (m.cellen != "") & ~bekend
     # (a total shown as '<5' is no equation, only bounds: the LP below takes those)
     assert not herleidbaar(waarden, lijnen, onbekend, m.totaal_verborgen | m.totaal_klein)
-    # and no attacker who also uses that counts are whole and at least 0 (and '<5' means 1-4) pins one down
+    # and no attacker who also uses that counts are whole and at least 0 (and '<5' means 0-4) pins one down
     for cel, (laag, hoog) in bereik(waarden, lijnen, m.cellen, bekend, m.totaal_verborgen, 5,
                                     m.totaal_klein).items():
         assert hoog - laag > 0.5, (cel, waarden[cel], laag, hoog)
@@ -198,33 +209,42 @@ def test_with_rounded_totals_no_hidden_cell_can_be_recovered_in_random_two_way_t
     waarden = rng.choice([0, 1, 2, 3, 4, 5, 8, 12, 30], size=r * k, p=[.2, .1, .1, .1, .1, .1, .1, .1, .1])
     lijnen = [[i * k + j for j in range(k)] for i in range(r)] + [[i * k + j for i in range(r)] for j in range(k)]
     bekend = rng.random(r * k) < 0.15
-    m = markering(waarden, lijnen, bekend, grens=5, afgeronde_totalen=True)
+    getoond = getoonde_totalen(waarden, lijnen, rng)
+    m = markering(waarden, lijnen, bekend, grens=5, getoonde_totalen=getoond)
     for cel, (laag, hoog) in bereik(waarden, lijnen, m.cellen, bekend, m.totaal_verborgen, 5, m.totaal_klein,
-                                    afgerond=True).items():
+                                    getoond=getoond).items():
         assert hoog - laag > 0.5, (cel, waarden[cel], laag, hoog)
 
 
 def test_percentages_need_a_denominator_of_ten_and_a_numerator_that_is_not_hidden():
     assert not percentage_zichtbaar(2, 9, exact=False, grens=5)
-    assert percentage_zichtbaar(0, 10, exact=False, grens=5)
+    assert not percentage_zichtbaar(0, 10, exact=False, grens=5)  # 0% of 10 says the hidden 0
+    assert percentage_zichtbaar(5, 10, exact=False, grens=5)
     assert not percentage_zichtbaar(3, 40, exact=False, grens=5)  # 3 = 7,5% x 40
     assert percentage_zichtbaar(3, 4, exact=True, grens=5)
 
 
 def test_months_inside_a_shown_tile_total_cover_each_other():
-    """The overzicht shows instroom per month for 24 months and, in a tile, the total of this year's months:
-    a hidden month of this year must not follow from the tile and the other months of this year."""
-    from analytics.onderdrukking import afgeschermd
+    """The overzicht shows instroom per month and, in a tile, the total of the last months: a hidden month must
+    not follow from the tile and the other months. Rounded as a running count, the tile can lie four above the
+    truth, and then it pins a small month at 4."""
+    from analytics.onderdrukking import afgerond, afgeschermd, eerder_per_rij
     from toegang.kijker import Kijker
 
     maanden = pd.DataFrame({"periode": pd.date_range("2025-01-01", periods=12, freq="MS"),
-                            "instroom": [2, 30, 30, 30, 30, 30, 30, 30, 30, 4, 19, 20]})
-    # the tile counts oct-dec: 4 + 19 + 20 = 43, shown as 45 (43 to 47): with 19 and 20 known, oct is 4
-    dit_jaar = (maanden["periode"] >= "2025-10-01").to_numpy()
-    uit = afgeschermd(maanden, Kijker("r@x.nl", "regio"), tellingen=("instroom",), deeltotalen=[dit_jaar], grens=5)
+                            "instroom": [5] * 9 + [4, 30, 27]})
+    eerder = eerder_per_rij(maanden, ("instroom",), voor=pd.DataFrame({"instroom": [2]}))
+    # the tile counts oct-dec: 61, after 47 before it: 110 - 45 = 65 (61 to 69): with 30 and 27 known, oct is 4
+    assert afgerond(61, 5, eerder.at[9, "instroom"]) == 65
+    laatste = (maanden["periode"] >= "2025-10-01").to_numpy()
+    uit = afgeschermd(maanden, Kijker("r@x.nl", "regio"), tellingen=("instroom",), deeltotalen=[laatste], grens=5,
+                      eerder=eerder, selectie=())
     cellen = ["" if not isinstance(w, str) else w for w in uit["instroom"]]
     lijnen = [list(range(12)), [9, 10, 11]]
+    getoond = [afgerond(106, 5, 2), 65]
     for cel, (laag, hoog) in bereik(maanden["instroom"].tolist(), lijnen, cellen, [False] * 12, [False, False],
-                                    5, afgerond=True).items():
+                                    5, getoond=getoond).items():
         assert hoog - laag >= 1, (cel, laag, hoog)
-    assert cellen[9] == "<5" and "x" in cellen[10:12]  # the cover lies inside this year's months
+    assert cellen[9] == "<5" and "x" in cellen[10:12]  # the cover lies inside the tile's months
+    # and the months shown add up to the tile as shown: 65 = what oct-dec show together with the hidden ones
+    assert sum(afgerond(w, 5, e) for w, e in zip(maanden["instroom"][9:], eerder["instroom"][9:], strict=True)) == 65

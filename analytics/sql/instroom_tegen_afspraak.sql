@@ -1,5 +1,6 @@
--- Instroom t.o.v. afspraak per gemeente for calendar year $jaar, up to and including the last complete
--- month ($tot_maand_einde), against the agreement for the whole year and pro rata ($maanden_verstreken / 12).
+-- Instroom t.o.v. afspraak per gemeente for calendar year $jaar, from $jaar_van (1 January; earlier for what came
+-- before the year) up to and including the last complete month ($tot_maand_einde), against the agreement for the
+-- whole year and pro rata ($maanden_verstreken / 12).
 -- Each agreement is compared with exactly the instroom it is about: the whole gemeente, or the sector /
 -- doelgroep it names. Without a sector/doelgroep filter the general agreements count; with one, the
 -- agreements that name a chosen sector/doelgroep. Agreements are about a whole gemeente, so the
@@ -7,7 +8,7 @@
 WITH t AS (
     SELECT *
     FROM trajecten_in_selectie($regio, $gemeenten, [], [], [], [], [])
-    WHERE year(startdatum) = $jaar AND startdatum <= $tot_maand_einde
+    WHERE startdatum BETWEEN $jaar_van AND $tot_maand_einde
 ),
 afspraak AS (
     SELECT a.gemeentecode, a.sector, a.doelgroep, a.aantal
