@@ -81,6 +81,20 @@ def afscherming_uitleg(tabel, kolommen) -> None:
         )
 
 
+UNIEK_AFGESCHERMD = "Unieke kandidaten ziet alleen wie de aantallen exact ziet: verschillende mensen tellen niet op " \
+    "over perioden, zodat ze een klein aantal zouden verraden."
+
+
+def zonder_lege_kolom(tabel, kolom: str):
+    """The table without `kolom` when none of its values is shown as a number (unieke kandidaten for whoever does
+    not see the counts exactly: a column of x says nothing)."""
+    import numbers
+
+    if kolom in tabel and not any(isinstance(w, numbers.Number) for w in tabel[kolom]):
+        return tabel.drop(columns=kolom)
+    return tabel
+
+
 def toegang_vereist() -> Kijker:
     """For every page: who is looking; a page reached without access stops here and shows nothing."""
     wie = kijker()

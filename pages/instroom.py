@@ -13,7 +13,7 @@ from analytics.kengetallen import (
     periode_grenzen,
 )
 from analytics.perioden import laatste_volledige_maand
-from kader import afscherming_uitleg, filters
+from kader import UNIEK_AFGESCHERMD, afscherming_uitleg, filters, zonder_lege_kolom
 from kader.filterbalk import naam_van
 from weergave import formaat
 from weergave.downloads import download_knoppen
@@ -66,9 +66,11 @@ else:
     totalen = kengetallen(gekozen)  # not the sum of the groups: one person can start in two months
     a, b = st.columns(2)
     a.metric("Instroom (trajecten)", formaat.getal(totalen.instroom), help=KENGETALLEN["instroom"].definitie)
-    b.metric(
-        "Unieke kandidaten", formaat.getal(totalen.unieke_kandidaten), help=KENGETALLEN["unieke_kandidaten"].definitie
-    )
+    if isinstance(totalen.unieke_kandidaten, str):
+        b.caption(UNIEK_AFGESCHERMD)
+    else:
+        b.metric("Unieke kandidaten", formaat.getal(totalen.unieke_kandidaten),
+                 help=KENGETALLEN["unieke_kandidaten"].definitie)
     grafiek = staaf_per_periode(
         instroom,
         "periode",
@@ -90,6 +92,7 @@ else:
             "Unieke kandidaten": instroom["unieke_kandidaten"],
         }
     )
+    tabel = zonder_lege_kolom(tabel, "Unieke kandidaten")
     afscherming_uitleg(instroom, ["instroom", "unieke_kandidaten"])
     with st.expander("Tabel"):
         st.dataframe(formaat.tabel_nl(tabel), hide_index=True, width="stretch")
@@ -132,6 +135,7 @@ tabel = pd.DataFrame(
         "Stand": afspraak["stand"],
     }
 )
+tabel = zonder_lege_kolom(tabel, "Unieke kandidaten")
 st.dataframe(formaat.tabel_nl(tabel), hide_index=True, width="stretch")
 afscherming_uitleg(afspraak, ["instroom", "unieke_kandidaten", "van_afspraak_naar_rato"])
 download_knoppen(tabel, f"instroom_tegen_afspraak_{jaar}", sleutel="instroom_afspraak")

@@ -14,7 +14,7 @@ from analytics.kengetallen import (
     lopend_op,
     periode_grenzen,
 )
-from kader import afscherming_uitleg, filters
+from kader import afscherming_uitleg, filters, zonder_lege_kolom
 from weergave import formaat
 from weergave.downloads import download_knoppen
 from weergave.grafieken import PLOTLY_CONFIG, lijn_per_maand
@@ -87,7 +87,8 @@ if nu.aandeel_werk is not None and not isinstance(nu.beeindigd, str):
     tegels[4].caption(
         f"{formaat.percentage(nu.aandeel_werk)} van de {formaat.getal(nu.beeindigd)} beëindigde trajecten"
     )
-tegels[0].caption(f"{formaat.getal(nu.unieke_kandidaten)} unieke kandidaten")
+if not isinstance(nu.unieke_kandidaten, str):
+    tegels[0].caption(f"{formaat.getal(nu.unieke_kandidaten)} unieke kandidaten")
 
 trend_van = min(gekozen.van, (pd.Timestamp(gekozen.tot) - pd.DateOffset(months=23)).date().replace(day=1))
 trend = instroom_per_periode(
@@ -118,6 +119,7 @@ tabel = pd.DataFrame(
         "Uitstroom naar werk": per_gemeente["uitstroom_werk"],
     }
 )
+tabel = zonder_lege_kolom(tabel, "Unieke kandidaten")
 st.dataframe(formaat.tabel_nl(tabel), hide_index=True, width="stretch")
 afscherming_uitleg(per_gemeente, ["instroom", "unieke_kandidaten", "lopend", "uitval_12", "praktijkverklaringen",
                                   "uitstroom_werk"])

@@ -1,4 +1,4 @@
-"""What each role sees: exact numbers only where the viewer owns them, no count 1-4 of anyone else on any
+"""What each role sees: exact numbers only where the viewer owns them, no count 0-4 of anyone else on any
 page or in any table (downloads are built from the same tables), no hidden cell recoverable from the tiles."""
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ def mensenkolommen(tabel: pd.DataFrame) -> list[str]:
         woord in str(k) for woord in ("%", "procentpunt", "per maand", "Verschil", "afspraak"))]
 
 
+KLEIN = {"0", "1", "2", "3", "4"}
 EIGEN = {WIJCHEN: {"Wijchen"}}  # rows a gemeente may see exactly: its own
 
 
@@ -66,14 +67,14 @@ def zonder_eigen(tabel: pd.DataFrame, eigen: set[str]) -> pd.DataFrame:
 
 
 def kleine_aantallen(app: AppTest, eigen: set[str] = frozenset()) -> list[tuple[str, object]]:
-    """Every count 1-4 the user can read of others than their own gemeente: in tiles and in the people
-    columns of every table."""
-    gevonden = [(m.label, m.value) for m in app.metric if m.label in TEGELS and m.value in {"1", "2", "3", "4"}]
+    """Every count 0-4 the user can read of others than their own gemeente (0 is "<5" too: an exact 0 beside totals
+    of other periods says which months had someone): in tiles and in the people columns of every table."""
+    gevonden = [(m.label, m.value) for m in app.metric if m.label in TEGELS and m.value in KLEIN]
     for tabel in (zonder_eigen(d.value, eigen) for d in app.dataframe):
         for kolom in mensenkolommen(tabel):
             for waarde in tabel[kolom]:  # a number, or its Dutch text where the column also holds "<5"
-                if isinstance(waarde, int | np.integer | float) and not pd.isna(waarde) and 1 <= waarde <= 4 or (
-                        isinstance(waarde, str) and waarde in {"1", "2", "3", "4"}):
+                if isinstance(waarde, int | np.integer | float) and not pd.isna(waarde) and 0 <= waarde <= 4 or (
+                        isinstance(waarde, str) and waarde in KLEIN):
                     gevonden.append((kolom, waarde))
     return gevonden
 
@@ -92,7 +93,7 @@ def downloads(monkeypatch) -> list[tuple[str, pd.DataFrame]]:
 
 def kleine_aantallen_in(tabellen: list[pd.DataFrame]) -> list[tuple[str, object]]:
     return [(kolom, w) for tabel in tabellen for kolom in mensenkolommen(tabel) for w in tabel[kolom]
-            if str(w) in {"1", "2", "3", "4"}]
+            if str(w) in KLEIN]
 
 
 def als_getal(waarde: object) -> float | None:
@@ -337,3 +338,20 @@ def test_others_see_a_split_per_year_with_the_reason(opslag):
     beheerder = als(BEHEERDER, "pages/instroom.py")
     beheerder.selectbox(key="instroom_uitsplitsen").set_value("Sector").run()
     assert not any("alleen per jaar te zien" in c.value for c in beheerder.caption)
+
+
+def test_others_get_no_unieke_kandidaten_and_are_told_why(opslag):
+    """Distinct people do not add up over periods, so they cannot be rounded as a running count: for others the
+    tile says why, and the tables leave the column out (a column of x says nothing)."""
+    from kader import UNIEK_AFGESCHERMD
+
+    regio = als(REGIO, "pages/instroom.py", periode="Dit jaar tot nu")
+    assert "Unieke kandidaten" not in [m.label for m in regio.metric]
+    assert UNIEK_AFGESCHERMD in [c.value for c in regio.caption]
+    assert all("Unieke kandidaten" not in d.value.columns for d in regio.dataframe)
+    overzicht = als(REGIO, periode="Dit jaar tot nu")
+    assert not any("unieke kandidaten" in c.value for c in overzicht.caption)
+    assert all("Unieke kandidaten" not in d.value.columns for d in overzicht.dataframe)
+    beheerder = als(BEHEERDER, "pages/instroom.py", periode="Dit jaar tot nu")
+    assert "Unieke kandidaten" in [m.label for m in beheerder.metric]
+    assert any("Unieke kandidaten" in d.value.columns for d in beheerder.dataframe)
