@@ -18,7 +18,7 @@ from analytics.onderdrukking import (
     is_afgeschermd,
     uniek_afgeschermd,
 )
-from analytics.opslag import query, query_ervoor
+from analytics.opslag import BEGIN, query, query_ervoor
 from analytics.perioden import gepubliceerde_perioden, laatste_volledige_maand
 from toegang.kijker import GeenToegang
 
@@ -159,7 +159,7 @@ def kengetallen(filters: Filters) -> Kengetallen:
     rij = query("kengetallen", parameters)
     if rij.empty:
         rij = pd.DataFrame([dict.fromkeys(TELLINGEN, 0)])
-    eerder = None if filters.exact else eerder_per_rij(rij, OPTELBAAR, voor=query_ervoor("kengetallen", parameters))
+    eerder = None if filters.exact else _eerder(rij)
     tabel = afgeschermd(met_aandelen(rij[list(TELLINGEN)].astype(int)), filters.kijker, tellingen=TELLINGEN,
                         aandelen=AANDELEN, exact=filters.exact, eerder=eerder)
     tabel = uniek_afgeschermd(tabel, "unieke_kandidaten", filters.exact)
@@ -189,12 +189,17 @@ def kengetallen_per_gemeente(filters: Filters) -> pd.DataFrame:
     parameters = {**filters.parameters(), "per": "gemeente"}
     tabel = met_aandelen(query("kengetallen", parameters))
     exact = filters.exact_per_gemeente(tabel["gemeentecode"])
-    eerder = None if all(exact) else eerder_per_rij(tabel, OPTELBAAR, ("gemeentecode",),
-                                                    query_ervoor("kengetallen", parameters))
+    eerder = None if all(exact) else _eerder(tabel)
     zichtbaar = afgeschermd(tabel, filters.kijker, tellingen=TELLINGEN, aandelen=AANDELEN, exact=exact, eerder=eerder)
     uit = uniek_afgeschermd(zichtbaar, "unieke_kandidaten", exact)
     uit.attrs = zichtbaar.attrs
     return uit
+
+
+def _eerder(tabel: pd.DataFrame) -> pd.DataFrame:
+    """Per row of kengetallen.sql: what its selection counted before the period (its `<count>_eerder` columns)."""
+    return pd.DataFrame({k: tabel.get(f"{k}_eerder", 0) for k in OPTELBAAR},
+                        index=tabel.index)
 
 
 def instroom_per_periode(
@@ -241,12 +246,15 @@ def _maskers(tabel: pd.DataFrame, perioden) -> list[np.ndarray]:
 def _instroom_per_maand_afgeschermd(filters: Filters, perioden: tuple) -> pd.DataFrame:
     """The months of the selection over `filters`' stretch for a viewer without exact numbers, marked against
     every period in `perioden` (clipped to the stretch: the data ends there too)."""
-    parameters = {**filters.parameters(), "periode": "maand", "dimensie": ""}
-    tabel = query("instroom_per_periode", parameters)
+    # every month from the fixed beginning in one question: what came before a month is the sum above it
+    alles = query("instroom_per_periode", {**filters.met_periode(BEGIN, filters.tot).parameters(), "periode": "maand",
+                                           "dimensie": ""})
+    eerder = eerder_per_rij(alles, ("instroom",))
+    binnen_reeks = (pd.to_datetime(alles["periode"]) >= pd.Timestamp(filters.van)).to_numpy()
+    tabel, eerder = alles[binnen_reeks].reset_index(drop=True), eerder[binnen_reeks].reset_index(drop=True)
     binnen = tuple((max(van, filters.van), min(tot, filters.tot)) for van, tot in perioden if tot >= filters.van)
     zichtbaar = afgeschermd(tabel, filters.kijker, tellingen=("instroom", "unieke_kandidaten"), exact=False,
-                            deeltotalen=_maskers(tabel, binnen), eerder=_eerder_in_reeks(tabel, parameters),
-                            selectie=("groep",))
+                            deeltotalen=_maskers(tabel, binnen), eerder=eerder, selectie=("groep",))
     return uniek_afgeschermd(zichtbaar, "unieke_kandidaten", False)
 
 

@@ -30,7 +30,24 @@ SELECT
     count(*) FILTER (WHERE status <> 'lopend' AND einddatum BETWEEN $van AND $tot) AS beeindigd,
     count(*) FILTER (
         WHERE einddatum BETWEEN $van AND $tot AND is_uitstroom_werk(status, uitstroom, reden_uitval)
-    ) AS uitstroom_werk
+    ) AS uitstroom_werk,
+    -- The same counts over everything before the period (<name>_eerder): others see a count rounded as the
+    -- running count at the end minus the running count at the start (analytics/onderdrukking.py: afgerond)
+    count(*) FILTER (WHERE startdatum < $van) AS instroom_eerder,
+    count(*) FILTER (
+        WHERE startdatum < $van AND n_maanden_te_volgen(startdatum, laatste_peildatum, 12)
+    ) AS uitval12_noemer_eerder,
+    count(*) FILTER (
+        WHERE startdatum < $van AND n_maanden_te_volgen(startdatum, laatste_peildatum, 12)
+          AND uitval_binnen(status, reden_uitval, startdatum, einddatum, 12)
+    ) AS uitval12_teller_eerder,
+    count(*) FILTER (
+        WHERE praktijkverklaring_op(praktijkverklaring_datum, status, einddatum) < $van
+    ) AS praktijkverklaringen_eerder,
+    count(*) FILTER (WHERE status <> 'lopend' AND einddatum < $van) AS beeindigd_eerder,
+    count(*) FILTER (
+        WHERE einddatum < $van AND is_uitstroom_werk(status, uitstroom, reden_uitval)
+    ) AS uitstroom_werk_eerder
 FROM t
 GROUP BY groep, groepcode
 ORDER BY groep;
