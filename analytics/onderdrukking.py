@@ -328,6 +328,7 @@ def afgeschermd(
     deeltotalen: Sequence[Sequence[bool]] = (),
     eerder: pd.DataFrame | None = None,
     selectie: Sequence[str] | None = None,
+    eerder_totaal: pd.Series | None = None,
     grens: int | None = None,
 ) -> pd.DataFrame:
     """The table as this viewer may see it.
@@ -348,7 +349,9 @@ def afgeschermd(
     row's period (`eerder_per_rij`); counts without it (a state such as lopend) are rounded on their own.
     `selectie`: the columns that say which selection a row counts, rows of one selection in time order (a series
     of months: `()`); default: every row a selection of its own. A published total over rows is rounded as its
-    own selection: what came before it is what came before the first of its rows of each selection."""
+    own selection: what came before it is what came before the first of its rows of each selection, or, for the
+    column totals, `eerder_totaal` (per count: what the total row's selection counted before; rows left out of the
+    table, with nothing in the period, may have counted before)."""
     kijker = _kijker_of_weigering(kijker)
     grens = drempel() if grens is None else grens
     if exact is None:
@@ -377,6 +380,9 @@ def afgeschermd(
                 lijnen.append([int(r) * kolommen + k for r in posities])
     getoonde_totalen = _getoonde_totalen(waarden.ravel(), ervoor.ravel(), lijnen,
                                          np.repeat(_selecties(tabel, selectie), kolommen), grens)
+    for k, lijn in totaallijn.items():
+        if eerder_totaal is not None and tellingen[k] in eerder_totaal:
+            getoonde_totalen[lijn] = float(afgerond(waarden[:, k].sum(), grens, float(eerder_totaal[tellingen[k]])))
     cellen, totaal_verborgen = _markering_bewaard(tuple(waarden.ravel()), tuple(map(tuple, lijnen)),
                                                   tuple(np.repeat(exact_rij, kolommen)), grens,
                                                   tuple(getoonde_totalen))
@@ -518,7 +524,7 @@ def uniek_afgeschermd(tabel: pd.DataFrame, kolom: str, exact: Sequence[bool] | b
     would give the people of the months between back."""
     exact_rij = np.full(len(tabel), exact, bool) if isinstance(exact, bool | np.bool_) else np.asarray(exact, bool)
     uit = tabel.copy()
-    verbergen = (pd.to_numeric(uit[kolom], errors="coerce").fillna(0) > 0).to_numpy() & ~exact_rij
+    verbergen = uit[kolom].notna().to_numpy() & ~exact_rij  # also a "<5" or a 0: beside instroom it says as much
     uit[kolom] = uit[kolom].astype(object).where(~verbergen, SECUNDAIR)
     return uit
 
@@ -532,6 +538,9 @@ def afgeschermd_met_totaalrij(tabel: pd.DataFrame, kijker, totaal_kolom: str, **
     """For a table whose last row(s) (`totaal_kolom` true) hold the totals of the other rows: the other rows
     with their column totals counted as published, and the total row on its own (hidden where small)."""
     is_totaal = tabel[totaal_kolom].astype(bool)
+    eerder = instellingen.get("eerder")
+    if eerder is not None and is_totaal.sum() == 1:  # the total row's own "before" rounds the column totals
+        instellingen = {**instellingen, "eerder_totaal": eerder.reindex(tabel.index)[is_totaal.to_numpy()].iloc[0]}
     rijen = afgeschermd(tabel[~is_totaal], kijker, **instellingen)
     totalen = afgeschermd(tabel[is_totaal], kijker, **instellingen)
     for kolom, verborgen in rijen.attrs.get("totaal_verborgen", {}).items():

@@ -51,6 +51,8 @@ def uitval_per_cohort(filters: Filters, per: str = "kwartaal") -> pd.DataFrame:
     (aandeel_uitval_N: NaN when no traject of the cohort could be followed N months yet)."""
     parameters = {**filters.parameters(), "per": per}
     df = query("uitval_per_cohort", parameters)
+    if not filters.exact and not df.empty:  # a missing cohort would say 0, which others see as "<5"
+        df = _met_lege_cohorten(df, filters, per)
     if df.empty or int(df["instroom"].sum()) == 0:
         return df.iloc[0:0]
     df["cohort"] = pd.to_datetime(df["cohort"])
@@ -90,6 +92,18 @@ def uitval_per_cohort(filters: Filters, per: str = "kwartaal") -> pd.DataFrame:
     for n in UITVAL_MAANDEN:
         zichtbaar[f"aandeel_uitval_{n}"] = zichtbaar[f"aandeel_uitval_{n}"].astype(object).where(~verborgen, None)
     return zichtbaar
+
+
+def _met_lege_cohorten(df: pd.DataFrame, filters: Filters, per: str) -> pd.DataFrame:
+    """Every start cohort (quarter or year) of the period, 0 where nobody started in it, then the total row."""
+    is_totaal = df["is_totaal"].astype(bool)
+    cohorten = pd.period_range(pd.Timestamp(filters.van), pd.Timestamp(filters.tot),
+                               freq="Y" if per == "jaar" else "Q").start_time
+    alle = pd.DataFrame({"cohort": cohorten.astype(df["cohort"].dtype), "is_totaal": False})
+    rijen = df[~is_totaal].merge(alle, on=["cohort", "is_totaal"], how="outer").sort_values("cohort", kind="stable")
+    tellingen = [k for k in df.columns if k not in ("cohort", "is_totaal")]
+    rijen[tellingen] = rijen[tellingen].fillna(0).astype(int)
+    return pd.concat([rijen, df[is_totaal]], ignore_index=True)
 
 
 def _eerder_per_cohort(df: pd.DataFrame, tellingen, ervoor: pd.DataFrame) -> pd.DataFrame:

@@ -85,6 +85,13 @@ UNIEK_AFGESCHERMD = "Unieke kandidaten ziet alleen wie de aantallen exact ziet: 
     "over perioden, zodat ze een klein aantal zouden verraden."
 
 
+def niets_te_tonen(exact: bool, bericht: str) -> str:
+    """What an empty answer says: `bericht` ("nobody started") for whoever sees the numbers exactly; for others
+    something neutral, since for them 0 is "<5" too."""
+    return bericht if exact else ("Hier is niets te tonen: er is niets, of te weinig om te tonen zonder dat het naar "
+                                  "personen wijst.")
+
+
 def zonder_lege_kolom(tabel, kolom: str):
     """The table without `kolom` when none of its values is shown as a number (unieke kandidaten for whoever does
     not see the counts exactly: a column of x says nothing)."""

@@ -13,7 +13,7 @@ from analytics.kengetallen import (
     periode_grenzen,
 )
 from analytics.perioden import laatste_volledige_maand
-from kader import UNIEK_AFGESCHERMD, afscherming_uitleg, filters, zonder_lege_kolom
+from kader import UNIEK_AFGESCHERMD, afscherming_uitleg, filters, niets_te_tonen, zonder_lege_kolom
 from kader.filterbalk import naam_van
 from weergave import formaat
 from weergave.downloads import download_knoppen
@@ -60,7 +60,7 @@ if dimensie and periode == "maand" and not gekozen.exact:
 
 instroom = instroom_per_periode(gekozen, periode, dimensie)
 if instroom.empty:
-    st.info("In deze periode en selectie is geen enkel traject begonnen.")
+    st.info(niets_te_tonen(gekozen.exact, "In deze periode en selectie is geen enkel traject begonnen."))
 else:
     instroom["groep"] = [naam_van(CODELIJST_VAN.get(dimensie, ""), g, {}) for g in instroom["groep"]]
     totalen = kengetallen(gekozen)  # not the sum of the groups: one person can start in two months

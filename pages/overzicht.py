@@ -14,7 +14,7 @@ from analytics.kengetallen import (
     lopend_op,
     periode_grenzen,
 )
-from kader import afscherming_uitleg, filters, zonder_lege_kolom
+from kader import afscherming_uitleg, filters, niets_te_tonen, zonder_lege_kolom
 from weergave import formaat
 from weergave.downloads import download_knoppen
 from weergave.grafieken import PLOTLY_CONFIG, lijn_per_maand
@@ -99,7 +99,7 @@ grafiek = lijn_per_maand(
     trend, "periode", "instroom", y_titel="Trajecten gestart", titel="Instroom per maand (laatste 24 maanden)"
 )
 if grafiek is None:
-    st.info("Geen instroom in deze selectie.")
+    st.info(niets_te_tonen(gekozen.exact, "Geen instroom in deze selectie."))
 else:
     st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)
 

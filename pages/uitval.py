@@ -17,7 +17,7 @@ from analytics.uitval import (
     uitval_per_cohort,
     vroege_uitval_per,
 )
-from kader import filters
+from kader import filters, niets_te_tonen
 from kader.filterbalk import naam_van
 from kader.toegang import mag_namen_zien
 from pipelines.referentie import code_weergave
@@ -75,7 +75,7 @@ per = st.radio("Cohort per", list(COHORT), format_func=lambda p: COHORT[p], hori
                key="uitval_cohort_per")
 cohorten = uitval_per_cohort(gekozen, per)
 if cohorten.empty:
-    tegels.info("In deze periode en selectie is geen enkel traject begonnen.")
+    tegels.info(niets_te_tonen(gekozen.exact, "In deze periode en selectie is geen enkel traject begonnen."))
     st.stop()
 totaal = cohorten[cohorten["is_totaal"]].iloc[0]
 per_cohort = cohorten[~cohorten["is_totaal"]].reset_index(drop=True)
@@ -240,7 +240,7 @@ st.caption(
 )
 grafiek = pareto(redenen.pareto, titel="Redenen van uitval")
 if grafiek is None:
-    st.info("Geen uitval in deze periode en selectie.")
+    st.info(niets_te_tonen(gekozen.exact, "Geen uitval in deze periode en selectie."))
 else:
     teken(grafiek)
     verborgen_redenen = redenen.pareto["aantal"].map(lambda w: isinstance(w, str))

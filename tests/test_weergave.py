@@ -361,6 +361,16 @@ def test_a_series_with_every_month_hidden_is_drawn_empty_and_says_so():
                                                                    "onbekend)."]
 
 
+def test_several_series_all_hidden_in_the_last_month_say_so():
+    """Found in review: the regio, a small gemeente split by sector, every sector '<5' in the last year, broke the
+    instroom page (an empty list for 'het meest bij ...')."""
+    df = instroom_per_maand()
+    df["instroom"] = df["instroom"].astype(object)
+    df.loc[df["periode"] == df["periode"].max(), "instroom"] = "<5"
+    grafiek = staaf_per_periode(df, "periode", "instroom", "groep")
+    assert "alle waarden afgeschermd" in grafiek.alt
+
+
 @pytest.mark.parametrize(
     "bouw",
     [

@@ -386,6 +386,9 @@ def _alt_tijd(breed: _Breed, maat: str, labels: list[str], decimalen: int, per: 
     label = dict(zip(waarden.index, labels, strict=True))
     if len(waarden.columns) > 1:
         laatste = waarden.iloc[-1].dropna().sort_values(ascending=False)
+        if laatste.empty:  # every series hidden in the last period (small numbers)
+            return (f"{bereik}, in {formaat.getal(len(waarden.columns))} reeksen: in {labels[-1]} alle waarden "
+                    "afgeschermd (kleine aantallen)")
         grootste = opsomming([f"{naam} ({_tekst(w, decimalen)})" for naam, w in laatste.head(3).items()])
         return (f"{bereik}, in {formaat.getal(len(waarden.columns))} reeksen: in {labels[-1]} samen "
                 f"{_tekst(laatste.sum(), decimalen)}, het meest bij {grootste}")
