@@ -92,6 +92,17 @@ def niets_te_tonen(exact: bool, bericht: str) -> str:
                                   "personen wijst.")
 
 
+ALLES_AFGESCHERMD = ("Elke waarde staat hier op <{d} of is afgeschermd: te weinig om te tekenen zonder dat het naar "
+                     "personen wijst. Per jaar of voor een grotere selectie is er meer te zien.")
+
+
+def alles_afgeschermd(tabel, kolom: str) -> bool:
+    """Is every value of `kolom` hidden ("<5" or "x")? Then a chart would be an empty frame: say so instead."""
+    from analytics.onderdrukking import is_afgeschermd
+
+    return len(tabel) > 0 and bool(tabel[kolom].map(is_afgeschermd).all())
+
+
 def zonder_lege_kolom(tabel, kolom: str):
     """The table without `kolom` when none of its values is shown as a number (unieke kandidaten for whoever does
     not see the counts exactly: a column of x says nothing)."""

@@ -12,8 +12,17 @@ from analytics.kengetallen import (
     kengetallen,
     periode_grenzen,
 )
+from analytics.onderdrukking import drempel
 from analytics.perioden import laatste_volledige_maand
-from kader import UNIEK_AFGESCHERMD, afscherming_uitleg, filters, niets_te_tonen, zonder_lege_kolom
+from kader import (
+    ALLES_AFGESCHERMD,
+    UNIEK_AFGESCHERMD,
+    afscherming_uitleg,
+    alles_afgeschermd,
+    filters,
+    niets_te_tonen,
+    zonder_lege_kolom,
+)
 from kader.filterbalk import naam_van
 from weergave import formaat
 from weergave.downloads import download_knoppen
@@ -71,16 +80,19 @@ else:
     else:
         b.metric("Unieke kandidaten", formaat.getal(totalen.unieke_kandidaten),
                  help=KENGETALLEN["unieke_kandidaten"].definitie)
-    grafiek = staaf_per_periode(
-        instroom,
-        "periode",
-        "instroom",
-        reeks_kolom="groep" if dimensie else None,
-        y_titel="Trajecten gestart",
-        titel=f"Instroom per {periode}" + (f" naar {uitsplitsing.lower()}" if dimensie else ""),
-        per_jaar=periode == "jaar",
-    )
-    st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)
+    if alles_afgeschermd(instroom, "instroom"):
+        st.info(ALLES_AFGESCHERMD.format(d=drempel()))
+    else:
+        grafiek = staaf_per_periode(
+            instroom,
+            "periode",
+            "instroom",
+            reeks_kolom="groep" if dimensie else None,
+            y_titel="Trajecten gestart",
+            titel=f"Instroom per {periode}" + (f" naar {uitsplitsing.lower()}" if dimensie else ""),
+            per_jaar=periode == "jaar",
+        )
+        st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)
     onvolledig = onvolledige_jaren(gekozen.van, gekozen.tot) if periode == "jaar" else []
     if onvolledig:
         st.caption(f"Let op: {' en '.join(map(str, onvolledig))} valt maar voor een deel in de gekozen periode.")

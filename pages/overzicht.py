@@ -14,7 +14,8 @@ from analytics.kengetallen import (
     lopend_op,
     periode_grenzen,
 )
-from kader import afscherming_uitleg, filters, niets_te_tonen, zonder_lege_kolom
+from analytics.onderdrukking import drempel
+from kader import ALLES_AFGESCHERMD, afscherming_uitleg, alles_afgeschermd, filters, niets_te_tonen, zonder_lege_kolom
 from weergave import formaat
 from weergave.downloads import download_knoppen
 from weergave.grafieken import PLOTLY_CONFIG, lijn_per_maand
@@ -100,6 +101,8 @@ grafiek = lijn_per_maand(
 )
 if grafiek is None:
     st.info(niets_te_tonen(gekozen.exact, "Geen instroom in deze selectie."))
+elif alles_afgeschermd(trend, "instroom"):
+    st.info(ALLES_AFGESCHERMD.format(d=drempel()))
 else:
     st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)
 
