@@ -17,7 +17,7 @@ from analytics.uitval import (
     uitval_per_cohort,
     vroege_uitval_per,
 )
-from kader import filters, niets_te_tonen
+from kader import ALLES_AFGESCHERMD, alles_afgeschermd, filters, niets_te_tonen
 from kader.filterbalk import naam_van
 from kader.toegang import mag_namen_zien
 from pipelines.referentie import code_weergave
@@ -88,6 +88,8 @@ with tegels:
     kolommen[0].caption(
         f"{formaat.percentage(totaal['aandeel_uitval'])} van {formaat.getal(totaal['instroom'])} gestarte trajecten; "
         f"{formaat.percentage(totaal['aandeel_lopend'])} loopt nog"
+        if totaal["aandeel_uitval"] is not None or totaal["aandeel_lopend"] is not None
+        else f"van {formaat.getal(totaal['instroom'])} gestarte trajecten (percentages afgeschermd)"
     )
     for kolom, n in zip(kolommen[1:], UITVAL_MAANDEN, strict=True):
         kolom.metric(f"Uitval binnen {n} maanden", formaat.percentage(totaal[f"aandeel_uitval_{n}"]),
@@ -111,14 +113,17 @@ st.caption(
     "maanden na de start uitviel; alleen trajecten die al zo lang te volgen zijn tellen mee. Staat er 'te jong', dan "
     "is nog geen traject van dat cohort zo lang te volgen: daar is nog niets over te zeggen."
 )
-grafiek = uitval_binnen_per_cohort(per_cohort, per, UITVAL_MAANDEN,
-                                   titel=f"Uitval binnen 3, 6 en 12 maanden per {COHORT[per].lower()}")
-teken(grafiek)
-st.caption(
-    "Hieronder per cohort de stand nu: welk deel is uitgevallen, welk deel loopt nog en welk deel is afgerond of "
-    "naar werk gegaan. Zolang een groot deel nog loopt, kan de uitval van dat cohort nog oplopen."
-)
-teken(stand_per_cohort(per_cohort, per, titel=f"Stand per {COHORT[per].lower()}"))
+if alles_afgeschermd(per_cohort, "instroom"):
+    st.info(ALLES_AFGESCHERMD.format(d=drempel()))
+else:
+    grafiek = uitval_binnen_per_cohort(per_cohort, per, UITVAL_MAANDEN,
+                                       titel=f"Uitval binnen 3, 6 en 12 maanden per {COHORT[per].lower()}")
+    teken(grafiek)
+    st.caption(
+        "Hieronder per cohort de stand nu: welk deel is uitgevallen, welk deel loopt nog en welk deel is afgerond "
+        "of naar werk gegaan. Zolang een groot deel nog loopt, kan de uitval van dat cohort nog oplopen."
+    )
+    teken(stand_per_cohort(per_cohort, per, titel=f"Stand per {COHORT[per].lower()}"))
 deels = [cohort_label(c, per) for c, heel in zip(per_cohort["cohort"], per_cohort["hele_cohort_in_periode"],
                                                  strict=True) if not heel]
 if deels:

@@ -376,3 +376,4 @@ def test_a_small_gemeente_shows_others_no_zero_and_its_split_does_not_break(opsl
     uitval.multiselect(key="filter_gemeenten").set_value(["GM0944"]).run()
     assert not uitval.exception
     assert not any("geen enkel traject" in i.value for i in uitval.info)
+    assert ALLES_AFGESCHERMD.format(d=5) in [i.value for i in uitval.info]  # every cohort "<5": no empty charts
