@@ -193,7 +193,7 @@ def vastgepinde_cellen(
         if len(groep_lijnen) == 1:
             uit += _vast_in_een_lijn(cellen, groep_lijnen[0][1], grenzen)
         else:
-            uit += _vast_met_lp(cellen, groep_lijnen, grenzen)
+            uit += _vast_met_lp(cellen, groep_lijnen, grenzen, waarden[cellen])
     return sorted(uit)
 
 
@@ -233,7 +233,8 @@ def _vast_in_een_lijn(cellen: list[int], som: tuple[float, float], grenzen: dict
     return uit
 
 
-def _vast_met_lp(cellen: list[int], lijnen: list[tuple[list[int], tuple]], grenzen: dict) -> list[int]:
+def _vast_met_lp(cellen: list[int], lijnen: list[tuple[list[int], tuple]], grenzen: dict,
+                 waar: np.ndarray | None = None) -> list[int]:
     positie = {c: j for j, c in enumerate(cellen)}
     a = np.zeros((len(lijnen), len(cellen)))
     for i, (lijn, _) in enumerate(lijnen):
@@ -253,21 +254,40 @@ def _vast_met_lp(cellen: list[int], lijnen: list[tuple[list[int], tuple]], grenz
     # in two of them is not pinned, and needs no programs of its own (most cells, after the first few)
     gezien_laag = np.full(len(cellen), np.inf)
     gezien_hoog = np.full(len(cellen), -np.inf)
+    # two cheap witnesses first: the true table (`waar`, it fits what is shown) and the tables with all hidden cells
+    # as small and as large as they can be together; with many "<5" cells they settle most of them at once
+    if waar is not None:
+        gezien_laag, gezien_hoog = np.asarray(waar, float).copy(), np.asarray(waar, float).copy()
+        for teken in (1.0, -1.0):
+            samen = linprog(np.full(len(cellen), teken), bounds=banden, method="highs", **ongelijk)
+            if samen.status == 0:
+                gezien_laag = np.minimum(gezien_laag, samen.x)
+                gezien_hoog = np.maximum(gezien_hoog, samen.x)
     uit = []
     for j, c in enumerate(cellen):
         if gezien_hoog[j] - gezien_laag[j] >= 1 - 1e-9:
             continue
         doel = np.zeros(len(cellen))
         doel[j] = 1.0
-        laag = linprog(doel, bounds=banden, method="highs", **ongelijk)
-        hoog = linprog(-doel, bounds=banden, method="highs", **ongelijk)
-        for oplossing in (laag, hoog):
-            if oplossing.status == 0:
-                gezien_laag = np.minimum(gezien_laag, oplossing.x)
-                gezien_hoog = np.maximum(gezien_hoog, oplossing.x)
-        if hoog.status == 3:  # unbounded above: nothing pins it
-            continue
-        if -hoog.fun - laag.fun < 1 - 1e-9:
+        onder, boven = banden[j]
+        # a cell already seen at its own bound needs no program for that side: it cannot go further
+        if gezien_laag[j] <= onder + 1e-9:
+            minimum = onder
+        else:
+            laag = linprog(doel, bounds=banden, method="highs", **ongelijk)
+            minimum = laag.fun
+            if laag.status == 0:
+                gezien_laag, gezien_hoog = np.minimum(gezien_laag, laag.x), np.maximum(gezien_hoog, laag.x)
+        if boven is not None and gezien_hoog[j] >= boven - 1e-9:
+            maximum = boven
+        else:
+            hoog = linprog(-doel, bounds=banden, method="highs", **ongelijk)
+            if hoog.status == 3:  # unbounded above: nothing pins it
+                continue
+            maximum = -hoog.fun
+            if hoog.status == 0:
+                gezien_laag, gezien_hoog = np.minimum(gezien_laag, hoog.x), np.maximum(gezien_hoog, hoog.x)
+        if maximum - minimum < 1 - 1e-9:
             uit.append(c)
     return uit
 
