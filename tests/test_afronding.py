@@ -121,14 +121,15 @@ PLAFOND = 200  # more than any month of the demo
 
 
 def terug_te_rekenen(totalen: dict, aantal: int, grens: int = 5, afgerond: bool = True,
-                     waar: dict | None = None, klein_vanaf: int = 0) -> dict:
+                     waar: dict | None = None, klein_vanaf: int = 0, niets_ervoor: bool = False) -> dict:
     """Per month: the lowest and highest count (None: no highest) consistent with every shown total of a run of
     months ((a, b), ...) and that counts are whole numbers >= 0 (integer programming: the extremes are whole numbers
     too), or two such values at least 1 apart. `afgerond`: shown numbers are rounded as running counts (else exact),
     and the attacker is taken to know how: every shown n over months a..b is 5 (k_end - k_start) with the running
     count since the fixed beginning within two of 5 k at both ends, for whole k (the same k wherever a period starts
     or ends at that moment), and the count before the first month (c0) unknown. With `waar` (the true months): only
-    whether they fit. `klein_vanaf`: the least a "<5" can be (0; 1 where 0 is shown as 0)."""
+    whether they fit. `klein_vanaf`: the least a "<5" can be (0; 1 where 0 is shown as 0). `niets_ervoor`: the
+    attacker knows nothing came before the first month (the data starts there): c0 is 0."""
     onder_r, boven_r = -(grens // 2), math.ceil(grens / 2) - 1  # running count minus its rounding
     sneden = sorted({a for (a, _), *_ in totalen} | {b + 1 for (_, b), *_ in totalen}) if afgerond else []
     # variables: months 0..aantal-1, c0, one k per moment a period starts or ends
@@ -163,7 +164,8 @@ def terug_te_rekenen(totalen: dict, aantal: int, grens: int = 5, afgerond: bool 
     # one nothing limits from above
     # c0 matters only up to a multiple of 5 (5 more before shifts every k by 1): 0 to 4 (no symmetry to search)
     onder = np.r_[np.zeros(aantal + 1), np.full(len(sneden), -1.0)]
-    boven = np.r_[np.full(aantal, PLAFOND), grens - 1, np.full(len(sneden), aantal * PLAFOND / grens + 1)]
+    boven = np.r_[np.full(aantal, PLAFOND), 0 if niets_ervoor else grens - 1,
+                  np.full(len(sneden), aantal * PLAFOND / grens + 1)]
     if waar is not None:  # only: can the true months be behind what is shown?
         maanden_waar = np.array([waar.get(m, 0) for m in range(aantal)], float)
         r = milp(np.zeros(n), constraints=beperking, integrality=np.ones(n),
@@ -301,7 +303,17 @@ def als_totalen(getoond: dict) -> dict:
 
 
 def terug_te_rekenen_uit(getoond: dict, afgerond: bool = True, klein_vanaf: int = 0) -> dict[int, tuple]:
-    return terug_te_rekenen(als_totalen(getoond), AANTAL_MAANDEN, afgerond=afgerond, klein_vanaf=klein_vanaf)
+    return terug_te_rekenen(als_totalen(getoond), AANTAL_MAANDEN, afgerond=afgerond, klein_vanaf=klein_vanaf,
+                            niets_ervoor=data_begint_in_de_reeks())
+
+
+def data_begint_in_de_reeks() -> bool:
+    """Does the data start within the months looked at? Then the attacker knows nothing came before (every count,
+    also by end date or praktijkverklaring, is of a traject started in the data)."""
+    from analytics.kengetallen import periode_grenzen
+
+    eerste, peildatum = periode_grenzen()
+    return eerste >= maanden(peildatum, AANTAL_MAANDEN)[0][0]
 
 
 @pytest.mark.parametrize("gemeente", ["GM0209", "GM0944", "GM1945"])
@@ -319,7 +331,8 @@ def test_no_small_month_follows_from_everything_a_regio_user_can_ask_for(opslag,
                 assert hoog is None or hoog - laag >= 1, (tegel, m, waar[m], laag, hoog)
     assert kleine_maanden  # the gemeente had small months to protect
     # and what is shown fits the true months (so the model of how it is shown is right)
-    assert terug_te_rekenen(als_totalen(regio["instroom"]), AANTAL_MAANDEN, waar=ware_maanden(gemeente))["past"]
+    assert terug_te_rekenen(als_totalen(regio["instroom"]), AANTAL_MAANDEN, waar=ware_maanden(gemeente),
+                            niets_ervoor=data_begint_in_de_reeks())["past"]
 
 
 def ware_maanden(gemeente: str) -> dict[int, int]:
