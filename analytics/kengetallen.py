@@ -16,6 +16,7 @@ from analytics.onderdrukking import (
     afgeschermd_getal,
     eerder_per_rij,
     is_afgeschermd,
+    met_lege_perioden,
     uniek_afgeschermd,
 )
 from analytics.opslag import BEGIN, query, query_ervoor
@@ -124,6 +125,7 @@ KENGETALLEN: dict[str, Kengetal] = {
 TELLINGEN = ("instroom", "unieke_kandidaten", "lopend", "uitval12_teller", "uitval12_noemer", "praktijkverklaringen",
              "uitstroom_werk", "beeindigd")
 AANDELEN = {"uitval_12": ("uitval12_teller", "uitval12_noemer"), "aandeel_werk": ("uitstroom_werk", "beeindigd")}
+STAP = {"maand": "M", "jaar": "Y"}  # a period of instroom_per_periode as a pandas frequency
 # the counts that add up over periods, rounded as running counts for others (not lopend: a state at the peildatum)
 OPTELBAAR = ("instroom", "uitval12_teller", "uitval12_noemer", "praktijkverklaringen", "uitstroom_werk", "beeindigd")
 
@@ -224,33 +226,16 @@ def instroom_per_periode(
         return reeks[(begin >= pd.Timestamp(filters.van)) & (begin <= pd.Timestamp(filters.tot))].reset_index(drop=True)
     parameters = {**filters.parameters(), "periode": periode, "dimensie": dimensie}
     tabel = query("instroom_per_periode", parameters)
+    eerder = None
     if not filters.exact:  # a missing row would say 0: every period of every groep, "<5" where 0 to 4
-        groepen = sorted(set(tabel["groep"]) | set(query_ervoor("instroom_per_periode", parameters)["groep"]))
-        tabel = _met_lege_perioden(tabel, filters.van, filters.tot, periode, groepen or ["totaal"])
+        voor = query_ervoor("instroom_per_periode", parameters)  # what each groep counted before the period
+        groepen = sorted(set(tabel["groep"]) | set(voor["groep"])) or ["totaal"]
+        tabel = met_lege_perioden(tabel, "periode", filters.van, filters.tot, STAP[periode], {"groep": groepen})
+        eerder = eerder_per_rij(tabel, ("instroom",), ("groep",), voor)
     zichtbaar = afgeschermd(tabel, filters.kijker, tellingen=("instroom", "unieke_kandidaten"), exact=filters.exact,
                             groepen=("periode", "groep") if dimensie else (),
-                            deeltotalen=_maskers(tabel, getoonde_totalen),
-                            eerder=None if filters.exact else _eerder_in_reeks(tabel, parameters), selectie=("groep",))
+                            deeltotalen=_maskers(tabel, getoonde_totalen), eerder=eerder, selectie=("groep",))
     return uniek_afgeschermd(zichtbaar, "unieke_kandidaten", filters.exact)
-
-
-def _eerder_in_reeks(tabel: pd.DataFrame, parameters: dict) -> pd.DataFrame:
-    """Per row of instroom per period (per groep): what its groep counted before that period."""
-    return eerder_per_rij(tabel, ("instroom",), ("groep",), query_ervoor("instroom_per_periode", parameters))
-
-
-def _met_lege_perioden(tabel: pd.DataFrame, van: dt.date, tot: dt.date, periode: str, groepen) -> pd.DataFrame:
-    """Instroom per period with a row for every month (or year) from van to tot and every groep, 0 where nobody
-    started, in time order. For others than the owner: a missing row would say 0, which they see as "<5"."""
-    stap = "M" if periode == "maand" else "Y"
-    perioden = pd.period_range(pd.Timestamp(van), pd.Timestamp(tot), freq=stap).start_time
-    leeg = pd.DataFrame([(p, g) for p in perioden for g in groepen], columns=["periode", "groep"])
-    tabel = tabel.assign(periode=pd.to_datetime(tabel["periode"]))
-    leeg = leeg.astype({"periode": tabel["periode"].dtype, "groep": tabel["groep"].dtype})
-    samen = tabel.merge(leeg, on=["periode", "groep"], how="outer")
-    for kolom in ("instroom", "unieke_kandidaten"):
-        samen[kolom] = samen[kolom].fillna(0).astype(int)
-    return samen.sort_values(["periode", "groep"], kind="stable").reset_index(drop=True)
 
 
 def _maskers(tabel: pd.DataFrame, perioden) -> list[np.ndarray]:
@@ -266,7 +251,7 @@ def _instroom_per_maand_afgeschermd(filters: Filters, perioden: tuple) -> pd.Dat
     # every month from the fixed beginning in one question: what came before a month is the sum above it
     alles = query("instroom_per_periode", {**filters.met_periode(BEGIN, filters.tot).parameters(), "periode": "maand",
                                            "dimensie": ""})
-    alles = _met_lege_perioden(alles, filters.van, filters.tot, "maand", ["totaal"])
+    alles = met_lege_perioden(alles, "periode", filters.van, filters.tot, "M", {"groep": ["totaal"]})
     eerder = eerder_per_rij(alles, ("instroom",))
     binnen_reeks = (pd.to_datetime(alles["periode"]) >= pd.Timestamp(filters.van)).to_numpy()
     tabel, eerder = alles[binnen_reeks].reset_index(drop=True), eerder[binnen_reeks].reset_index(drop=True)

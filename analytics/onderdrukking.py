@@ -423,7 +423,7 @@ def afgeschermd(
                 continue
             if markeringen[r, k] != "":
                 reeks.iloc[r] = markeringen[r, k]
-            elif not exact_rij[r] and not pd.isna(reeks.iloc[r]):
+            elif not exact_rij[r]:
                 reeks.iloc[r] = int(getoond[r])
         uit[kolom] = reeks
         verborgen_teller[kolom] = markeringen[:, k] != ""
@@ -484,6 +484,21 @@ def eerder_per_rij(tabel: pd.DataFrame, tellingen: Sequence[str], selectie: Sequ
         ervoor = pd.DataFrame([voor.reindex(columns=tellingen).fillna(0).astype(float).sum()] * len(tabel),
                               index=tabel.index)
     return boven + ervoor
+
+
+def met_lege_perioden(tabel: pd.DataFrame, kolom: str, van, tot, stap: str,
+                      sleutels: dict[str, Sequence]) -> pd.DataFrame:
+    """The table with a row for every period (`stap`: "M", "Q" or "Y") from van to tot in `kolom` and every
+    combination of `sleutels` (column: values), every other column 0 where it had no row, in time order. For others
+    than the owner: a missing row would say 0, which they see as "<5"."""
+    perioden = pd.period_range(pd.Timestamp(van), pd.Timestamp(tot), freq=stap).start_time
+    tabel = tabel.assign(**{kolom: pd.to_datetime(tabel[kolom])})
+    leeg = pd.MultiIndex.from_product([perioden, *sleutels.values()], names=[kolom, *sleutels]).to_frame(index=False)
+    leeg = leeg.astype({k: tabel[k].dtype for k in leeg.columns})
+    samen = tabel.merge(leeg, on=list(leeg.columns), how="outer")
+    tellingen = [k for k in tabel.columns if k not in leeg.columns]
+    samen[tellingen] = samen[tellingen].fillna(0).astype(int)
+    return samen.sort_values([kolom, *sleutels], kind="stable").reset_index(drop=True)
 
 
 def _geschaald(reeks: pd.Series, schaal: np.ndarray) -> pd.Series:

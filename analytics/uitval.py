@@ -24,6 +24,7 @@ from analytics.onderdrukking import (
     afgeschermde_curve,
     eerder_per_rij,
     is_afgeschermd,
+    met_lege_perioden,
 )
 from analytics.opslag import query, query_ervoor
 from toegang.kijker import GeenToegang
@@ -52,7 +53,10 @@ def uitval_per_cohort(filters: Filters, per: str = "kwartaal") -> pd.DataFrame:
     parameters = {**filters.parameters(), "per": per}
     df = query("uitval_per_cohort", parameters)
     if not filters.exact and not df.empty:  # a missing cohort would say 0, which others see as "<5"
-        df = _met_lege_cohorten(df, filters, per)
+        is_totaal = df["is_totaal"].astype(bool)
+        df = pd.concat([met_lege_perioden(df[~is_totaal], "cohort", filters.van, filters.tot,
+                                          "Y" if per == "jaar" else "Q", {"is_totaal": [False]}), df[is_totaal]],
+                       ignore_index=True)
     if df.empty or int(df["instroom"].sum()) == 0:
         return df.iloc[0:0]
     df["cohort"] = pd.to_datetime(df["cohort"])
@@ -60,7 +64,7 @@ def uitval_per_cohort(filters: Filters, per: str = "kwartaal") -> pd.DataFrame:
     df["hele_cohort_in_periode"] = (df["cohort"] >= pd.Timestamp(filters.van)) & (
         einde - pd.Timedelta(days=1) <= pd.Timestamp(filters.tot)
     )
-    df["rest"] = df["instroom"] - df["uitval"] - df["lopend"]  # afgerond of naar werk
+    df = _met_rest(df)
     df["aandeel_uitval"] = _aandeel(df["uitval"], df["instroom"])
     df["aandeel_lopend"] = _aandeel(df["lopend"], df["instroom"])
     for n in UITVAL_MAANDEN:
@@ -94,22 +98,15 @@ def uitval_per_cohort(filters: Filters, per: str = "kwartaal") -> pd.DataFrame:
     return zichtbaar
 
 
-def _met_lege_cohorten(df: pd.DataFrame, filters: Filters, per: str) -> pd.DataFrame:
-    """Every start cohort (quarter or year) of the period, 0 where nobody started in it, then the total row."""
-    is_totaal = df["is_totaal"].astype(bool)
-    cohorten = pd.period_range(pd.Timestamp(filters.van), pd.Timestamp(filters.tot),
-                               freq="Y" if per == "jaar" else "Q").start_time
-    alle = pd.DataFrame({"cohort": cohorten.astype(df["cohort"].dtype), "is_totaal": False})
-    rijen = df[~is_totaal].merge(alle, on=["cohort", "is_totaal"], how="outer").sort_values("cohort", kind="stable")
-    tellingen = [k for k in df.columns if k not in ("cohort", "is_totaal")]
-    rijen[tellingen] = rijen[tellingen].fillna(0).astype(int)
-    return pd.concat([rijen, df[is_totaal]], ignore_index=True)
+def _met_rest(df: pd.DataFrame) -> pd.DataFrame:
+    """With `rest`: the trajecten that are neither uitgevallen nor lopend (afgerond, or gone to paid work)."""
+    return df.assign(rest=df["instroom"] - df["uitval"] - df["lopend"])
 
 
 def _eerder_per_cohort(df: pd.DataFrame, tellingen, ervoor: pd.DataFrame) -> pd.DataFrame:
     """Per row of `uitval_per_cohort`: what the selection counted before that cohort (all of it before the period,
     `ervoor`, plus the cohorts above it); for the total row, what it counted before the period."""
-    voor = ervoor[ervoor["is_totaal"]].assign(rest=lambda d: d["instroom"] - d["uitval"] - d["lopend"])
+    voor = _met_rest(ervoor[ervoor["is_totaal"]])
     is_totaal = df["is_totaal"].astype(bool)
     cohorten = eerder_per_rij(df[~is_totaal], tellingen, voor=voor)
     totaal = eerder_per_rij(df[is_totaal], tellingen, voor=voor)

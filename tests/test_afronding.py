@@ -307,6 +307,16 @@ def terug_te_rekenen_uit(getoond: dict, afgerond: bool = True, klein_vanaf: int 
                             niets_ervoor=data_begint_in_de_reeks())
 
 
+def kleine_maanden_en_wat_ervan_te_zeggen_is(regio: dict, exact: dict):
+    """Per count and month with a true 1-4 (from what the beheerder sees per month): (count, month, true value, and
+    the lowest and highest value the integer program finds from everything the regio user was shown)."""
+    for tegel in TEGELS:
+        waar = {m: next(iter(exact[tegel][(m, m)])) for m in range(AANTAL_MAANDEN) if (m, m) in exact[tegel]}
+        for m, (laag, hoog) in terug_te_rekenen_uit(regio[tegel]).items():
+            if 1 <= waar.get(m, 0) <= 4:
+                yield tegel, m, waar[m], laag, hoog
+
+
 def data_begint_in_de_reeks() -> bool:
     """Does the data start within the months looked at? Then the attacker knows nothing came before (every count,
     also by end date or praktijkverklaring, is of a traject started in the data)."""
@@ -323,12 +333,9 @@ def test_no_small_month_follows_from_everything_a_regio_user_can_ask_for(opslag,
     regio, _ = wat_de_paginas_tonen(gemeente, REGIO)
     exact, _ = wat_de_paginas_tonen(gemeente, BEHEERDER)
     kleine_maanden = 0
-    for tegel in TEGELS:
-        waar = {m: next(iter(exact[tegel][(m, m)])) for m in range(AANTAL_MAANDEN) if (m, m) in exact[tegel]}
-        for m, (laag, hoog) in terug_te_rekenen_uit(regio[tegel]).items():
-            if 1 <= waar.get(m, 0) <= 4:
-                kleine_maanden += 1
-                assert hoog is None or hoog - laag >= 1, (tegel, m, waar[m], laag, hoog)
+    for tegel, m, waar, laag, hoog in kleine_maanden_en_wat_ervan_te_zeggen_is(regio, exact):
+        kleine_maanden += 1
+        assert hoog is None or hoog - laag >= 1, (tegel, m, waar, laag, hoog)
     assert kleine_maanden  # the gemeente had small months to protect
     # and what is shown fits the true months (so the model of how it is shown is right)
     assert terug_te_rekenen(als_totalen(regio["instroom"]), AANTAL_MAANDEN, waar=ware_maanden(gemeente),
@@ -355,11 +362,8 @@ def test_no_small_month_of_one_sector_follows_from_the_pages_split_and_filtered(
     "5" (5-7), the first half "5" (5-7), the third quarter "<5" and October "<5" made October 1."""
     regio, _ = wat_de_paginas_tonen(gemeente, REGIO, sector=sector)
     exact, _ = wat_de_paginas_tonen(gemeente, BEHEERDER, sector=sector)
-    for tegel in TEGELS:
-        waar = {m: next(iter(exact[tegel][(m, m)])) for m in range(AANTAL_MAANDEN) if (m, m) in exact[tegel]}
-        for m, (laag, hoog) in terug_te_rekenen_uit(regio[tegel]).items():
-            if 1 <= waar.get(m, 0) <= 4:
-                assert hoog is None or hoog - laag >= 1, (tegel, m, waar[m], laag, hoog)
+    for tegel, m, waar, laag, hoog in kleine_maanden_en_wat_ervan_te_zeggen_is(regio, exact):
+        assert hoog is None or hoog - laag >= 1, (tegel, m, waar, laag, hoog)
 
 
 def perioden_van_een_jaar_lang_kijken(peildatum: dt.date) -> list[tuple[dt.date, dt.date]]:
@@ -382,12 +386,9 @@ def test_no_small_month_follows_from_a_year_of_monthly_visits(opslag, gemeente):
     regio, _ = wat_de_paginas_tonen(gemeente, REGIO, perioden)
     exact, _ = wat_de_paginas_tonen(gemeente, BEHEERDER, perioden)
     kleine_maanden = 0
-    for tegel in TEGELS:
-        waar = {m: next(iter(exact[tegel][(m, m)])) for m in range(AANTAL_MAANDEN) if (m, m) in exact[tegel]}
-        for m, (laag, hoog) in terug_te_rekenen_uit(regio[tegel]).items():
-            if 1 <= waar.get(m, 0) <= 4:
-                kleine_maanden += 1
-                assert hoog is None or hoog - laag >= 1, (tegel, m, waar[m], laag, hoog)
+    for tegel, m, waar, laag, hoog in kleine_maanden_en_wat_ervan_te_zeggen_is(regio, exact):
+        kleine_maanden += 1
+        assert hoog is None or hoog - laag >= 1, (tegel, m, waar, laag, hoog)
     assert kleine_maanden
 
 
