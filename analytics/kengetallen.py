@@ -20,7 +20,7 @@ from analytics.onderdrukking import (
     uniek_afgeschermd,
 )
 from analytics.opslag import BEGIN, query, query_ervoor
-from analytics.perioden import gepubliceerde_perioden, laatste_volledige_maand
+from analytics.perioden import binnen_bereik, gepubliceerde_perioden, laatste_volledige_maand
 from toegang.kijker import GeenToegang
 
 
@@ -97,6 +97,13 @@ KENGETALLEN: dict[str, Kengetal] = {
         "kandidaat betaald werk vond. Getoond als aantal en als deel van alle trajecten die in de periode "
         "eindigden.",
         "kengetallen.sql; selectie.sql: is_uitstroom_werk",
+    ),
+    "werk_na_praktijkverklaring": Kengetal(
+        "Werk na praktijkverklaring",
+        "Trajecten die eindigden met een praktijkverklaring (status afgerond) en daarna uitstroomden naar betaald "
+        "werk. Getoond als aantal en als deel van alle trajecten die met een praktijkverklaring eindigden, per "
+        "startcohort of per jaar van de praktijkverklaring.",
+        "volgt (Van instroom naar werk)",
     ),
     "vraag": Kengetal(
         "Vraag",
@@ -289,7 +296,8 @@ def periode_grenzen() -> tuple[dt.date, dt.date] | None:
     rij = query("periode_grenzen").iloc[0]
     if pd.isna(rij["eerste_start"]):
         return None
-    return pd.Timestamp(rij["eerste_start"]).date(), pd.Timestamp(rij["laatste_peildatum"]).date()
+    laatste = binnen_bereik(pd.Timestamp(rij["laatste_peildatum"]).date())
+    return min(binnen_bereik(pd.Timestamp(rij["eerste_start"]).date()), laatste), laatste
 
 
 def filterkeuzes() -> dict[str, list[tuple[str, str]]]:
