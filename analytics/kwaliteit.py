@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from analytics.opslag import query
-from pipelines import referentie
+from pipelines import datumgrenzen, referentie
 
 # the optional fields the analyses use: (column prefix in kwaliteit_volledigheid.sql, label, where it matters)
 VELDEN = (
@@ -58,7 +58,8 @@ def terugdraaigevolg(upload_id: int, db: Path | None = None) -> Terugdraaigevolg
 
 def aanlevering_per_maand(db: Path | None = None) -> pd.DataFrame:
     """Per organisatie, kind and month (from its first month to the region's latest): delivered or not."""
-    return query("kwaliteit_aanlevering", db=db)
+    bereik = {"vroegste_maand": datumgrenzen.VROEGSTE_DATUM, "laatste_maand": datumgrenzen.laatste_vraagmaand()}
+    return query("kwaliteit_aanlevering", bereik, db=db)
 
 
 def aanlevering_per_organisatie(db: Path | None = None) -> pd.DataFrame:

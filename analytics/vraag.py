@@ -17,7 +17,8 @@ import pandas as pd
 from analytics.filters import Filters
 from analytics.onderdrukking import afgeschermd, afgeschermd_getal, eerder_per_rij
 from analytics.opslag import query, query_ervoor
-from analytics.perioden import laatste_volledige_maand
+from analytics.perioden import binnen_bereik, laatste_volledige_maand
+from pipelines import datumgrenzen
 
 K_STANDAARD = 6
 HEATMAP_MAANDEN = 24
@@ -40,7 +41,9 @@ class Venster:
 def laatste_vraagmaand() -> dt.date | None:
     """The latest month in the vraag data (its first day), or None when no vraag is loaded."""
     waarde = query("vraag_laatste_maand")["laatste_maand"].iloc[0]
-    return None if pd.isna(waarde) else pd.Timestamp(waarde).date()
+    if pd.isna(waarde):
+        return None
+    return binnen_bereik(pd.Timestamp(waarde).date(), datumgrenzen.laatste_vraagmaand())
 
 
 def vraagvenster(filters: Filters, maanden: int = STRUCTUREEL_MAANDEN) -> Venster | None:

@@ -37,6 +37,7 @@ LOG = logging.getLogger(__name__)
 # seconds a check, load or rollback waits for another load (the CLI, another user) before it says the store is busy
 WACHT = float(os.environ.get("DASHBOARD_WACHT_UPLOAD", "60"))
 MAX_FOUTEN_OP_SCHERM = 5_000
+MAX_FOUTEN_IN_MELDING = 20  # lines in a message box (after a refused load, in the history): the table has the rest
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BESTANDSTYPEN = {"xlsx": "Excel-bestand (.xlsx)", "xls": "Excel-bestand (.xls)", "csv": "CSV-bestand"}
 VERSCHIL_LABELS = {
@@ -165,7 +166,7 @@ def toon_verschil(controle: Controle) -> None:
 
 
 def toon_fouten(bestand, gelezen_bestand: Gelezen, controle: Controle) -> None:
-    aantal = len(controle.fouten)
+    aantal = controle.aantal_fouten
     st.error(
         f"{formaat.getal(aantal)} {'fout' if aantal == 1 else 'fouten'} gevonden: dit bestand kan niet worden "
         "geladen. Verbeter de fouten in uw eigen systeem, maak de export opnieuw en upload die hier."
@@ -178,7 +179,14 @@ def toon_fouten(bestand, gelezen_bestand: Gelezen, controle: Controle) -> None:
             "Probleem": [f.uitleg for f in controle.fouten[:MAX_FOUTEN_OP_SCHERM]],
         }
     )
-    if aantal > MAX_FOUTEN_OP_SCHERM:
+    if aantal > len(controle.fouten):
+        st.caption(
+            f"Hieronder de eerste {formaat.getal(min(len(controle.fouten), MAX_FOUTEN_OP_SCHERM))} fouten; de "
+            f"Excel-kopie markeert de eerste {formaat.getal(len(controle.fouten))} van alle {formaat.getal(aantal)}. "
+            "Zoveel fouten hebben meestal één oorzaak (een verschoven kolom, een andere schrijfwijze): verbeter die "
+            "en upload opnieuw."
+        )
+    elif aantal > MAX_FOUTEN_OP_SCHERM:
         st.caption(
             f"Hieronder de eerste {formaat.getal(MAX_FOUTEN_OP_SCHERM)} fouten; alle {formaat.getal(aantal)} staan "
             "in de Excel-kopie."
@@ -228,7 +236,8 @@ def laden(bestand, controle: Controle) -> None:
     staat["uploaden_uitkomsten"][bestand.file_id] = {
         "status": uitkomst.status,
         "melding": uitkomst.melding,
-        "regels": uitkomst.controle.foutregels if uitkomst.status == "geweigerd" else uitkomst.controle.waarschuwingen,
+        "regels": uitkomst.controle.foutregels_beperkt(MAX_FOUTEN_IN_MELDING) if uitkomst.status == "geweigerd"
+        else uitkomst.controle.waarschuwingen,
     }
     staat["uploaden_controles"].pop(bestand.file_id, None)  # the card shows only the outcome from now on
     staat["uploaden_gelezen"].pop(bestand.file_id, None)  # and the sheets read need not stay in memory
@@ -375,10 +384,10 @@ def geschiedenis() -> None:
         key="uploaden_gekozen_upload",
     )
     rij = per_id[gekozen]
-    for regel in rij.fouten:
+    for regel in rij.fouten[:MAX_FOUTEN_IN_MELDING]:
         st.error(regel)
-    if rij.aantal_fouten > len(rij.fouten):
-        st.caption(f"En nog {formaat.getal(rij.aantal_fouten - len(rij.fouten))} fouten.")
+    if rij.aantal_fouten > min(len(rij.fouten), MAX_FOUTEN_IN_MELDING):
+        st.caption(f"En nog {formaat.getal(rij.aantal_fouten - min(len(rij.fouten), MAX_FOUTEN_IN_MELDING))} fouten.")
     for regel in rij.waarschuwingen:
         st.warning(regel, icon=":material/warning:")
     if rij.status not in ("geladen", "vervangen"):

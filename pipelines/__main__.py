@@ -82,7 +82,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def ingest(args: argparse.Namespace) -> int:
-    from pipelines.laden import laad_bestand
+    from pipelines.laden import MAX_GETOONDE_FOUTEN, laad_bestand
 
     code = 0
     for pad in args.bestanden:
@@ -103,8 +103,9 @@ def ingest(args: argparse.Namespace) -> int:
             code = 1
             continue
         print(uitkomst.melding)
-        for regel in uitkomst.controle.foutregels if uitkomst.status == "geweigerd" else []:
-            print(f"  {regel}")
+        if uitkomst.status == "geweigerd":
+            for regel in uitkomst.controle.foutregels_beperkt(MAX_GETOONDE_FOUTEN):
+                print(f"  {regel}")
         for regel in uitkomst.controle.waarschuwingen if uitkomst.status == "geladen" else []:
             print(f"  Let op: {regel}")
         if uitkomst.status == "geweigerd":

@@ -15,7 +15,8 @@ import re
 
 import xlsxwriter
 
-from pipelines.laden import Controle, Gelezen, kolom_van
+from pipelines import meldingen
+from pipelines.laden import Controle, Gelezen, getal_nl, kolom_van
 
 FOUTKLEUR = "#FFC000"  # amber: visible on a projector and in print, and not red/green
 DATUMTIJD = re.compile(r"^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$")
@@ -42,8 +43,9 @@ def foutenkopie(bestand: Gelezen, controle: Controle) -> bytes:
         "fout_datum": boek.add_format({"bg_color": FOUTKLEUR, "border": 1, "num_format": "dd-mm-yyyy"}),
         "vet": boek.add_format({"bold": True}),
     }
+    bezet: set[str] = set()
     for b in bestand.bladen:
-        werkblad = boek.add_worksheet(b.naam[:31])
+        werkblad = boek.add_worksheet(unieke_bladnaam(b.naam, bezet))
         fouten = per_cel if b is blad else {}
         for index, kolom in enumerate(b.tabel.columns):
             # the sheet's column index may skip empty columns: write each into its own letter
@@ -56,13 +58,16 @@ def foutenkopie(bestand: Gelezen, controle: Controle) -> bytes:
                 schrijf_cel(werkblad, rij - 1, doelkolom, waarde, problemen, opmaak)
         if b is blad:
             werkblad.activate()
-    lijst = boek.add_worksheet("Fouten")
+    lijst = boek.add_worksheet(unieke_bladnaam("Fouten", bezet))
     lijst.write_row(0, 0, ["Rij", "Kolom", "Waarde", "Probleem"], opmaak["vet"])
     for i, fout in enumerate(controle.fouten, start=1):
         lijst.write_number(i, 0, fout.rij)
         lijst.write_string(i, 1, fout.kolom)
         lijst.write_string(i, 2, "" if fout.waarde is None else str(fout.waarde))
         lijst.write_string(i, 3, fout.uitleg)
+    if controle.aantal_fouten > len(controle.fouten):
+        lijst.write_string(len(controle.fouten) + 2, 0, meldingen.KOPIE_INGEKORT.format(
+            getoond=getal_nl(len(controle.fouten)), aantal=getal_nl(controle.aantal_fouten)))
     lijst.set_column(0, 0, 6)
     lijst.set_column(1, 2, 22)
     lijst.set_column(3, 3, 100)
@@ -84,6 +89,19 @@ def schrijf_cel(werkblad, rij: int, kolom: int, waarde: str | None, problemen: l
         werkblad.write_string(rij, kolom, waarde or "", opmaak["fout"] if problemen else None)
     if problemen:
         werkblad.write_comment(rij, kolom, "\n".join(problemen), {"author": "Controle", "x_scale": 2.5, "y_scale": 2})
+
+
+def unieke_bladnaam(naam: str, bezet: set[str]) -> str:
+    """A sheet name Excel accepts (31 characters, none of []:*?/\\, unique without regard to case), noted in
+    `bezet`: a workbook that already has a sheet 'Fouten' (the copy itself, uploaded again) gets 'Fouten (2)'."""
+    basis = re.sub(r"[\[\]:*?/\\]", "_", naam).strip("'") or "Blad"
+    kandidaat, volgnummer = basis[:31], 1
+    while kandidaat.lower() in bezet:
+        volgnummer += 1
+        achtervoegsel = f" ({volgnummer})"
+        kandidaat = basis[: 31 - len(achtervoegsel)] + achtervoegsel
+    bezet.add(kandidaat.lower())
+    return kandidaat
 
 
 def letter_index(letters: str) -> int:

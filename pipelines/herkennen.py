@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipelines import meldingen, referentie
+from pipelines.datumgrenzen import maand_einde
 from pipelines.lezen import Blad
 from pipelines.meldingen import Geweigerd
 from pipelines.referentie import norm_key
@@ -252,8 +253,6 @@ def datum_uit_tekst(tekst: str) -> dt.date | None:
         return None
 
 
-def maand_einde(jaar: int, maand: int) -> dt.date:
-    return dt.date(jaar + maand // 12, maand % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 def peildatum_uit_bestandsnaam(naam: str) -> dt.date | None:

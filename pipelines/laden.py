@@ -15,12 +15,13 @@ import hashlib
 import json
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import duckdb
 
-from pipelines import meldingen, referentie, sleutel
+from pipelines import datumgrenzen, meldingen, referentie, sleutel
 from pipelines.apart_lezen import bladen_apart
 from pipelines.herkennen import Herkend, datum_uit_tekst, herken, peildatum_uit_bestandsnaam
 from pipelines.lezen import Blad, bladen_uit_bytes, controleer_grootte
@@ -28,7 +29,9 @@ from pipelines.meldingen import Fout, Geweigerd, UploadNietTerugTeDraaien
 from pipelines.opslag import WACHT_LEZEN, WACHT_SCHRIJVEN, leesverbinding, schrijfverbinding, sql, voer_uit
 from pipelines.referentie import norm_key
 
-MAX_OPGESLAGEN_FOUTEN = 500
+MAX_OPGESLAGEN_FOUTEN = 100  # lines of a refusal kept in the upload record (the history shows them)
+MAX_GETOONDE_FOUTEN = 100  # lines of a refusal the CLI prints
+MAX_FOUTEN = 10_000  # problems listed one by one (upload page table, Excel copy); all are counted per column
 
 
 @dataclass
@@ -62,11 +65,16 @@ class Controle:
     organisatie: str | None = None
     peildatum: dt.date | None = None
     rijen: int = 0
-    fouten: list[Fout] = field(default_factory=list)
+    fouten: list[Fout] = field(default_factory=list)  # the first MAX_FOUTEN, by row
+    fouten_per_kolom: dict[str, int] = field(default_factory=dict)  # every problem counted, per column header
     bestandsfouten: list[str] = field(default_factory=list)
     waarschuwingen: list[str] = field(default_factory=list)
     herkend: Herkend | None = None
     voorbeeld: Voorbeeld | None = None
+
+    @property
+    def aantal_fouten(self) -> int:
+        return len(self.bestandsfouten) + max(sum(self.fouten_per_kolom.values()), len(self.fouten))
 
     @property
     def goed(self) -> bool:
@@ -75,6 +83,27 @@ class Controle:
     @property
     def foutregels(self) -> list[str]:
         return self.bestandsfouten + [f.tekst for f in self.fouten]
+
+    def foutregels_beperkt(self, maximum: int) -> list[str]:
+        """At most `maximum` lines of the report, then one line saying how many more and in which columns: a file
+        with 200.000 wrong cells must not become a report of 200.000 lines in the CLI, on the page or in the store.
+        The Excel copy on the upload page marks every one of them."""
+        bestand = self.bestandsfouten[:maximum]
+        cellen = self.fouten[: maximum - len(bestand)]
+        regels = bestand + [f.tekst for f in cellen]
+        getoond = Counter(f.kolom for f in cellen)
+        rest = {kolom: aantal - getoond[kolom] for kolom, aantal in self.fouten_per_kolom.items()
+                if aantal > getoond[kolom]}
+        if not rest:
+            return regels
+        volgorde = {kopje: i for i, kopje in enumerate(self.herkend.kopjes.values())} if self.herkend else {}
+        per_kolom = sorted(rest.items(), key=lambda paar: (-paar[1], volgorde.get(paar[0], 0)))
+        kolommen = ", ".join(f"{kolom} {getal_nl(aantal)}" for kolom, aantal in per_kolom[:5])
+        if len(per_kolom) > 5:
+            andere = len(per_kolom) - 5
+            kolommen += f" en {getal_nl(andere)} {'andere kolom' if andere == 1 else 'andere kolommen'}"
+        aantal = getal_nl(sum(rest.values()))
+        return regels + [meldingen.NOG_MEER_FOUTEN.format(aantal=aantal, kolommen=kolommen)]
 
 
 @dataclass
@@ -194,7 +223,7 @@ def gecontroleerd(controle: Controle, db: Path, *, wachttijd: float = WACHT_LEZE
 
 
 def _gecontroleerd_in(con: duckdb.DuckDBPyConnection, controle: Controle, db: Path) -> None:
-    controle.fouten = gevalideerd(con, controle, db)
+    controle.fouten, controle.fouten_per_kolom = gevalideerd(con, controle, db)
     voorbeeld = Voorbeeld(organisatie=bekende_spelling(con, controle.organisatie))
     bestaand = con.execute(sql("upload_al_geladen"), {"sha256": controle.sha256}).fetchone()
     if bestaand:
@@ -222,6 +251,16 @@ def gekozen_organisatie(opgegeven: str | None, herkend: Herkend, waarschuwingen:
 
 
 def gekozen_peildatum(opgegeven: dt.date | None, herkend: Herkend, bestandsnaam: str) -> dt.date:
+    """The form or CLI first, else a title row, else the file name; refused outside the range of datumgrenzen."""
+    datum = peildatum_uit(opgegeven, herkend, bestandsnaam)
+    laatste = datumgrenzen.laatste_peildatum()
+    if not datumgrenzen.VROEGSTE_DATUM <= datum <= laatste:
+        raise Geweigerd(meldingen.PEILDATUM_BUITEN_BEREIK.format(
+            peildatum=datum_nl(datum), vroegste=datum_nl(datumgrenzen.VROEGSTE_DATUM), laatste=datum_nl(laatste)))
+    return datum
+
+
+def peildatum_uit(opgegeven: dt.date | None, herkend: Herkend, bestandsnaam: str) -> dt.date:
     if opgegeven:
         return opgegeven
     if herkend.peildatum_in_bestand:
@@ -235,8 +274,9 @@ def gekozen_peildatum(opgegeven: dt.date | None, herkend: Herkend, bestandsnaam:
     return datum
 
 
-def gevalideerd(con: duckdb.DuckDBPyConnection, controle: Controle, db: Path) -> list[Fout]:
-    """Problems per cell; leaves the normalised rows in the connection's temp table `norm`."""
+def gevalideerd(con: duckdb.DuckDBPyConnection, controle: Controle, db: Path) -> tuple[list[Fout], dict[str, int]]:
+    """The first MAX_FOUTEN problems, per cell, and the count of all of them per column header; leaves the
+    normalised rows in the connection's temp table `norm`."""
     herkend = controle.herkend
     ipad, opad = sleutel.hmac_pads(db)
     con.execute(sql("macros"))
@@ -250,7 +290,7 @@ def gevalideerd(con: duckdb.DuckDBPyConnection, controle: Controle, db: Path) ->
             "opad": opad,
             "organisatie_sleutel": norm_key(controle.organisatie),
         },
-    }.get(herkend.soort, {})
+    }.get(herkend.soort, {}) | datumgrenzen.sql_parameters(herkend.soort)
     con.execute(sql(f"{herkend.soort}_normaal"), parameters)
     fouten = [
         Fout(
@@ -260,11 +300,12 @@ def gevalideerd(con: duckdb.DuckDBPyConnection, controle: Controle, db: Path) ->
             probleem=probleem,
             extra=toegestaan(extra) if probleem == "code_onbekend" else extra,
         )
-        for rij, kolom, probleem, waarde, extra in con.execute(sql("fouten")).fetchall()
+        for rij, kolom, probleem, waarde, extra in con.execute(sql("fouten"), {"max_fouten": MAX_FOUTEN}).fetchall()
     ]
-    volgorde = list(herkend.kopjes)
-    fouten.sort(key=lambda f: (f.rij, volgorde.index(kolom_van(herkend, f.kolom))))
-    return fouten
+    volgorde = {kopje: i for i, kopje in enumerate(herkend.kopjes.values())}
+    fouten.sort(key=lambda f: (f.rij, volgorde[f.kolom]))
+    per_kolom = {herkend.kopjes[kolom]: aantal for kolom, aantal in con.execute(sql("fouten_per_kolom")).fetchall()}
+    return fouten, per_kolom
 
 
 def kolom_van(herkend: Herkend, kopje: str) -> str:
@@ -312,13 +353,15 @@ def laad(
     (the upload page keeps it; a failed load must leave it as it was): the outcome holds a copy.
     """
     door = geladen_door or f"cli:{getpass.getuser()}"
-    controle = replace(controle, fouten=[], waarschuwingen=list(controle.waarschuwingen), voorbeeld=None)
+    controle = replace(
+        controle, fouten=[], fouten_per_kolom={}, waarschuwingen=list(controle.waarschuwingen), voorbeeld=None
+    )
     with schrijfverbinding(db, wachttijd) as con:
         bestaand = con.execute(sql("upload_al_geladen"), {"sha256": controle.sha256}).fetchone()
         if bestaand:
             return Uitkomst(controle, "al_geladen", bestaand[0], melding=al_geladen_melding(*bestaand))
         if controle.herkend is not None and not controle.bestandsfouten:
-            controle.fouten = gevalideerd(con, controle, db)
+            controle.fouten, controle.fouten_per_kolom = gevalideerd(con, controle, db)
         if not controle.goed:
             upload_id = nieuwe_upload(con, controle, "geweigerd", door)
             return Uitkomst(controle, "geweigerd", upload_id, melding=weigering(controle))
@@ -409,10 +452,9 @@ def kandidaten_verschil(
 
 
 def nieuwe_upload(con: duckdb.DuckDBPyConnection, controle: Controle, status: str, door: str) -> int:
-    fouten = controle.foutregels
     inhoud = {
-        "fouten": fouten[:MAX_OPGESLAGEN_FOUTEN],
-        "aantal_fouten": len(fouten),
+        "fouten": controle.foutregels[:MAX_OPGESLAGEN_FOUTEN],
+        "aantal_fouten": controle.aantal_fouten,
         "waarschuwingen": controle.waarschuwingen,
     }
     return con.execute(
@@ -438,7 +480,8 @@ def al_geladen_melding(upload_id: int, soort: str, organisatie: str, peildatum: 
 
 
 def datum_nl(datum: dt.date | None) -> str:
-    return datum.strftime("%d-%m-%Y") if datum else "onbekend"
+    """31-10-2026; also 01-01-0001 (strftime writes the year 1 as '1')."""
+    return f"{datum.day:02d}-{datum.month:02d}-{datum.year:04d}" if datum else "onbekend"
 
 
 def getal_nl(getal: int) -> str:
@@ -450,7 +493,7 @@ def rijen_nl(aantal: int) -> str:
 
 
 def weigering(controle: Controle) -> str:
-    aantal = len(controle.foutregels)
+    aantal = controle.aantal_fouten
     woord = "fout" if aantal == 1 else "fouten"
     return (
         f"Geweigerd: {controle.bestandsnaam} ({getal_nl(aantal)} {woord}). Er is niets geladen; "

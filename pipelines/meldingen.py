@@ -42,6 +42,20 @@ PROBLEMEN: dict[str, str] = {
     "na_peildatum": "'{waarde}' ligt na de peildatum ({extra}). Een traject kan niet na de peildatum "
     "zijn begonnen.",
     "voor_startdatum": "'{waarde}' ligt vóór de startdatum ({extra}).",
+    # the date bounds of pipelines/datumgrenzen.py
+    "datum_te_vroeg": "'{waarde}' ligt vóór {extra}: zo vroeg gaat geen traject in deze gegevens terug. Klopt het "
+    "jaartal?",
+    "datum_te_laat": "'{waarde}' ligt na {extra}: dat kan geen geplande einddatum zijn. Is er geen einddatum, laat "
+    "de cel dan leeg.",
+    "einde_na_peildatum": "'{waarde}' ligt na de peildatum ({extra}), maar een afgerond of uitgevallen traject is "
+    "dan al geëindigd.",
+    "geen_einddatum": "'{waarde}' staat in veel systemen voor 'geen einddatum', maar de status is {extra}: dat "
+    "traject is geëindigd. Vul de echte einddatum in.",
+    "praktijkverklaring_na_peildatum": "'{waarde}' ligt na de peildatum ({extra}): een praktijkverklaring kan niet "
+    "later behaald zijn dan de dag die de export beschrijft.",
+    "maand_buiten_bereik": "'{waarde}' ligt buiten de maanden waar vraag over kan gaan: {extra}. Klopt het jaartal?",
+    "jaar_buiten_bereik": "'{waarde}' ligt buiten de jaren waar een afspraak over kan gaan: {extra}. Klopt het "
+    "jaartal?",
     "geen_maand": "'{waarde}' is geen maand. Gebruik bijvoorbeeld 2026-10 of okt 2026.",
     "geen_jaar": "'{waarde}' is geen jaartal. Gebruik vier cijfers, bijvoorbeeld 2026.",
     "geen_heel_getal": "'{waarde}' is geen heel getal.",
@@ -151,6 +165,11 @@ GEEN_PEILDATUM = (
     "uploadformulier), zet een regel 'Peildatum: 31-10-2026' boven de kopregel, of zet de maand in "
     "de bestandsnaam (bijvoorbeeld kandidaten_2026-10.xlsx)."
 )
+PEILDATUM_BUITEN_BEREIK = (
+    "De peildatum {peildatum} kan niet kloppen: een peildatum ligt tussen {vroegste} en het einde van deze maand "
+    "({laatste}). Controleer de peildatum in het uploadformulier, in de regel 'Peildatum: …' boven de kopregel of "
+    "in de bestandsnaam."
+)
 ONGELDIGE_PEILDATUM = (
     "'{waarde}' is geen geldige peildatum. Gebruik bijvoorbeeld 31-10-2026."
 )
@@ -170,6 +189,16 @@ ONTBREKENDE_TRAJECTEN = (
 OUDERE_PEILDATUM = (
     "Er is al een export met een latere peildatum ({laatste}) van deze organisatie geladen. Deze "
     "export wordt bewaard, maar verandert de huidige stand niet."
+)
+
+NOG_MEER_FOUTEN = (
+    "En nog {aantal} fouten, per kolom: {kolommen}. Een Excel-kopie van het bestand met de foute cellen gemarkeerd "
+    "staat op de pagina Uploaden."
+)
+
+KOPIE_INGEKORT = (
+    "Hier staan de eerste {getoond} van {aantal} fouten. Zoveel fouten hebben meestal één oorzaak (een verschoven "
+    "kolom, een andere schrijfwijze): verbeter die en controleer het bestand opnieuw."
 )
 
 # Outcomes.

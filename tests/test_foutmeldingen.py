@@ -128,6 +128,23 @@ KANDIDATEN_FOUTEN = [
      [f"Rij 28, kolom {k}: {LEEG}" for k in ("Gemeente", "Doelgroep", "Route", "Sector", "Startdatum", "Status")]),
     (kandidaat("F29", Status="Afgerond", Einddatum="morgen"),
      ["Rij 29, kolom Einddatum: 'morgen' is geen datum. Gebruik bijvoorbeeld 31-10-2026."]),
+    # dates within sense (pipelines/datumgrenzen.py)
+    (kandidaat("F30", Startdatum="01-01-0001"),
+     ["Rij 30, kolom Startdatum: '01-01-0001' ligt vóór 01-01-2000: zo vroeg gaat geen traject in deze gegevens "
+      "terug. Klopt het jaartal?"]),
+    (kandidaat("F31", Status="Uitgevallen", Einddatum="31-12-9999", **{"Reden uitval": "Ziekte"}),
+     ["Rij 31, kolom Einddatum: '31-12-9999' staat in veel systemen voor 'geen einddatum', maar de status is "
+      "uitgevallen: dat traject is geëindigd. Vul de echte einddatum in."]),
+    (kandidaat("F32", Einddatum="01-01-2100"),
+     ["Rij 32, kolom Einddatum: '01-01-2100' ligt na 31-12-2099: dat kan geen geplande einddatum zijn. Is er geen "
+      "einddatum, laat de cel dan leeg."]),
+    (kandidaat("F33", Status="Afgerond", Einddatum="15-11-2026"),
+     ["Rij 33, kolom Einddatum: '15-11-2026' ligt na de peildatum (31-10-2026), maar een afgerond of uitgevallen "
+      "traject is dan al geëindigd."]),
+    (kandidaat("F34", Praktijkverklaring="15-11-2026"),
+     ["Rij 34, kolom Praktijkverklaring: '15-11-2026' ligt na de peildatum (31-10-2026): een praktijkverklaring "
+      "kan niet later behaald zijn dan de dag die de export beschrijft."]),
+    (kandidaat("F35", Einddatum="31-12-9999"), []),  # lopend: 31-12-9999 is 'no end date'
 ]
 
 VRAAG_FOUTEN = [  # header row 1
@@ -157,6 +174,9 @@ VRAAG_FOUTEN = [  # header row 1
      [f"Rij 14, kolom Sector: {onbekend('Ruimtevaart', 'sector')}"]),
     (["Glans", "Groen", "Hovenier", None, None, "2026-10", "3.000.000.000", None],
      ["Rij 15, kolom Aantal: '3.000.000.000' is te groot: een aantal is hoogstens 100.000. Klopt het getal?"]),
+    (["Glans", "Groen", "Hovenier", None, None, "9999-12", 1, None],
+     ["Rij 16, kolom Maand: '9999-12' ligt buiten de maanden waar vraag over kan gaan: januari 2000 tot en met "
+      f"december {dt.date.today().year + 2}. Klopt het jaartal?"]),
 ]
 
 AFSPRAKEN_FOUTEN = [  # header row 1
@@ -176,6 +196,9 @@ AFSPRAKEN_FOUTEN = [  # header row 1
     (["Beuningen", None, None], [f"Rij 10, kolom {k}: {LEEG}" for k in ("Jaar", "Aantal")]),
     (["Atlantis", 2026, 5], [f"Rij 11, kolom Gemeente: 'Atlantis' {GEMEENTE_ONBEKEND}"]),
     (["Mook en Middelaar", 2026, 5, "Ruimtevaart"], [f"Rij 12, kolom Sector: {onbekend('Ruimtevaart', 'sector')}"]),
+    (["Berg en Dal", 9999, 5],
+     ["Rij 13, kolom Jaar: '9999' ligt buiten de jaren waar een afspraak over kan gaan: 2000 tot en met "
+      f"{dt.date.today().year + 5}. Klopt het jaartal?"]),
 ]
 
 # A CSV with a title line, an empty line, the header on line 3, an empty line 7: five errors in three rows.

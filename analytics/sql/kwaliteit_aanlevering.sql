@@ -1,7 +1,8 @@
 -- Per organisatie and kind, month by month from its first month to the latest month anyone delivered for
 -- that kind: delivered or not, with the organisation's latest peildatum. kandidaten: the month of the
 -- peildatum of each export that counts (loaded, or replaced by a later file for the same peildatum);
--- vraag: the months the demand covers.
+-- vraag: the months the demand covers. The series stays within $vroegste_maand..$laatste_maand (the ingest's
+-- bounds, pipelines/datumgrenzen.py): a store loaded before they were checked may hold 31-12-9999.
 WITH
 geleverd AS (
     SELECT DISTINCT organisatie, soort, CAST(date_trunc('month', peildatum) AS DATE) AS maand
@@ -13,7 +14,8 @@ eerste AS (SELECT organisatie, soort, min(maand) AS eerste FROM geleverd GROUP B
 laatste AS (SELECT soort, max(maand) AS laatste FROM geleverd GROUP BY ALL),
 reeks AS (
     SELECT e.organisatie, e.soort,
-           CAST(unnest(generate_series(e.eerste, l.laatste, INTERVAL 1 MONTH)) AS DATE) AS maand
+           CAST(unnest(generate_series(greatest(e.eerste, $vroegste_maand), least(l.laatste, $laatste_maand),
+                                       INTERVAL 1 MONTH)) AS DATE) AS maand
     FROM eerste e JOIN laatste l USING (soort)
 ),
 peil AS (

@@ -1,4 +1,5 @@
--- Staging -> typed instroomafspraken plus one problem column (f_*) per column. No parameters.
+-- Staging -> typed instroomafspraken plus one problem column (f_*) per column. Parameters: the years an afspraak
+-- may be about (pipelines/datumgrenzen.py): $vroegste_jaar, $laatste_jaar.
 CREATE OR REPLACE TEMP TABLE norm AS
 WITH
 gem AS (FROM code_van('gemeente', (SELECT list(DISTINCT gemeente) FROM stg))),
@@ -16,12 +17,16 @@ s AS (
     LEFT JOIN sec ON sec.ruw = stg.sector
     LEFT JOIN dgr ON dgr.ruw = stg.doelgroep
 ),
+zelfde AS (
+    SELECT c_gemeente, j, coalesce(c_sector, '') AS sec, coalesce(c_doelgroep, '') AS dgr,
+           list(_rij ORDER BY _rij)[1:4] AS eerste_rijen, count(*) AS aantal
+    FROM s WHERE c_gemeente IS NOT NULL AND j IS NOT NULL
+    GROUP BY ALL HAVING count(*) > 1
+),
 d AS (
-    SELECT *, list(_rij) OVER (
-        PARTITION BY c_gemeente, j, coalesce(c_sector, ''), coalesce(c_doelgroep, '')
-        ORDER BY _rij ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-    ) AS zelfde_rijen
-    FROM s
+    SELECT s.*, zelfde.eerste_rijen AS zelfde_rijen, zelfde.aantal AS aantal_zelfde
+    FROM s LEFT JOIN zelfde ON zelfde.c_gemeente = s.c_gemeente AND zelfde.j = s.j
+        AND zelfde.sec = coalesce(s.c_sector, '') AND zelfde.dgr = coalesce(s.c_doelgroep, '')
 )
 SELECT
     _rij,
@@ -35,12 +40,13 @@ SELECT
         WHEN gemeente IS NULL THEN fout('verplicht_leeg', NULL)
         WHEN c_gemeente IS NULL AND gemeente_opties IS NOT NULL THEN fout('gemeente_ambigu', gemeente_opties)
         WHEN c_gemeente IS NULL THEN fout('gemeente_onbekend', NULL)
-        WHEN j IS NOT NULL AND len(zelfde_rijen) > 1
-            THEN fout('afspraak_dubbel', array_to_string(list_filter(zelfde_rijen, lambda r: r <> _rij), ', '))
+        WHEN zelfde_rijen IS NOT NULL THEN fout('afspraak_dubbel', andere_rijen(zelfde_rijen, aantal_zelfde, _rij))
     END AS f_gemeente,
     CASE
         WHEN jaar IS NULL THEN fout('verplicht_leeg', NULL)
-        WHEN j IS NULL OR j NOT BETWEEN 2000 AND 2100 THEN fout('geen_jaar', NULL)
+        WHEN j IS NULL OR j NOT BETWEEN 1000 AND 9999 THEN fout('geen_jaar', NULL)
+        WHEN j NOT BETWEEN $vroegste_jaar AND $laatste_jaar
+            THEN fout('jaar_buiten_bereik', $vroegste_jaar || ' tot en met ' || $laatste_jaar)
     END AS f_jaar,
     CASE
         WHEN aantal IS NULL THEN fout('verplicht_leeg', NULL)

@@ -1,9 +1,13 @@
--- Every problem the *_normaal step found, one row per cell: (rij, kolom, probleem, waarde, extra),
--- with the value as the user sees it (looked up in staging only for the rows with a problem; a
--- real Excel date arrives as '2026-11-15 00:00:00' but the user sees 15-11-2026).
+-- The problems the *_normaal step found, one row per cell: (rij, kolom, probleem, waarde, extra), with
+-- the value as the user sees it (looked up in staging only for the rows with a problem; a real Excel
+-- date arrives as '2026-11-15 00:00:00' but the user sees 15-11-2026). Only the first $max_fouten by row:
+-- a file that is wrong in every cell would otherwise be millions of messages (fouten_per_kolom.sql counts
+-- them all).
 WITH problemen AS (
     SELECT _rij AS rij, substr(kolom, 3) AS kolom, f
     FROM (UNPIVOT (SELECT _rij, COLUMNS('^f_') FROM norm) ON COLUMNS('^f_') INTO NAME kolom VALUE f)
+    ORDER BY rij
+    LIMIT $max_fouten
 ),
 cellen AS (
     UNPIVOT (SELECT * FROM stg WHERE _rij IN (SELECT rij FROM problemen))

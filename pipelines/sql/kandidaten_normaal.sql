@@ -1,6 +1,7 @@
 -- Staging (stg: text as typed) -> typed, canonical values plus one problem column (f_*) per column.
 -- Codes, gemeenten and dates are looked up once per distinct value, not once per row.
--- Parameters: $peildatum, $ipad, $opad (HMAC pads of the key), $organisatie_sleutel.
+-- Parameters: $peildatum, $ipad, $opad (HMAC pads of the key), $organisatie_sleutel, and the date bounds of
+-- pipelines/datumgrenzen.py: $vroegste_datum, $laatste_datum, $geen_einddatum (31-12-9999: empty on a lopend traject).
 CREATE OR REPLACE TEMP TABLE norm AS
 WITH
 gem AS (FROM code_van('gemeente', (SELECT list(DISTINCT gemeente) FROM stg))),
@@ -18,7 +19,7 @@ dat AS (
     WHERE ruw IS NOT NULL
 ),
 dubbel AS (
-    SELECT id_tekst(traject_id) AS traject_id, list(_rij ORDER BY _rij) AS rijen
+    SELECT id_tekst(traject_id) AS traject_id, list(_rij ORDER BY _rij)[1:4] AS eerste_rijen, count(*) AS aantal
     FROM stg WHERE traject_id IS NOT NULL
     GROUP BY id_tekst(traject_id) HAVING count(*) > 1
 ),
@@ -31,7 +32,7 @@ s AS (
         gem.code AS c_gemeente, gem.opties AS gemeente_opties,
         dgr.code AS c_doelgroep, str.code AS c_stroom, rou.code AS c_route, sec.code AS c_sector,
         sta.code AS c_status, red.code AS c_reden, uit.code AS c_uitstroom,
-        dubbel.rijen AS dubbele_rijen
+        dubbel.eerste_rijen AS dubbele_rijen, dubbel.aantal AS aantal_dubbel
     FROM stg
     LEFT JOIN gem ON gem.ruw = stg.gemeente
     LEFT JOIN dgr ON dgr.ruw = stg.doelgroep
@@ -59,7 +60,7 @@ SELECT
     lees_crebo(crebo) AS crebo,
     tekst(kwalificatie) AS kwalificatie,
     d_start AS startdatum,
-    d_eind AS einddatum,
+    CASE WHEN d_eind = $geen_einddatum AND c_status = 'lopend' THEN NULL ELSE d_eind END AS einddatum,
     c_status AS status,
     c_reden AS reden_uitval,
     c_uitstroom AS uitstroom,
@@ -69,7 +70,7 @@ SELECT
     CASE
         WHEN traject_id IS NULL THEN fout('verplicht_leeg', NULL)
         WHEN dubbele_rijen IS NOT NULL
-            THEN fout('traject_dubbel', array_to_string(list_filter(dubbele_rijen, lambda r: r <> _rij), ', '))
+            THEN fout('traject_dubbel', andere_rijen(dubbele_rijen, aantal_dubbel, _rij))
     END AS f_traject_id,
     CASE WHEN kandidaat_id IS NULL THEN fout('verplicht_leeg', NULL) END AS f_kandidaat_id,
     CASE
@@ -95,12 +96,19 @@ SELECT
     CASE
         WHEN startdatum IS NULL THEN fout('verplicht_leeg', NULL)
         WHEN d_start IS NULL THEN fout(start_fout, NULL)
+        WHEN d_start < $vroegste_datum THEN fout('datum_te_vroeg', strftime($vroegste_datum, '%d-%m-%Y'))
         WHEN d_start > $peildatum THEN fout('na_peildatum', strftime($peildatum, '%d-%m-%Y'))
     END AS f_startdatum,
     CASE
         WHEN einddatum IS NOT NULL AND d_eind IS NULL THEN fout(eind_fout, NULL)
+        WHEN d_eind = $geen_einddatum AND c_status = 'lopend' THEN NULL
+        WHEN d_eind = $geen_einddatum AND c_status IN ('afgerond', 'uitgevallen') THEN fout('geen_einddatum', c_status)
         WHEN einddatum IS NULL AND c_status IN ('afgerond', 'uitgevallen') THEN fout('einddatum_verplicht', c_status)
+        WHEN d_eind < $vroegste_datum THEN fout('datum_te_vroeg', strftime($vroegste_datum, '%d-%m-%Y'))
         WHEN d_eind < d_start THEN fout('voor_startdatum', strftime(d_start, '%d-%m-%Y'))
+        WHEN d_eind > $peildatum AND c_status IN ('afgerond', 'uitgevallen')
+            THEN fout('einde_na_peildatum', strftime($peildatum, '%d-%m-%Y'))
+        WHEN d_eind > $laatste_datum THEN fout('datum_te_laat', strftime($laatste_datum, '%d-%m-%Y'))
     END AS f_einddatum,
     CASE
         WHEN status IS NULL THEN fout('verplicht_leeg', NULL)
@@ -111,6 +119,9 @@ SELECT
         WHEN reden_uitval IS NULL AND c_status = 'uitgevallen' THEN fout('reden_verplicht', NULL)
     END AS f_reden_uitval,
     CASE WHEN uitstroom IS NOT NULL AND c_uitstroom IS NULL THEN fout('code_onbekend', 'uitstroom') END AS f_uitstroom,
-    CASE WHEN praktijkverklaring_datum IS NOT NULL AND d_pv IS NULL THEN fout(pv_fout, NULL) END
-        AS f_praktijkverklaring_datum
+    CASE
+        WHEN praktijkverklaring_datum IS NOT NULL AND d_pv IS NULL THEN fout(pv_fout, NULL)
+        WHEN d_pv < $vroegste_datum THEN fout('datum_te_vroeg', strftime($vroegste_datum, '%d-%m-%Y'))
+        WHEN d_pv > $peildatum THEN fout('praktijkverklaring_na_peildatum', strftime($peildatum, '%d-%m-%Y'))
+    END AS f_praktijkverklaring_datum
 FROM s;

@@ -99,6 +99,17 @@ JOIN ref_sleutel r ON r.lijst = lijst_naam AND r.sleutel = norm_key(v.ruw);
 CREATE OR REPLACE TEMP MACRO fout(probleem, extra) AS
     probleem || coalesce('|' || CAST(extra AS VARCHAR), '');
 
+-- The other rows of a value that occurs more than once, for its message: at most three, then how many more
+-- ('3, 4, 5 en 19.996 andere rijen'). `eerste` holds the group's first four rows, `aantal` its size. Listing every
+-- other row made 20.000 equal trajectnummers a report of gigabytes (each of n messages naming n rows).
+CREATE OR REPLACE TEMP MACRO andere_rijen(eerste, aantal, rij) AS
+    array_to_string(list_filter(eerste, lambda r: r <> rij)[1:3], ', ')
+    || CASE
+        WHEN aantal = 5 THEN ' en 1 andere rij'
+        WHEN aantal > 5 THEN ' en ' || replace(format('{:,}', aantal - 4), ',', '.') || ' andere rijen'
+        ELSE ''
+    END;
+
 -- Keyed hash (HMAC-SHA256) of a kandidaat number; the pads come from the key outside the store.
 CREATE OR REPLACE TEMP MACRO hmac_sha256(ipad, opad, bericht) AS
     sha256(opad || unhex(sha256(ipad || encode(bericht))));

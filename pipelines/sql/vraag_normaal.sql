@@ -1,4 +1,5 @@
--- Staging -> typed werkgeversvraag plus one problem column (f_*) per column. No parameters.
+-- Staging -> typed werkgeversvraag plus one problem column (f_*) per column. Parameters: the month bounds of
+-- pipelines/datumgrenzen.py ($vroegste_maand, $laatste_maand, first days) and their Dutch wording ($maanden_bereik).
 -- Codes, gemeenten and months are looked up once per distinct value.
 CREATE OR REPLACE TEMP TABLE norm AS
 WITH
@@ -45,6 +46,7 @@ SELECT
     CASE
         WHEN maand IS NULL THEN fout('verplicht_leeg', NULL)
         WHEN m IS NULL THEN fout('geen_maand', NULL)
+        WHEN m NOT BETWEEN $vroegste_maand AND $laatste_maand THEN fout('maand_buiten_bereik', $maanden_bereik)
     END AS f_maand,
     CASE
         WHEN aantal IS NULL THEN fout('verplicht_leeg', NULL)
