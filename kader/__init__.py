@@ -27,7 +27,7 @@ def opslag_of_uitleg() -> Iterator[None]:
         yield
     except FileNotFoundError:
         st.info(
-            f"Er zijn nog geen gegevens geladen ({db_pad()} bestaat niet). Laad exports met "
+            f"Er zijn nog geen gegevens geladen (de opslag {db_pad().name} bestaat nog niet). Laad exports met "
             "`python -m pipelines ingest --db PAD BESTAND` of start met `make run` voor de demo."
         )
         st.stop()

@@ -258,3 +258,15 @@ def test_a_reader_that_cannot_use_the_lock_file_is_still_kept_out_while_a_load_w
         os.chmod(f"{db}.lock", 0o644)
     assert schrijver.returncode == 0
     assert gelezen == [("tijdens het lezen",)]
+
+
+def test_without_a_store_yet_the_pages_say_so_without_its_path(tmp_path, monkeypatch):
+    db = tmp_path / "nog_niet" / "regio.duckdb"
+    monkeypatch.setenv("DASHBOARD_DB", str(db))
+    app = app_als(monkeypatch, tmp_path, rol="gemeente", gemeenten=("GM0268",), email="a@nijmegen.example").run()
+
+    assert not app.exception
+    assert [i.value for i in app.info] == [
+        "Er zijn nog geen gegevens geladen (de opslag regio.duckdb bestaat nog niet). Laad exports met `python -m "
+        "pipelines ingest --db PAD BESTAND` of start met `make run` voor de demo."
+    ]
