@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -11,9 +12,9 @@ import streamlit as st
 from analytics.filters import Filters
 from analytics.opslag import db_pad
 from kader.filterbalk import filterbalk
-from kader.toegang import PRESENTATIE, inlog_vastleggen, kijker, uitloggen
+from kader.toegang import PRESENTATIE, inlog_vastleggen, kijker, logboek_probleem, uitloggen
 from kader.versheid import versheidsregel
-from pipelines.meldingen import OpslagBezet
+from pipelines.meldingen import OpslagBezet, OpslagFout
 from toegang.kijker import Kijker
 
 __all__ = ["afscherming_uitleg", "filterbalk", "filters", "opslag_of_uitleg", "toegang_vereist", "versheidsregel"]
@@ -26,12 +27,16 @@ def opslag_of_uitleg() -> Iterator[None]:
         yield
     except FileNotFoundError:
         st.info(
-            f"Er zijn nog geen gegevens geladen ({db_pad()} bestaat niet). Laad exports met "
+            f"Er zijn nog geen gegevens geladen (de opslag {db_pad().name} bestaat nog niet). Laad exports met "
             "`python -m pipelines ingest --db PAD BESTAND` of start met `make run` voor de demo."
         )
         st.stop()
     except OpslagBezet as fout:
         st.warning(str(fout))
+        st.stop()
+    except OpslagFout as fout:  # e.g. no read permission: the cause in Dutch, the paths only in the server log
+        logging.getLogger(__name__).error("opslag niet te gebruiken: %s", fout)
+        st.error(fout.voor_pagina)
         st.stop()
 
 
@@ -50,6 +55,8 @@ def identiteitsblok(wie) -> None:
         help="Voor de beamer: kleine aantallen worden voor iedereen afgeschermd en andere aantallen afgerond op 5, "
              "ook voor de beheerder.",
     )
+    if wie.is_beheerder and logboek_probleem():
+        st.sidebar.warning(logboek_probleem())
     if not wie.ziet_alles_exact:
         st.sidebar.caption(afronding_uitleg(wie))
     if not wie.demo and st.sidebar.button("Uitloggen", key="uitloggen"):

@@ -7,7 +7,6 @@ Filters the read side answers nothing.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import threading
 import time
@@ -16,12 +15,14 @@ import streamlit as st
 
 from analytics.opslag import db_pad, query
 from pipelines.demo_laden import DEMO_DOOR
+from pipelines.meldingen import OpslagNietSchrijfbaar, OpslagOnleesbaar
 from toegang.accounts import AccountFout, accountsbestand, genormaliseerd, ingelogd_als
 from toegang.kijker import Kijker
 from toegang.rollen import ToegangFout, rol_van, toegangsbestand
 
 LOKAAL = "_identiteit_lokaal"  # session_state: the e-mail address of a local login
 PRESENTATIE = "_presentatiemodus"
+LOGBOEK_PROBLEEM = "_logboek_probleem"  # session_state: why the login could not be written to the audit log
 MAX_POGINGEN = 5
 WACHTTIJD = 60  # seconds after MAX_POGINGEN wrong passwords
 
@@ -54,7 +55,7 @@ def ingelogd_email() -> str | None:
 def alleen_demogegevens() -> bool:
     try:
         return bool(query("alleen_demo", {"demo": DEMO_DOOR}).iloc[0, 0])
-    except FileNotFoundError:
+    except (FileNotFoundError, OpslagOnleesbaar):  # unknown: not the demo (deny by default); the pages say why
         return False
 
 
@@ -133,8 +134,22 @@ def inlog_vastleggen(wie: Kijker) -> None:
     from pipelines.audit import vastleggen
 
     manier = "lokaal account" if st.session_state.get(LOKAAL) else "identity provider"
-    vastleggen(db_pad(), wie.email, "inloggen", f"{manier}, rol {wie.rol}")
+    try:
+        vastleggen(db_pad(), wie.email, "inloggen", f"{manier}, rol {wie.rol}")
+    except OpslagNietSchrijfbaar as fout:  # the pages still read; the line goes to the server log, and is tried again
+        logging.getLogger(__name__).error("Inloggen van %s (%s, rol %s) niet in het logboek van de opslag: %s",
+                                          wie.email, manier, wie.rol, fout)
+        st.session_state[LOGBOEK_PROBLEEM] = fout.voor_pagina
+        return
+    st.session_state.pop(LOGBOEK_PROBLEEM, None)
     st.session_state["_inlog_vastgelegd"] = wie.email
+
+
+def logboek_probleem() -> str | None:
+    """For the beheerder: why logins are not reaching the audit log now (Dutch, no paths), or None."""
+    probleem = st.session_state.get(LOGBOEK_PROBLEEM)
+    return (f"Inloggen en downloads worden nu niet in het logboek van de opslag vastgelegd, alleen in de log van de "
+            f"server. {probleem}") if probleem else None
 
 
 def mag_namen_zien() -> bool:
@@ -170,8 +185,11 @@ def download_logger():
     wie, db = gebruiker(), db_pad()
 
     def gelogd(bestandsnaam: str, inhoud: bytes) -> bytes:
-        with contextlib.suppress(Exception):  # the download itself must not fail on the log
+        try:
             vastleggen(db, wie, "download", bestandsnaam)
+        except Exception as fout:  # noqa: BLE001  the download must not fail on the log: then the server log has it
+            logging.getLogger(__name__).error("Download van %s door %s niet in het logboek van de opslag: %s",
+                                              bestandsnaam, wie, fout)
         return inhoud
 
     return gelogd

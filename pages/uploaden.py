@@ -222,9 +222,10 @@ def laden(bestand, controle: Controle) -> None:
         st.write("Alles of niets: het bestand wordt in één keer geladen, of helemaal niet.")
         try:
             uitkomst = laad(db, controle, geladen_door=gebruiker(), wachttijd=WACHT)
-        except (meldingen.OpslagBezet, meldingen.SleutelOngeldig) as fout:
+        except meldingen.OpslagFout as fout:  # busy, not writable, the key: the cause, without paths on the page
+            LOG.error("laden niet mogelijk: %s", fout)  # the operator's text, with the paths, for the server log
             status.update(label=f"{bestand.name} is niet geladen", state="error")
-            st.error(f"Niet geladen: {bestand.name}. {fout}")
+            st.error(f"Niet geladen: {bestand.name}. {fout.voor_pagina}")
             return
         except Exception as fout:  # the pipeline rolled back; never a traceback for the user
             LOG.error("laden mislukt (%s)", type(fout).__name__)  # the type only: never row contents
@@ -269,6 +270,10 @@ def toon_bestand(bestand) -> None:
             controle = controle_van(bestand, gelezen_bestand, soort, organisatie, peildatum)
         except meldingen.OpslagBezet as fout:
             st.warning(f"Nog niet gecontroleerd. {fout}")
+            return
+        except meldingen.OpslagFout as fout:  # the key, or a store that cannot be read: without paths
+            LOG.error("controle niet mogelijk: %s", fout)
+            st.error(f"Niet gecontroleerd: {bestand.name}. {fout.voor_pagina}")
             return
         if controle.herkend is not None:
             st.caption(
@@ -414,8 +419,11 @@ def geschiedenis() -> None:
         try:
             with st.spinner(f"Upload {gekozen} wordt teruggedraaid…"):
                 tekst = terugdraaien(db, gekozen, door=gebruiker(), wachttijd=WACHT)
-        except (meldingen.UploadNietTerugTeDraaien, meldingen.OpslagBezet) as fout:
+        except meldingen.UploadNietTerugTeDraaien as fout:
             staat["uploaden_terug_melding"] = ("fout", str(fout))
+        except meldingen.OpslagFout as fout:
+            LOG.error("terugdraaien niet mogelijk: %s", fout)
+            staat["uploaden_terug_melding"] = ("fout", fout.voor_pagina)
         except Exception as fout:  # rolled back by the pipeline; a Dutch message, no traceback
             LOG.error("terugdraaien mislukt (%s)", type(fout).__name__)
             staat["uploaden_terug_melding"] = (

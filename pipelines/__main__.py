@@ -94,7 +94,7 @@ def ingest(args: argparse.Namespace) -> int:
             uitkomst = laad_bestand(
                 args.db, pad, soort=args.soort, organisatie=args.organisatie, peildatum=args.peildatum
             )
-        except (meldingen.OpslagBezet, meldingen.SleutelOngeldig) as fout:
+        except meldingen.OpslagFout as fout:  # busy, not writable, or the key: the cause, with its path
             print(f"Niet geladen: {pad.name}. {fout}")
             code = 1
             continue
@@ -176,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
                 "gebruiker": gebruiker}
     try:
         return opdracht[args.opdracht](args)
-    except meldingen.OpslagBezet as fout:
+    except meldingen.OpslagFout as fout:
         print(fout)
         return 1
 

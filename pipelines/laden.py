@@ -278,19 +278,20 @@ def gevalideerd(con: duckdb.DuckDBPyConnection, controle: Controle, db: Path) ->
     """The first MAX_FOUTEN problems, per cell, and the count of all of them per column header; leaves the
     normalised rows in the connection's temp table `norm`."""
     herkend = controle.herkend
-    ipad, opad = sleutel.hmac_pads(db)
-    con.execute(sql("macros"))
-    con.execute(sql("referentie_sleutels"), referentie.csv_paden("codes", "synoniemen", "gemeenten"))
-    con.register("stg_ruw", herkend.tabel)
-    con.execute(sql("staging"))
-    parameters = {
-        "kandidaten": {
+    parameters = {}
+    if herkend.soort == "kandidaten":  # only kandidaten are hashed: the key is checked (or made) for them alone
+        ipad, opad = sleutel.hmac_pads(con, db)
+        parameters = {
             "peildatum": controle.peildatum,
             "ipad": ipad,
             "opad": opad,
             "organisatie_sleutel": norm_key(controle.organisatie),
-        },
-    }.get(herkend.soort, {}) | datumgrenzen.sql_parameters(herkend.soort)
+        }
+    parameters |= datumgrenzen.sql_parameters(herkend.soort)
+    con.execute(sql("macros"))
+    con.execute(sql("referentie_sleutels"), referentie.csv_paden("codes", "synoniemen", "gemeenten"))
+    con.register("stg_ruw", herkend.tabel)
+    con.execute(sql("staging"))
     con.execute(sql(f"{herkend.soort}_normaal"), parameters)
     fouten = [
         Fout(
@@ -387,6 +388,8 @@ def samengevoegd(con: duckdb.DuckDBPyConnection, controle: Controle, door: str) 
     if controle.soort == "kandidaten":
         parameters["peildatum"] = controle.peildatum
     con.execute(sql(f"{controle.soort}_invoegen"), parameters)
+    if controle.soort == "kandidaten":
+        sleutel.vastleggen(con)  # the key's fingerprint, in the same transaction as the first kandidaten
     synoniemen_vastleggen(con, controle.soort, upload_id)
     _testpunt("na_invoegen")
     melding = geladen_melding(controle, upload_id, veranderd)

@@ -23,12 +23,29 @@ class Geweigerd(Exception):
         return "\n".join(self.meldingen)
 
 
-class OpslagBezet(Exception):
+class OpslagFout(Exception):
+    """The store or its key cannot be used now; nothing was changed. Said twice: `str()` for the operator (the
+    CLI, the server log), naming files; `voor_pagina` without any path, for whoever sits at a dashboard page."""
+
+    def __init__(self, melding: str, voor_pagina: str | None = None):
+        super().__init__(melding)
+        self.voor_pagina = melding if voor_pagina is None else voor_pagina
+
+
+class OpslagBezet(OpslagFout):
     """The store is busy with another load for longer than we are willing to wait."""
 
 
-class SleutelOngeldig(Exception):
-    """The key file for kandidaat hashes is empty or damaged."""
+class OpslagNietSchrijfbaar(OpslagFout):
+    """The store cannot be written: a read-only file or folder, or a full disk."""
+
+
+class OpslagOnleesbaar(OpslagFout):
+    """The store cannot even be read (no read permission)."""
+
+
+class SleutelOngeldig(OpslagFout):
+    """The key file for kandidaat hashes is missing, empty, damaged, or not the one this store was filled with."""
 
 
 class UploadNietTerugTeDraaien(Exception):
@@ -212,8 +229,39 @@ MISLUKT = (
     "Probeer het opnieuw; gebeurt het weer, meld het dan aan de beheerder."
 )
 SLEUTEL_ONGELDIG = (
-    "Het sleutelbestand {pad} is leeg of beschadigd. Er is niets geladen. Zet de bewaarde sleutel terug "
+    "Het sleutelbestand {waar} is leeg of beschadigd. Er is niets geladen. Zet de bewaarde sleutel terug "
     "(zonder dezelfde sleutel worden kandidaten niet meer herkend) of vraag de beheerder."
+)
+SLEUTEL_ONTBREEKT = (
+    "Het sleutelbestand {waar} bestaat niet, maar deze opslag bevat al kandidaten. Er is niets geladen en er is geen "
+    "nieuwe sleutel gemaakt: met een nieuwe sleutel worden dezelfde kandidaten niet meer herkend. Zet het "
+    "sleutelbestand uit de back-up van de opslag terug op die plek en laad het bestand opnieuw."
+)
+SLEUTEL_ANDERS = (
+    "Het sleutelbestand {waar} hoort niet bij deze opslag: de kandidaten in de opslag zijn met een andere sleutel "
+    "vastgelegd. Er is niets geladen: met deze sleutel worden dezelfde kandidaten niet meer herkend. Zet het "
+    "sleutelbestand uit de back-up van deze opslag terug op die plek en laad het bestand opnieuw."
+)
+# Where the key is, for a page (no paths there): the file name and where it sits on the server.
+SLEUTEL_NAAST_OPSLAG = "{naam} (op de server, naast het opslagbestand)"
+SLEUTEL_UIT_VARIABELE = "{naam} (op de server, op de plek die DASHBOARD_SLEUTEL aangeeft)"
+# The store cannot be written. {waar} is " (path)" for the operator, empty on a page.
+OPSLAG_ALLEEN_LEZEN = (
+    "Het opslagbestand{waar} is alleen-lezen: er kan niets in worden geladen of teruggedraaid. Er is niets veranderd. "
+    "Geef schrijfrechten op het opslagbestand (of vraag dat aan de beheerder van de server) en probeer het opnieuw."
+)
+OPSLAG_MAP_ALLEEN_LEZEN = (
+    "De map van de opslag{waar} is alleen-lezen: om te laden of terug te draaien moeten daarin bestanden naast de "
+    "opslag worden gemaakt (.wal en .lock). Er is niets veranderd. Geef schrijfrechten op die map (of vraag dat aan "
+    "de beheerder van de server) en probeer het opnieuw."
+)
+OPSLAG_VOL = (
+    "De schijf waarop de opslag staat{waar} is vol: de opslag kan niet groeien. Er is niets veranderd. Maak ruimte "
+    "vrij op die schijf (of vraag dat aan de beheerder van de server) en probeer het opnieuw."
+)
+OPSLAG_ONLEESBAAR = (
+    "De gegevens kunnen niet worden gelezen: het dashboard mag het opslagbestand{waar} niet openen. De beheerder "
+    "van de server kan dat herstellen (leesrechten op het opslagbestand)."
 )
 BEZET = (
     "De gegevens worden op dit moment bijgewerkt door een andere upload. Probeer het over een paar "

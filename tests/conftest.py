@@ -107,8 +107,8 @@ def db(tmp_path, monkeypatch) -> Path:
     return tmp_path / "store.duckdb"
 
 
-def cli(*args, env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
-    """`python -m pipelines ARGS` as a user runs it, from the project root."""
+def cli(*args, env: dict | None = None, timeout: float = 120, preexec_fn=None) -> subprocess.CompletedProcess:
+    """`python -m pipelines ARGS` as a user runs it, from the project root (`preexec_fn`: see tests/rechten.py)."""
     omgeving = {**os.environ, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "pipelines", *map(str, args)],
@@ -117,6 +117,7 @@ def cli(*args, env: dict | None = None, timeout: float = 120) -> subprocess.Comp
         capture_output=True,
         text=True,
         timeout=timeout,
+        preexec_fn=preexec_fn,
     )
 
 
@@ -127,6 +128,7 @@ def ingest(
     peildatum: str | None = "2026-10-31",
     soort: str | None = None,
     env: dict | None = None,
+    preexec_fn=None,
 ) -> subprocess.CompletedProcess:
     args = ["ingest", "--db", db]
     if organisatie:
@@ -135,7 +137,7 @@ def ingest(
         args += ["--peildatum", peildatum]
     if soort:
         args += ["--soort", soort]
-    return cli(*args, *bestanden, env=env)
+    return cli(*args, *bestanden, env=env, preexec_fn=preexec_fn)
 
 
 def rijen(db: Path, query: str, parameters: list | None = None) -> list[tuple]:

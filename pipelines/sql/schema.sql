@@ -77,6 +77,14 @@ CREATE TABLE IF NOT EXISTS synoniem_gebruik (
     aantal INTEGER NOT NULL           -- rows with that value
 );
 
+-- The fingerprint of the key outside the store that kandidaat_hash is made with (pipelines/sleutel.py): an HMAC
+-- of a fixed label with the key, never the key. One row, written with the first kandidaten load; a load with
+-- the key missing or another key is refused, so the same candidates never get new hashes unnoticed.
+CREATE TABLE IF NOT EXISTS sleutel_vingerafdruk (
+    vingerafdruk VARCHAR NOT NULL,
+    vastgelegd_op TIMESTAMP NOT NULL  -- UTC
+);
+
 -- Reference data, refreshed from data/reference/ with every load.
 CREATE TABLE IF NOT EXISTS gemeente (
     gemeentecode VARCHAR PRIMARY KEY,
