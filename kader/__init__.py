@@ -15,6 +15,7 @@ from kader.toegang import PRESENTATIE, inlog_vastleggen, kijker, uitloggen
 from kader.versheid import versheidsregel
 from pipelines.meldingen import OpslagBezet
 from toegang.kijker import Kijker
+from weergave.tekst import markdown_tekst
 
 __all__ = ["afscherming_uitleg", "filterbalk", "filters", "opslag_of_uitleg", "toegang_vereist", "versheidsregel"]
 
@@ -41,7 +42,7 @@ def identiteitsblok(wie) -> None:
         st.sidebar.warning("**Demo: fictieve gegevens.** Geen echte personen; inloggen is niet nodig.")
     else:
         rol = {"beheerder": "beheerder", "gemeente": "gemeente", "regio": "regio"}[wie.rol]
-        st.sidebar.caption(f"Ingelogd als {wie.email} ({rol})")
+        st.sidebar.caption(f"Ingelogd als {markdown_tekst(wie.email)} ({rol})")  # from the identity provider: text
     # the toggle's value is kept under PRESENTATIE (a page switch resets widgets), read by kijker()
     st.session_state["presentatiemodus"] = bool(st.session_state.get(PRESENTATIE, False))
     st.sidebar.toggle(
