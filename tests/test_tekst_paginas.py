@@ -8,6 +8,7 @@ import datetime as dt
 import html
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -216,7 +217,10 @@ def test_uitval_curves_per_werkgever_or_organisatie_have_the_names_as_text(opsla
     assert onveilig(markdown_bronnen(app)) == []
 
 
-def test_upload_page_shows_file_names_sheets_headers_and_history_as_text(opslag, monkeypatch, tmp_path):
+def test_upload_page_shows_file_names_sheets_headers_and_history_as_text(map_, monkeypatch, tmp_path):
+    opslag = Path(shutil.copytree(map_, tmp_path / "kopie"))  # this test loads a file: the others keep their store
+    monkeypatch.setenv("DASHBOARD_DB", str(opslag / "opslag.duckdb"))
+    monkeypatch.setenv("DASHBOARD_SLEUTEL", str(opslag / "sleutel"))
     app = pagina(monkeypatch, opslag, "pages/uploaden.py")
     boek = tmp_path / "bestand.xlsx"
     schrijf_xlsx(boek, [["Organisatie:", ORG_LINK], [*VRAAG_KOP, KOLOM],
