@@ -16,6 +16,7 @@ from kader.toegang import PRESENTATIE, inlog_vastleggen, kijker, logboek_problee
 from kader.versheid import versheidsregel
 from pipelines.meldingen import OpslagBezet, OpslagFout
 from toegang.kijker import Kijker
+from weergave.tekst import markdown_tekst
 
 __all__ = ["afscherming_uitleg", "filterbalk", "filters", "opslag_of_uitleg", "toegang_vereist", "versheidsregel"]
 
@@ -46,7 +47,7 @@ def identiteitsblok(wie) -> None:
         st.sidebar.warning("**Demo: fictieve gegevens.** Geen echte personen; inloggen is niet nodig.")
     else:
         rol = {"beheerder": "beheerder", "gemeente": "gemeente", "regio": "regio"}[wie.rol]
-        st.sidebar.caption(f"Ingelogd als {wie.email} ({rol})")
+        st.sidebar.caption(f"Ingelogd als {markdown_tekst(wie.email)} ({rol})")  # from the identity provider: text
     # the toggle's value is kept under PRESENTATIE (a page switch resets widgets), read by kijker()
     st.session_state["presentatiemodus"] = bool(st.session_state.get(PRESENTATIE, False))
     st.sidebar.toggle(

@@ -7,6 +7,7 @@ import datetime as dt
 import streamlit as st
 
 from analytics.stand import stand_per_organisatie, verouderd
+from weergave.tekst import markdown_tekst
 
 
 def versheidsregel(vandaag: dt.date | None = None) -> None:
@@ -18,9 +19,10 @@ def versheidsregel(vandaag: dt.date | None = None) -> None:
     regels = []
     for rij in kandidaten.itertuples():
         peildatum = rij.laatste_peildatum.date() if hasattr(rij.laatste_peildatum, "date") else rij.laatste_peildatum
-        regels.append(f"{rij.organisatie}: {peildatum:%d-%m-%Y}")
+        organisatie = markdown_tekst(rij.organisatie)  # a name from a file: text, never a link
+        regels.append(f"{organisatie}: {peildatum:%d-%m-%Y}")
         if verouderd(peildatum, vandaag):
             st.sidebar.warning(
-                f"De laatste export van {rij.organisatie} is van {peildatum:%d-%m-%Y}: ouder dan anderhalve maand."
+                f"De laatste export van {organisatie} is van {peildatum:%d-%m-%Y}: ouder dan anderhalve maand."
             )
     st.sidebar.caption("Gegevens tot en met (laatste peildatum):  \n" + "  \n".join(regels))

@@ -8,6 +8,7 @@ import streamlit as st
 from analytics.stand import SOORT_LABELS, stand_per_organisatie, verouderd
 from kader import opslag_of_uitleg, toegang_vereist
 from weergave import formaat
+from weergave.tekst import markdown_tekst
 
 st.title("Geladen exports")
 toegang_vereist()
@@ -34,6 +35,6 @@ st.dataframe(tabel, hide_index=True, width="stretch")
 oud = stand[(stand["soort"] == "kandidaten") & stand["laatste_peildatum"].map(verouderd)]
 for _, rij in oud.iterrows():
     st.warning(
-        f"De laatste kandidatenexport van {rij['organisatie']} is van "
+        f"De laatste kandidatenexport van {markdown_tekst(rij['organisatie'])} is van "
         f"{rij['laatste_peildatum'].strftime('%d-%m-%Y')}: ouder dan anderhalve maand."
     )

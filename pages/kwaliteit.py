@@ -24,6 +24,7 @@ from weergave import formaat
 from weergave.downloads import download_knoppen
 from weergave.grafieken import PLOTLY_CONFIG
 from weergave.kwaliteit import aanleverraster
+from weergave.tekst import markdown_tekst
 
 STATUS = {"lopend": "Lopend", "afgerond": "Afgerond", "uitgevallen": "Uitgevallen"}
 
@@ -88,8 +89,8 @@ for rij in aanlevering.itertuples():
     laatste = formaat.als_datum(rij.laatste_peildatum)
     if rij.soort == "kandidaten" and laatste and verouderd(laatste):
         st.warning(
-            f"De laatste kandidatenexport van {rij.organisatie} is van {formaat.datum(laatste)}: ouder dan "
-            "anderhalve maand.",
+            f"De laatste kandidatenexport van {markdown_tekst(rij.organisatie)} is van {formaat.datum(laatste)}: "
+            "ouder dan anderhalve maand.",
             icon=":material/schedule:",
         )
 

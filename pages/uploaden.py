@@ -32,6 +32,7 @@ from pipelines.laden import (
     terugdraaien_mogelijk,
 )
 from weergave import formaat
+from weergave.tekst import markdown_tekst
 
 LOG = logging.getLogger(__name__)
 # seconds a check, load or rollback waits for another load (the CLI, another user) before it says the store is busy
@@ -95,11 +96,22 @@ def soort_label(soort: str | None) -> str:
     return SOORT_LABELS.get(soort, soort or formaat.LEEG)
 
 
+def bestandsnaam(bestand) -> str:
+    """The uploaded file's name as markdown that shows it literally (it is the user's, and may hold anything)."""
+    return markdown_tekst(bestand.name)
+
+
+def melding_met_regels(kop: str, regels: list[str], opsommen: bool = True) -> str:
+    """Markdown for a message (`kop`, markdown) and its lines, as a list or one after the other; the lines shown
+    literally: they repeat names, headers and values from the file."""
+    return "\n".join([kop, *[f"- {markdown_tekst(r)}" if opsommen else markdown_tekst(r) for r in regels]])
+
+
 def bestand_lezen(bestand) -> Gelezen:
     """Read once per uploaded file (in a separate process), kept for this session."""
     gelezen_bestanden = staat["uploaden_gelezen"]
     if bestand.file_id not in gelezen_bestanden:
-        with st.spinner(f"{bestand.name} wordt gelezen…"):
+        with st.spinner(f"{bestandsnaam(bestand)} wordt gelezen…"):
             gelezen_bestanden[bestand.file_id] = gelezen(bestand.getvalue(), bestand.name, apart_proces=True)
     return gelezen_bestanden[bestand.file_id]
 
@@ -110,11 +122,11 @@ def controle_van(bestand, gelezen_bestand: Gelezen, soort, organisatie, peildatu
     sleutel = (soort, organisatie, peildatum, versie)
     bewaard = staat["uploaden_controles"].get(bestand.file_id)
     if bewaard is None or bewaard[0] != sleutel:
-        with st.status(f"{bestand.name} wordt gecontroleerd…", expanded=False) as status:
+        with st.status(f"{bestandsnaam(bestand)} wordt gecontroleerd…", expanded=False) as status:
             st.write("Kolommen herkennen en elke cel controleren; er wordt nog niets opgeslagen.")
             controle = herkend_uit(gelezen_bestand, soort=soort, organisatie=organisatie, peildatum=peildatum)
             controle = gecontroleerd(controle, db, wachttijd=WACHT)
-            status.update(label=f"{bestand.name} is gecontroleerd", state="complete")
+            status.update(label=f"{bestandsnaam(bestand)} is gecontroleerd", state="complete")
         bewaard = (sleutel, controle)
         staat["uploaden_controles"][bestand.file_id] = bewaard
     return bewaard[1]
@@ -218,22 +230,22 @@ def toon_fouten(bestand, gelezen_bestand: Gelezen, controle: Controle) -> None:
 
 def laden(bestand, controle: Controle) -> None:
     """Load a checked file; the store is unchanged and a Dutch message is shown when anything fails."""
-    with st.status(f"{bestand.name} wordt geladen…", expanded=True) as status:
+    with st.status(f"{bestandsnaam(bestand)} wordt geladen…", expanded=True) as status:
         st.write("Alles of niets: het bestand wordt in één keer geladen, of helemaal niet.")
         try:
             uitkomst = laad(db, controle, geladen_door=gebruiker(), wachttijd=WACHT)
         except meldingen.OpslagFout as fout:  # busy, not writable, the key: the cause, without paths on the page
             LOG.error("laden niet mogelijk: %s", fout)  # the operator's text, with the paths, for the server log
-            status.update(label=f"{bestand.name} is niet geladen", state="error")
-            st.error(f"Niet geladen: {bestand.name}. {fout.voor_pagina}")
+            status.update(label=f"{bestandsnaam(bestand)} is niet geladen", state="error")
+            st.error(markdown_tekst(f"Niet geladen: {bestand.name}. {fout.voor_pagina}"))
             return
         except Exception as fout:  # the pipeline rolled back; never a traceback for the user
             LOG.error("laden mislukt (%s)", type(fout).__name__)  # the type only: never row contents
-            status.update(label=f"{bestand.name} is niet geladen", state="error")
-            st.error(meldingen.MISLUKT.format(bestand=bestand.name, soort=type(fout).__name__))
+            status.update(label=f"{bestandsnaam(bestand)} is niet geladen", state="error")
+            st.error(markdown_tekst(meldingen.MISLUKT.format(bestand=bestand.name, soort=type(fout).__name__)))
             return
         cache_legen()
-        status.update(label=f"{bestand.name}: klaar", state="complete", expanded=False)
+        status.update(label=f"{bestandsnaam(bestand)}: klaar", state="complete", expanded=False)
     staat["uploaden_uitkomsten"][bestand.file_id] = {
         "status": uitkomst.status,
         "melding": uitkomst.melding,
@@ -245,7 +257,7 @@ def laden(bestand, controle: Controle) -> None:
 
 
 def toon_uitkomst(uitkomst: dict) -> None:
-    tekst = "\n".join([uitkomst["melding"], *[f"- {regel}" for regel in uitkomst["regels"]]])
+    tekst = melding_met_regels(markdown_tekst(uitkomst["melding"]), uitkomst["regels"])
     if uitkomst["status"] == "geladen":
         st.success(tekst, icon=":material/check_circle:")
         st.page_link("pages/overzicht.py", label="Bekijk het overzicht", icon=":material/dashboard:")
@@ -257,46 +269,46 @@ def toon_uitkomst(uitkomst: dict) -> None:
 
 def toon_bestand(bestand) -> None:
     with st.container(border=True):
-        st.subheader(bestand.name)
+        st.subheader(bestandsnaam(bestand), anchor=False)
         if bestand.file_id in staat["uploaden_uitkomsten"]:
             toon_uitkomst(staat["uploaden_uitkomsten"][bestand.file_id])
             return
         gelezen_bestand = bestand_lezen(bestand)
         if gelezen_bestand.bestandsfouten:
-            st.error("\n".join(["Dit bestand kan niet worden gelezen:", *gelezen_bestand.bestandsfouten]))
+            kop = "Dit bestand kan niet worden gelezen:"
+            st.error(melding_met_regels(kop, gelezen_bestand.bestandsfouten, opsommen=False))
             return
         soort, organisatie, peildatum = keuzes(bestand, gelezen_bestand)
         try:
             controle = controle_van(bestand, gelezen_bestand, soort, organisatie, peildatum)
         except meldingen.OpslagBezet as fout:
-            st.warning(f"Nog niet gecontroleerd. {fout}")
+            st.warning(markdown_tekst(f"Nog niet gecontroleerd. {fout}"))
             return
         except meldingen.OpslagFout as fout:  # the key, or a store that cannot be read: without paths
             LOG.error("controle niet mogelijk: %s", fout)
-            st.error(f"Niet gecontroleerd: {bestand.name}. {fout.voor_pagina}")
+            st.error(markdown_tekst(f"Niet gecontroleerd: {bestand.name}. {fout.voor_pagina}"))
             return
         if controle.herkend is not None:
             st.caption(
                 f"Gelezen als {BESTANDSTYPEN.get(gelezen_bestand.bestandstype, 'bestand')}, werkblad "
-                f"'{controle.herkend.blad}'."
+                f"'{markdown_tekst(controle.herkend.blad)}'."
             )
         if controle.bestandsfouten:
-            st.error(
-                "\n".join(["Dit bestand kan zo niet worden geladen:", *[f"- {r}" for r in controle.bestandsfouten]])
-            )
+            st.error(melding_met_regels("Dit bestand kan zo niet worden geladen:", controle.bestandsfouten))
             return
         toon_verschil(controle)
         for regel in controle.waarschuwingen + (controle.voorbeeld.waarschuwingen if controle.voorbeeld else []):
-            st.warning(regel, icon=":material/warning:")
+            st.warning(markdown_tekst(regel), icon=":material/warning:")
         if controle.fouten:
             toon_fouten(bestand, gelezen_bestand, controle)
             return
         if controle.voorbeeld and controle.voorbeeld.al_geladen:
-            st.info(controle.voorbeeld.al_geladen)
+            st.info(markdown_tekst(controle.voorbeeld.al_geladen))
             return
         st.success("Geen fouten gevonden: dit bestand kan worden geladen.", icon=":material/check_circle:")
         if st.button(
-            f"{bestand.name} laden", type="primary", key=f"uploaden_laden_{bestand.file_id}", icon=":material/upload:"
+            f"{bestandsnaam(bestand)} laden", type="primary", key=f"uploaden_laden_{bestand.file_id}",
+            icon=":material/upload:",
         ):
             laden(bestand, controle)
             if bestand.file_id in staat["uploaden_uitkomsten"]:
@@ -358,7 +370,7 @@ def uitkomst_tekst(rij) -> str:
 def geschiedenis() -> None:
     melding = staat.pop("uploaden_terug_melding", None)
     if melding:
-        (st.success if melding[0] == "goed" else st.error)(melding[1])
+        (st.success if melding[0] == "goed" else st.error)(markdown_tekst(melding[1]))
     with opslag_of_uitleg():
         uploads = uploadgeschiedenis() if db.exists() else pd.DataFrame()
     if uploads.empty:
@@ -390,11 +402,11 @@ def geschiedenis() -> None:
     )
     rij = per_id[gekozen]
     for regel in rij.fouten[:MAX_FOUTEN_IN_MELDING]:
-        st.error(regel)
+        st.error(markdown_tekst(regel))
     if rij.aantal_fouten > min(len(rij.fouten), MAX_FOUTEN_IN_MELDING):
         st.caption(f"En nog {formaat.getal(rij.aantal_fouten - min(len(rij.fouten), MAX_FOUTEN_IN_MELDING))} fouten.")
     for regel in rij.waarschuwingen:
-        st.warning(regel, icon=":material/warning:")
+        st.warning(markdown_tekst(regel), icon=":material/warning:")
     if rij.status not in ("geladen", "vervangen"):
         return
     if not mag_terugdraaien():
@@ -403,7 +415,7 @@ def geschiedenis() -> None:
     with opslag_of_uitleg():
         bezwaar = terugdraaien_mogelijk(db, gekozen)
     if bezwaar:
-        st.info(bezwaar)
+        st.info(markdown_tekst(bezwaar))
         return
     if staat.get("uploaden_terug_bevestigen") != gekozen:
         if st.button(f"Upload {gekozen} terugdraaien…", key="uploaden_terug", icon=":material/undo:"):
@@ -412,7 +424,7 @@ def geschiedenis() -> None:
         return
     with opslag_of_uitleg():
         gevolg = terugdraaigevolg(gekozen)
-    st.warning(gevolg_tekst(gevolg), icon=":material/undo:")
+    st.warning(markdown_tekst(gevolg_tekst(gevolg)), icon=":material/undo:")
     ja, nee = st.columns([1, 3])
     if ja.button(f"Ja, upload {gekozen} terugdraaien", type="primary", key="uploaden_terug_ja"):
         staat.pop("uploaden_terug_bevestigen", None)

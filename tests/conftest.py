@@ -175,6 +175,12 @@ def blokken(stdout: str) -> dict[str, list[str]]:
     return per_bestand
 
 
+def zichtbaar(markdown: str) -> str:
+    """The text a user reads in a Streamlit markdown body or label whose file text went through
+    weergave.tekst.markdown_tekst: its backslash escapes undone, its (invisible) word joiners left out."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("\u2060", "")
+
+
 def geweigerd(naam: str, *regels: str) -> list[str]:
     woord = "fout" if len(regels) == 1 else "fouten"
     return [

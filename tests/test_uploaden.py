@@ -35,6 +35,7 @@ from tests.conftest import (
     rijen,
     schrijf_csv,
     schrijf_xlsx,
+    zichtbaar,
 )
 
 ORG = "Werkbedrijf Test"
@@ -63,7 +64,7 @@ def tegels(app: AppTest) -> dict[str, str]:
 
 
 def knop(app: AppTest, label: str):
-    gevonden = [b for b in app.button if b.label == label]
+    gevonden = [b for b in app.button if zichtbaar(b.label) == label]
     assert gevonden, [b.label for b in app.button]
     return gevonden[0]
 
@@ -123,14 +124,16 @@ def test_good_kandidaten_file_previews_what_it_changes_and_loads(app, db, tmp_pa
         "Ongewijzigd": nl(len((bestand & huidig) - gewijzigd)),
         "Ontbrekend": nl(len(huidig - bestand)),
     }
-    assert [w.value for w in app.warning] == [meldingen.ONTBREKENDE_TRAJECTEN.format(aantal=len(huidig - bestand))]
+    assert [zichtbaar(w.value) for w in app.warning] == [
+        meldingen.ONTBREKENDE_TRAJECTEN.format(aantal=len(huidig - bestand))
+    ]
     assert [s.value for s in app.success] == ["Geen fouten gevonden: dit bestand kan worden geladen."]
     assert rijen(db, "SELECT count(*) FROM uploads") == [(1,)]  # the check wrote nothing
 
     knop(app, "kandidaten_2026-11.xlsx laden").click().run()
 
     assert not app.exception
-    assert app.success[-1].value.startswith(
+    assert zichtbaar(app.success[-1].value).startswith(
         "Geladen: kandidaten_2026-11.xlsx als upload 2 (kandidaten, Werkbedrijf Test, peildatum 30-11-2026): "
         "7 rijen; 3 nieuwe trajecten, 2 gewijzigd, 2 ontbreken in deze export."
     )
@@ -171,7 +174,7 @@ def test_file_with_errors_shows_the_table_and_cannot_be_loaded(app, db, tmp_path
     upload(app, bestand)
     app.text_input[0].set_value(ORG).run()
 
-    assert app.error[0].value == (
+    assert zichtbaar(app.error[0].value) == (
         "3 fouten gevonden: dit bestand kan niet worden geladen. Verbeter de fouten in uw eigen systeem, maak de "
         "export opnieuw en upload die hier."
     )
@@ -242,7 +245,7 @@ def test_a_renamed_pdf_is_refused_by_its_content(app, db):
     app.file_uploader(key="uploaden_bestanden").set_value(("kandidaten_2026-10.xlsx", pdf, "application/pdf")).run()
 
     assert not app.exception
-    assert app.error[0].value == "\n".join(
+    assert zichtbaar(app.error[0].value) == "\n".join(
         ["Dit bestand kan niet worden gelezen:", meldingen.ONBEKEND_TYPE.format(wat="een PDF-bestand")]
     )
     assert [b.label for b in app.button if b.label.endswith("laden")] == []
@@ -271,7 +274,9 @@ def test_a_file_that_crashes_the_excel_reader_is_refused_and_the_page_lives_on(a
     goed = schrijf_xlsx(tmp_path / "kandidaten_2026-10.xlsx", [KANDIDATEN_KOP, kandidaat("T1")])
     upload(app, crasher, goed)
 
-    assert app.error[0].value == "\n".join(["Dit bestand kan niet worden gelezen:", meldingen.LEZEN_AFGEBROKEN])
+    assert zichtbaar(app.error[0].value) == "\n".join(
+        ["Dit bestand kan niet worden gelezen:", meldingen.LEZEN_AFGEBROKEN]
+    )
     app.text_input[0].set_value(ORG).run()
     knop(app, "kandidaten_2026-10.xlsx laden").click().run()
     assert not app.exception
@@ -281,7 +286,7 @@ def test_a_file_that_crashes_the_excel_reader_is_refused_and_the_page_lives_on(a
 def test_organisatie_and_peildatum_can_be_filled_in_and_are_used(app, db, tmp_path):
     bestand = schrijf_csv(tmp_path / "export.csv", [KANDIDATEN_KOP, kandidaat("T1"), kandidaat("T2")])
     upload(app, bestand)
-    assert app.error[0].value == "\n".join(
+    assert zichtbaar(app.error[0].value) == "\n".join(
         ["Dit bestand kan zo niet worden geladen:", f"- {meldingen.GEEN_ORGANISATIE}", f"- {meldingen.GEEN_PEILDATUM}"]
     )
     assert "Gelezen als CSV-bestand, werkblad 'CSV'." in [c.value for c in app.caption]
@@ -302,7 +307,7 @@ def test_the_same_file_again_says_so_and_offers_no_load(app, db, tmp_path):
     upload(app, bestand)
     app.text_input[0].set_value(ORG).run()
 
-    assert [i.value for i in app.info] == [
+    assert [zichtbaar(i.value) for i in app.info] == [
         meldingen.AL_GELADEN.format(upload_id=1, soort="kandidaten", organisatie=ORG, peildatum="31-10-2026")
     ]
     assert [b.label for b in app.button if b.label.endswith("laden")] == []
@@ -341,7 +346,7 @@ def test_vraag_preview_counts_new_replaced_and_unchanged_months(app, db, tmp_pat
         "Ongewijzigde maanden": nl(sum(nu.get(m) == straks[m] for m in straks)),
     }
     knop(app, "vraag_2026-10.xlsx laden").click().run()
-    assert app.success[-1].value.startswith(
+    assert zichtbaar(app.success[-1].value).startswith(
         "Geladen: vraag_2026-10.xlsx als upload 2 (vraag, WSP, peildatum 31-10-2026): 3 rijen; maanden: 1 nieuw, "
         "1 vervangen, 1 ongewijzigd."
     )
@@ -363,7 +368,7 @@ def test_rollback_from_the_history_asks_first_and_says_what_it_undoes(app, db, t
     assert geschiedenis["Upload"].tolist() == [3, 2, 1]
     assert geschiedenis["Uitkomst"].tolist() == ["Geweigerd (1 fout)", "Geladen", "Geladen"]
     assert app.selectbox(key="uploaden_gekozen_upload").value == 3
-    assert [e.value for e in app.error] == [
+    assert [zichtbaar(e.value) for e in app.error] == [
         "Rij 2, kolom Startdatum: 'gisteren' is geen datum. Gebruik bijvoorbeeld 31-10-2026."
     ]
     assert [b.label for b in app.button if "terugdraaien" in b.label] == []  # nothing to undo for a refusal
@@ -376,7 +381,7 @@ def test_rollback_from_the_history_asks_first_and_says_what_it_undoes(app, db, t
     geladen_op = pd.Timestamp(rijen(db, "SELECT geladen_op FROM uploads WHERE upload_id = 2")[0][0])
     tijd = geladen_op.tz_localize("UTC").tz_convert("Europe/Amsterdam").strftime("%d-%m-%Y %H:%M")
     door = rijen(db, "SELECT geladen_door FROM uploads WHERE upload_id = 2")[0][0]
-    assert app.warning[-1].value == (
+    assert zichtbaar(app.warning[-1].value) == (
         f"Upload 2 terugdraaien: de kandidatenexport van {ORG}, peildatum 30-11-2026, bestand "
         f"kandidaten_2026-11.xlsx (7 rijen), geladen op {tijd} door {door}. De stand van {van_deze} trajecten komt "
         "nu uit deze upload. Daarna geldt weer de export van peildatum 31-10-2026. De upload blijft in de "
@@ -386,7 +391,7 @@ def test_rollback_from_the_history_asks_first_and_says_what_it_undoes(app, db, t
     knop(app, "Ja, upload 2 terugdraaien").click().run()
 
     assert not app.exception
-    assert app.success[0].value == (
+    assert zichtbaar(app.success[0].value) == (
         f"Upload 2 is teruggedraaid (kandidaten, {ORG}, peildatum 30-11-2026). De stand van daarvoor geldt weer."
     )
     na = alle_tabellen(db)
@@ -404,7 +409,7 @@ def test_cancelling_a_rollback_changes_nothing(app, db, tmp_path):
     voor = alle_tabellen(db)
     app.run()
     knop(app, "Upload 1 terugdraaien…").click().run()
-    assert app.warning[-1].value.endswith(
+    assert zichtbaar(app.warning[-1].value).endswith(
         f"Daarna heeft {ORG} geen kandidatengegevens meer in het dashboard. De upload blijft in de geschiedenis "
         "staan als teruggedraaid."
     )
@@ -418,7 +423,7 @@ def test_a_replaced_upload_explains_why_it_cannot_be_rolled_back(app, db, tmp_pa
     ingest(db, schrijf_xlsx(tmp_path / "b.xlsx", [KANDIDATEN_KOP, kandidaat("T2")]), organisatie=ORG)
     app.run()
     app.selectbox(key="uploaden_gekozen_upload").set_value(1).run()
-    assert app.info[-1].value == meldingen.VERVANGEN_DOOR_LATER.format(upload_id=1, later=2)
+    assert zichtbaar(app.info[-1].value) == meldingen.VERVANGEN_DOOR_LATER.format(upload_id=1, later=2)
     assert [b.label for b in app.button if "terugdraaien" in b.label] == []
 
 
@@ -433,7 +438,7 @@ def test_a_failure_during_the_load_leaves_the_store_and_the_page_as_they_were(ap
     knop(app, "kandidaten_2026-11.xlsx laden").click().run()
 
     assert not app.exception
-    assert app.error[-1].value == meldingen.MISLUKT.format(bestand=bestand.name, soort="RuntimeError")
+    assert zichtbaar(app.error[-1].value) == meldingen.MISLUKT.format(bestand=bestand.name, soort="RuntimeError")
     assert alle_tabellen(db) == voor
     monkeypatch.delenv("PIPELINES_FOUTINJECTIE")
     app.run()  # the check is still there, and the file can be loaded once the cause is gone
@@ -475,12 +480,12 @@ def test_a_load_while_the_cli_holds_the_store_waits_or_says_busy(db, tmp_path, m
 
     # the CLI loads for longer than the page waits: the page says so, nothing is written or remembered
     druk_tijdens(4, lambda: schrijfverbinding(db))
-    assert [w.value for w in app.warning] == [f"Nog niet gecontroleerd. {meldingen.BEZET}"]
+    assert [zichtbaar(w.value) for w in app.warning] == [f"Nog niet gecontroleerd. {meldingen.BEZET}"]
     assert alle_tabellen(db) == voor
     # ... also when the store gets busy between the check and the load (only the lock, the file unchanged)
     app.run()
     druk_tijdens(4, lambda: _bestandsslot(db, fcntl.LOCK_EX, 1))
-    assert app.error[-1].value == f"Niet geladen: {bestand.name}. {meldingen.BEZET}"
+    assert zichtbaar(app.error[-1].value) == f"Niet geladen: {bestand.name}. {meldingen.BEZET}"
     assert alle_tabellen(db) == voor
     # a load that takes less than the page waits: the upload waits and then lands
     gewacht = druk_tijdens(0.5, lambda: schrijfverbinding(db))

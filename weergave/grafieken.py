@@ -13,6 +13,9 @@ What every figure here has, and why:
 - An empty DataFrame (or one with nothing to draw) gives `None`; the page says so in words.
 - A value that is missing (NaN, for example a suppressed small number) is not drawn; the figure and its
   description say how many were left out.
+- Labels from the data (organisaties, werkgevers, beroepen, ...) go through `tekst.plotly_tekst` where they enter
+  plotly (names, categories, customdata), so plotly draws them as text, never as a link or a placeholder; the
+  descriptions (`alt`, an attribute for screen readers) keep them as they are.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from weergave import formaat
+from weergave.tekst import plotly_tekst
 
 # Okabe & Ito (2008), "Color Universal Design"; blue first (the app's primary colour), yellow late
 # (weak on white).
@@ -364,11 +368,12 @@ def lijn_per_maand(
         kolom = breed.waarden[naam]
         if kolom.isna().all():
             continue
+        reeksnaam = plotly_tekst(naam or maat)
         fig.add_trace(go.Scatter(
-            x=breed.waarden.index, y=kolom, name=naam or maat, mode="lines+markers",
+            x=breed.waarden.index, y=kolom, name=reeksnaam, mode="lines+markers",
             line={"color": kleur(positie), "width": 3, "dash": streepjes(positie)}, marker={"size": 8},
             customdata=[[label, _tekst(w, decimalen)] for label, w in zip(labels, kolom, strict=True)],
-            hovertemplate=f"<b>%{{customdata[0]}}</b><br>{naam or maat}: %{{customdata[1]}}<extra></extra>",
+            hovertemplate=f"<b>%{{customdata[0]}}</b><br>{reeksnaam}: %{{customdata[1]}}<extra></extra>",
         ))
     _opmaak(fig, titel, x_titel, y_titel, hoogte=460)
     fig.update_layout(showlegend=bool(reeks_kolom), yaxis=_waarde_as({}, float(breed.waarden.max().max())))
@@ -456,6 +461,7 @@ def staaf_per_periode(
 def _staaf(kolom: pd.Series, x: list, labels: list[str], totaal: pd.Series | None, naam: str, positie: int,
            decimalen: int) -> go.Bar:
     """One series of bars, with a Dutch hover text (and the period total when bars are stacked)."""
+    naam = plotly_tekst(naam)  # in the legend and in the hovertemplate: text, no tag and no placeholder
     regels = f"<b>%{{customdata[0]}}</b><br>{naam}: %{{customdata[1]}}"
     if totaal is not None:
         regels += "<br>Totaal: %{customdata[2]}"
@@ -511,11 +517,12 @@ def staaf_horizontaal(
         reeks = reeks.sort_values(ascending=False, na_position="last")
     maat = x_titel or waarde_kolom
     teksten = [_tekst(w, decimalen) for w in reeks]
+    categorieen = [plotly_tekst(c) for c in reeks.index]
     fig = go.Figure(go.Bar(
-        x=reeks.values, y=list(reeks.index), orientation="h", marker={"color": kleur(0)},
+        x=reeks.values, y=categorieen, orientation="h", marker={"color": kleur(0)},
         text=[t if t != formaat.LEEG else "" for t in teksten], textposition="outside", cliponaxis=False,
-        textfont=LABELLETTER, customdata=[[c, t] for c, t in zip(reeks.index, teksten, strict=True)],
-        hovertemplate=f"<b>%{{customdata[0]}}</b><br>{maat}: %{{customdata[1]}}<extra></extra>",
+        textfont=LABELLETTER, customdata=[[c, t] for c, t in zip(categorieen, teksten, strict=True)],
+        hovertemplate=f"<b>%{{customdata[0]}}</b><br>{plotly_tekst(maat)}: %{{customdata[1]}}<extra></extra>",
     ))
     _opmaak(fig, titel, x_titel, y_titel, hoogte=max(300, 110 + 46 * len(reeks)))
     fig.update_layout(showlegend=False, bargap=0.3, xaxis=_waarde_as({}, float(reeks.max()), 1.15))
@@ -554,7 +561,7 @@ def voortgang_tegen_doel(
     blue bar for what was achieved, a black stripe at the pro-rata target, and "80 van 121" behind it."""
     if _is_leeg(df, werkelijk_kolom, doel_kolom):
         return None
-    namen = df[categorie_kolom].astype(str).tolist()
+    namen = [plotly_tekst(n) for n in df[categorie_kolom].astype(str)]
     werkelijk, pro_rata, doel = (pd.to_numeric(df[k], errors="coerce").astype(float)
                                  for k in (werkelijk_kolom, pro_rata_kolom, doel_kolom))
     pro_rata_decimalen = 0 if formaat.decimalen_voor(pro_rata) == 0 else max(decimalen, 1)

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from weergave import formaat
 from weergave.grafieken import LETTER, PALET, TEKST, Grafiek, _alt, _opmaak, _waarde_as, opsomming
+from weergave.tekst import plotly_tekst
 
 # Sequential blues (ColorBrewer "Blues", readable for every kind of colour blindness, and light to dark so it
 # survives a washed-out projector); a month without vraag is a light grey, visibly different from "a little".
@@ -71,14 +72,14 @@ def heatmap_per_maand(
     koppen = [formaat.maandnaam(m.month, kort=True) for m in breed.columns]
     labels = [formaat.maand_label(m) for m in breed.columns]
     rijen = list(breed.index)
-    customdata = [
-        [[rij if rij not in sector_van else f"{rij} ({sector_van[rij]})", label, formaat.getal(w)]
+    customdata = [  # a beroep or werkgever from a file: plotly text, so never a link or a placeholder
+        [[plotly_tekst(rij if rij not in sector_van else f"{rij} ({sector_van[rij]})"), label, formaat.getal(w)]
          for label, w in zip(labels, breed.loc[rij], strict=True)]
         for rij in rijen
     ]
     maximum = float(breed.values.max())
     fig = go.Figure(go.Heatmap(
-        z=breed.values.tolist(), x=labels, y=rijen, zmin=0, zmax=max(maximum, 1),
+        z=breed.values.tolist(), x=labels, y=[plotly_tekst(r) for r in rijen], zmin=0, zmax=max(maximum, 1),
         colorscale=_kleurschaal(maximum), xgap=2, ygap=2, customdata=customdata,
         text=[[formaat.getal(w) for w in breed.loc[rij]] for rij in rijen], texttemplate="%{text}",
         textfont={"size": LETTER - 1},
@@ -128,7 +129,7 @@ def vraag_tegen_instroom(
     if df is None or df.empty:
         return None
     df = df.reset_index(drop=True)
-    sectoren = df[sector_kolom].astype(str).tolist()
+    sectoren = [plotly_tekst(s) for s in df[sector_kolom].astype(str)]
     vraag = pd.to_numeric(df[vraag_kolom]).astype(float)
     instroom = pd.to_numeric(df[instroom_kolom], errors="coerce").astype(float)
     tekort = vraag - instroom
@@ -156,7 +157,7 @@ def vraag_tegen_instroom(
     fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05, showlegend=True,
                       xaxis=_waarde_as({}, float(einde.max()), 1.35 if niet_gedekt.any() else 1.15))
     fig.update_yaxes(autorange="reversed", showgrid=False, ticksuffix="  ")
-    namen = [s for s, n in zip(sectoren, niet_gedekt, strict=True) if n]
+    namen = [s for s, n in zip(df[sector_kolom].astype(str), niet_gedekt, strict=True) if n]
     rest = (
         f"per sector {vraag_label.lower()} (blauw) naast {instroom_label.lower()} (oranje); "
         + (f"de vraag is groter dan de instroom bij {opsomming(namen)}" if namen

@@ -29,6 +29,7 @@ from weergave.grafieken import (
     kleur,
     opsomming,
 )
+from weergave.tekst import plotly_tekst
 
 KLEUR_NU = kleur(0)  # blue
 KLEUR_VORIG = kleur(4)  # sky blue: the same measure, earlier
@@ -89,7 +90,7 @@ def kleine_veelvouden(
     if df is None or df.empty or not maten:
         return None
     df = getallen(df)  # a hidden count ("<5", "x") is not drawn: it shows as "–" like a value that cannot be given
-    categorieen = df[categorie_kolom].astype(str).tolist()
+    categorieen = [plotly_tekst(c) for c in df[categorie_kolom].astype(str)]  # axis, hover: text, not markup
     rijen = math.ceil(len(maten) / kolommen)
     fig = make_subplots(
         rows=rijen, cols=kolommen, shared_yaxes=True, subplot_titles=[m.titel for m in maten],

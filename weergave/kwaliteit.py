@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from weergave import formaat
 from weergave.grafieken import PALET, Grafiek, _opmaak, maand_ticks
+from weergave.tekst import plotly_tekst
 
 GELEVERD = PALET[0]  # blue
 ONTBREEKT = PALET[3]  # vermillion: tells apart from blue also for colour-blind viewers
@@ -32,7 +33,7 @@ def aanleverraster(df: pd.DataFrame | None, titel: str | None = None) -> Grafiek
     waarden = [[None if pd.isna(w) else int(w) for w in rij] for rij in raster.to_numpy()]  # lists: plain JSON
     tekst = [
         [
-            f"{organisatie}<br>{formaat.maand_label(maand)}: "
+            f"{plotly_tekst(organisatie)}<br>{formaat.maand_label(maand)}: "
             + ("vóór de eerste export" if waarde is None else "geleverd" if waarde else "ontbreekt")
             for maand, waarde in zip(maanden, rij, strict=True)
         ]
@@ -41,7 +42,7 @@ def aanleverraster(df: pd.DataFrame | None, titel: str | None = None) -> Grafiek
     fig = go.Figure(
         go.Heatmap(
             x=[pd.Timestamp(m) for m in maanden],
-            y=organisaties,
+            y=[plotly_tekst(o) for o in organisaties],  # names from files: drawn as text
             z=waarden,
             zmin=0,
             zmax=1,

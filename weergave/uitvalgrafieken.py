@@ -23,6 +23,7 @@ from weergave.grafieken import (
     kleur,
     opsomming,
 )
+from weergave.tekst import plotly_tekst
 
 GRIJS_TEKST = "#555555"
 MIN_GEVOLGD = 10  # a curve is drawn as long as at least this many trajecten are still followed
@@ -166,6 +167,7 @@ def overlevingscurves(curves: pd.DataFrame, groepen: Sequence[str], namen: dict[
         if km.empty:
             continue
         naam = namen.get(groep, groep)
+        label = plotly_tekst(naam)  # an organisatie or werkgever from a file: legend and hover as text
         kleur_ = kleur(positie)
         met_band = bool(km["onder"].notna().any())
         laagste = min(laagste, float((km["onder"] if met_band else km["overleving"]).min()))
@@ -173,16 +175,16 @@ def overlevingscurves(curves: pd.DataFrame, groepen: Sequence[str], namen: dict[
         einden.append(f"{naam} {formaat.percentage(km['overleving'].iloc[-1], 0)} na "
                       f"{formaat.getal(km['tijd'].iloc[-1], 0)} maanden")
         band = {"x": km["tijd"], "mode": "lines", "line": {"width": 0, "shape": "hv"}, "hoverinfo": "skip",
-                "showlegend": False, "legendgroup": naam}
+                "showlegend": False, "legendgroup": label}
         if met_band:
             fig.add_trace(go.Scatter(y=km["boven"], **band))
             dekking = 0.12 if len(groepen) > 3 else 0.2
             fig.add_trace(go.Scatter(y=km["onder"], fill="tonexty", fillcolor=_rgba(kleur_, dekking), **band))
         fig.add_trace(go.Scatter(
-            x=km["tijd"], y=km["overleving"], mode="lines", name=naam, legendgroup=naam,
+            x=km["tijd"], y=km["overleving"], mode="lines", name=label, legendgroup=label,
             line={"color": kleur_, "width": 3, "shape": "hv"},
             # the numbers followed only go to the browser for whoever may see them
-            customdata=[[naam, formaat.getal(t, 1), formaat.percentage(s, 1 if met_band else 0),
+            customdata=[[label, formaat.getal(t, 1), formaat.percentage(s, 1 if met_band else 0),
                          formaat.percentage(o), formaat.percentage(b)] + ([formaat.getal(n)] if aantallen else [])
                         for t, s, o, b, n in zip(km["tijd"], km["overleving"], km["onder"], km["boven"],
                                                  km["at_risk"], strict=True)],
@@ -221,19 +223,20 @@ def pareto(df: pd.DataFrame, *, titel: str) -> Grafiek | None:
     if aantallen.fillna(0).sum() == 0 and aantallen.notna().all():
         return None
     namen = df["naam"].tolist()
+    labels = [plotly_tekst(n) for n in namen]
     fig = go.Figure([
         go.Bar(
-            x=namen, y=aantallen, name="Aantal uitgevallen", marker={"color": kleur(0), "line": {"width": 0}},
+            x=labels, y=aantallen, name="Aantal uitgevallen", marker={"color": kleur(0), "line": {"width": 0}},
             text=[formaat.getal(a) for a in df["aantal"]], textposition="inside", insidetextanchor="end",
             textfont={"size": LETTER, "color": "#FFFFFF"},
             customdata=[[n, formaat.getal(a), formaat.percentage(p)] for n, a, p in
-                        zip(namen, df["aantal"], df["aandeel"], strict=True)],
+                        zip(labels, df["aantal"], df["aandeel"], strict=True)],
             hovertemplate="<b>%{customdata[0]}</b><br>Uitgevallen: %{customdata[1]} (%{customdata[2]})<extra></extra>",
         ),
         go.Scatter(
-            x=namen, y=cumulatief, name="Cumulatief deel van de uitval", yaxis="y2", mode="lines+markers",
+            x=labels, y=cumulatief, name="Cumulatief deel van de uitval", yaxis="y2", mode="lines+markers",
             line={"color": kleur(1), "width": 3}, marker={"size": 9},
-            customdata=[[n, formaat.percentage(c)] for n, c in zip(namen, cumulatief, strict=True)],
+            customdata=[[n, formaat.percentage(c)] for n, c in zip(labels, cumulatief, strict=True)],
             hovertemplate="<b>t/m %{customdata[0]}</b><br>Samen %{customdata[1]} van de uitval<extra></extra>",
         ),
     ])
