@@ -284,8 +284,10 @@ def laad_bestand(
     organisatie: str | None = None,
     peildatum: dt.date | None = None,
     geladen_door: str | None = None,
-    apart_proces: bool = False,
+    apart_proces: bool = True,
 ) -> Uitkomst:
+    """Check and load one file from disk, as the CLI does: read in a child process (a file that crashes the
+    reader is one refusal, not the end of the call); `apart_proces=False` only for files we made ourselves."""
     try:
         controleer_grootte(Path(pad).stat().st_size)  # before reading: a 2 GB file is refused at once
     except Geweigerd as fout:
