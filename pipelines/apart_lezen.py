@@ -71,7 +71,7 @@ def uitgepakt(uitvoer: bytes) -> tuple[str, list[Blad]]:
     return beschrijving["bestandstype"], bladen
 
 
-def _schrijf(uit, stukken: list[bytes]) -> None:
+def _schrijf(uit, stukken: list[bytes | pa.Buffer]) -> None:
     for stuk in stukken:
         uit.write(LENGTE.pack(len(stuk)))
         uit.write(stuk)
@@ -81,9 +81,8 @@ def _schrijf(uit, stukken: list[bytes]) -> None:
 def _kind() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MAX_GEHEUGEN, MAX_GEHEUGEN))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # no core dump of someone's data on a crash
-    inhoud = sys.stdin.buffer.read()
     try:
-        bestandstype, bladen = bladen_uit_bytes(inhoud)
+        bestandstype, bladen = bladen_uit_bytes(sys.stdin.buffer.read())  # the bytes go as soon as they are read
     except Geweigerd as fout:
         _schrijf(sys.stdout.buffer, [json.dumps({"geweigerd": fout.meldingen}).encode()])
         return
@@ -92,7 +91,7 @@ def _kind() -> None:
         sink = pa.BufferOutputStream()
         with pa.ipc.new_stream(sink, blad.tabel.schema) as schrijver:
             schrijver.write_table(blad.tabel)
-        streams.append(sink.getvalue().to_pybytes())
+        streams.append(sink.getvalue())  # written as it is: a copy to bytes would cost its size again
     beschrijving = {
         "bestandstype": bestandstype,
         "bladen": [{"naam": b.naam, "kolomletters": list(b.kolomletters), "eerste_rij": b.eerste_rij} for b in bladen],

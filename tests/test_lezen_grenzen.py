@@ -194,8 +194,10 @@ def csv_met_open_aanhalingsteken(pad: Path) -> Path:
 
 
 def csv_met_lange_cel(pad: Path) -> Path:
-    return schrijf_csv(pad, [KANDIDATEN_KOP, cellen(kandidaat("T1")), cellen(kandidaat("T2")),
-                             cellen(kandidaat("T3", Kwalificatie=willekeurige_tekst(40_000)))])
+    """A title row, a blank line and 2,400 rows: the long cell lies beyond the first thousand records read."""
+    rijen = [["Peildatum: 31-10-2026"], [], KANDIDATEN_KOP, *[cellen(kandidaat(f"T{i}")) for i in range(1, 2401)]]
+    rijen[2402] = cellen(kandidaat("T2400", Kwalificatie=willekeurige_tekst(40_000)))
+    return schrijf_csv(pad, rijen)
 
 
 def xlsx_met_lange_cel(pad: Path) -> Path:
@@ -217,7 +219,7 @@ def xlsx_met_lange_cel(pad: Path) -> Path:
     ("maak", "naam", "rij"),
     [
         (csv_met_open_aanhalingsteken, "aanhalingsteken.csv", 3),  # past Python's csv field limit: seen on main
-        (csv_met_lange_cel, "lange_cel.csv", 4),
+        (csv_met_lange_cel, "lange_cel.csv", 2403),
         (xlsx_met_lange_cel, "lange_cel.xlsx", 5),
     ],
 )
@@ -268,7 +270,8 @@ ACCENTEN = {"Gemeente": "Súdwest-Fryslân", "Route": "Extern", "Werkgever": "Ba
 )
 def test_excel_unicode_text_export_loads_with_its_accents(db, tmp_path, codering, bom):
     # Excel: Opslaan als > Unicode-tekst (*.txt): UTF-16 LE with a byte order mark, tab-separated
-    regels = [KANDIDATEN_KOP, cellen(kandidaat("T1", **ACCENTEN)), cellen(kandidaat("T2"))]
+    regels = [KANDIDATEN_KOP, *[cellen(kandidaat(f"T{i}")) for i in range(1, 2001)]]
+    regels[1500] = cellen(kandidaat("T1500", **ACCENTEN))  # beyond the first thousand records read
     tekst = "".join("\t".join("" if w is None else str(w) for w in regel) + "\r\n" for regel in regels)
     bestand = tmp_path / "kandidaten.txt"
     bestand.write_bytes(bom + tekst.encode(codering))
@@ -277,11 +280,12 @@ def test_excel_unicode_text_export_loads_with_its_accents(db, tmp_path, codering
 
     assert resultaat.returncode == 0, resultaat.stdout
     assert rijen(db, "SELECT traject_id, gemeente, werkgever, kwalificatie, praktijkopleider, route FROM trajecten "
-                     "ORDER BY 1") == [
-        ("T1", "Súdwest-Fryslân", "Bakkerij Ménard & Zoë", "Medewerker facilitaire dienstverlening – niveau 1",
+                     "WHERE traject_id IN ('T1', 'T1500') ORDER BY 1") == [
+        ("T1", "Nijmegen", None, None, None, "intern"),
+        ("T1500", "Súdwest-Fryslân", "Bakkerij Ménard & Zoë", "Medewerker facilitaire dienstverlening – niveau 1",
          "Çiğdem Öztürk", "extern"),
-        ("T2", "Nijmegen", None, None, None, "intern"),
     ]
+    assert rijen(db, "SELECT count(*) FROM trajecten") == [(2000,)]
 
 
 # ----- the upload page -----------------------------------------------------------------------------------------
