@@ -80,11 +80,21 @@ def uitgepakt(uitvoer: bytes) -> tuple[str, list[Blad]]:
     return beschrijving["bestandstype"], bladen
 
 
-def _schrijf(uit, stukken: list[bytes | pa.Buffer]) -> None:
-    for stuk in stukken:
-        uit.write(LENGTE.pack(len(stuk)))
-        uit.write(stuk)
-    uit.flush()
+def _schrijf(uit, stuk: bytes) -> None:
+    uit.write(LENGTE.pack(len(stuk)))
+    uit.write(stuk)
+
+
+def _ipc(tabel: pa.Table, uit) -> None:
+    with pa.ipc.new_stream(uit, tabel.schema) as schrijver:
+        schrijver.write_table(tabel)
+
+
+def ipc_grootte(tabel: pa.Table) -> int:
+    """The length of a table's IPC stream, counted without writing it anywhere."""
+    teller = pa.MockOutputStream()
+    _ipc(tabel, teller)
+    return teller.size()
 
 
 def _kind() -> None:
@@ -92,22 +102,23 @@ def _kind() -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # no core dump of someone's data on a crash
     pa.set_cpu_count(1)
     pa.set_io_thread_count(1)
+    uit = sys.stdout.buffer
     try:
         bestandstype, bladen = bladen_uit_bytes(sys.stdin.buffer.read())  # the bytes go as soon as they are read
     except Geweigerd as fout:
-        _schrijf(sys.stdout.buffer, [json.dumps({"geweigerd": fout.meldingen}).encode()])
+        _schrijf(uit, json.dumps({"geweigerd": fout.meldingen}).encode())
+        uit.flush()
         return
-    streams = []
-    for blad in bladen:
-        sink = pa.BufferOutputStream()
-        with pa.ipc.new_stream(sink, blad.tabel.schema) as schrijver:
-            schrijver.write_table(blad.tabel)
-        streams.append(sink.getvalue())  # written as it is: a copy to bytes would cost its size again
     beschrijving = {
         "bestandstype": bestandstype,
         "bladen": [{"naam": b.naam, "kolomletters": list(b.kolomletters), "eerste_rij": b.eerste_rij} for b in bladen],
     }
-    _schrijf(sys.stdout.buffer, [json.dumps(beschrijving).encode(), *streams])
+    _schrijf(uit, json.dumps(beschrijving).encode())
+    for blad in bladen:  # straight into the pipe: no second copy of the sheet in memory
+        uit.write(LENGTE.pack(ipc_grootte(blad.tabel)))
+        uit.flush()
+        _ipc(blad.tabel, pa.PythonFile(uit, mode="w"))
+    uit.flush()
 
 
 if __name__ == "__main__":

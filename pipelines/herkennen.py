@@ -21,7 +21,7 @@ from pipelines.referentie import norm_key
 ZOEK_KOPREGEL_IN = 30
 MIN_HERKENDE_KOPJES = 2
 ORGANISATIE_KOPJES = frozenset({"organisatie", "organisatienaam", "swbedrijf", "naamorganisatie"})
-MAX_KOPJE_TEKENS = 80  # a header as messages show it: real ones are short; longer is cut with '…'
+MAX_KOPJE_TEKENS = meldingen.TEKST_IN_MELDING  # a header as messages show it: real ones are short; longer is cut
 KOLOMMEN_IN_WAARSCHUWING = 10  # ignored or personal columns named in a warning; the rest counted
 
 

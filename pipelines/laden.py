@@ -211,7 +211,8 @@ def gekozen_organisatie(opgegeven: str | None, herkend: Herkend, waarschuwingen:
         naam = re.sub(r"\s+", " ", opgegeven).strip()
         anders = [n for n in in_kolom if norm_key(n) != norm_key(naam)]
         if anders:
-            waarschuwingen.append(meldingen.ANDERE_ORGANISATIE.format(namen=", ".join(anders), naam=naam))
+            namen = meldingen.opsomming([meldingen.ingekort(n) for n in anders])  # bounded, as column lists
+            waarschuwingen.append(meldingen.ANDERE_ORGANISATIE.format(namen=namen, naam=naam))
         return naam
     if len(in_kolom) > 1:
         raise Geweigerd(meldingen.MEER_ORGANISATIES.format(namen=", ".join(in_kolom[:5])))

@@ -32,6 +32,7 @@ MAX_VERHOUDING = 200  # honest xlsx sheets compress about 10-30x; zip bombs far 
 MAX_KOLOMMEN = 1_000
 MAX_BLADEN = 100
 MAX_CEL_TEKENS = 32_767  # what Excel itself fits in one cell
+MAX_BLADNAAM_TEKENS = 31  # what Excel allows; a crafted workbook's longer name is cut in messages
 CSV_CELLEN_PER_STUK = 1_000_000  # CSV cells turned into Arrow at a time: bounds the Python strings alive at once
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -146,7 +147,8 @@ def excel_bladen(inhoud: bytes, soort: str) -> list[Blad]:
 
 def excel_blad(lezer: fastexcel.ExcelReader, naam: str) -> Blad:
     blad = lezer.load_sheet(naam, header_row=None, dtypes="string", skip_rows=0, whitespace_as_null=True)
-    controleer_breedte(blad.width, f"Werkblad '{meldingen.ingekort(naam, 40)}'")  # before any Arrow is built
+    waar = meldingen.IN_WERKBLAD.format(blad=meldingen.ingekort(naam, MAX_BLADNAAM_TEKENS))
+    controleer_breedte(blad.width, waar)  # before any Arrow is built
     letters = tuple(excel_letter(kolom.absolute_index) for kolom in blad.available_columns())
     tabel = pa.Table.from_batches([blad.to_arrow()]) if blad.width else pa.table({})
     return Blad(naam=naam, tabel=tabel, kolomletters=letters)
@@ -213,7 +215,7 @@ def csv_blad(tekst: str) -> Blad:
         if not rijen:
             break
         breedte = max(map(len, rijen))
-        controleer_breedte(breedte, "Het bestand")
+        controleer_breedte(breedte, meldingen.IN_CSV)
         stukken.append((len(rijen), kolommen_van(rijen, breedte)))
         records = max(1_000, CSV_CELLEN_PER_STUK // max(breedte, 1))
     breedte = max((len(kolommen) for _, kolommen in stukken), default=0)

@@ -103,7 +103,10 @@ def getal(aantal: int) -> str:
     return f"{aantal:,}".replace(",", ".")
 
 
-def ingekort(tekst: str, grens: int) -> str:
+TEKST_IN_MELDING = 80  # characters of a file's text (a header, a name) that a message carries
+
+
+def ingekort(tekst: str, grens: int = TEKST_IN_MELDING) -> str:
     """Text from a file as a message may carry it: at most `grens` characters, a longer one cut with '…'."""
     return tekst if len(tekst) <= grens else tekst[: grens - 1].rstrip() + "…"
 
@@ -146,6 +149,8 @@ TE_VEEL_KOLOMMEN = (
     "{waar} heeft {aantal} kolommen; de grens is {grens}. Zo breed is geen gewone export. Laat alleen "
     "de kolommen uit het sjabloon staan (de andere mogen weg) en probeer het opnieuw."
 )
+IN_CSV = "Het bestand"
+IN_WERKBLAD = "Werkblad '{blad}'"
 TE_VEEL_BLADEN = (
     "De werkmap heeft {aantal} werkbladen; de grens is {grens}. Sla alleen het werkblad met de export "
     "op als nieuw bestand en probeer het opnieuw."

@@ -143,6 +143,19 @@ def test_a_file_at_the_cap_loads_and_its_warnings_name_ten_columns_and_count_the
     assert opgeslagen(db)[0][2]["waarschuwingen"] == [persoonlijk, genegeerd]
 
 
+def test_an_organisatie_column_naming_many_others_gives_a_bounded_warning(db, tmp_path):
+    kop = [*KANDIDATEN_KOP, "Organisatie"]
+    bestand = schrijf_xlsx(tmp_path / "organisaties.xlsx",
+                           [kop, *[kandidaat(f"T{i}") + [f"Vestiging {i:02d}"] for i in range(1, 51)]])
+
+    resultaat = ingest(db, bestand)
+
+    assert resultaat.returncode == 0, resultaat.stdout
+    waarschuwing = ("De kolom Organisatie noemt " + ", ".join(f"Vestiging {i:02d}" for i in range(1, 11))
+                    + " en 40 andere; het bestand is geladen als de opgegeven organisatie Werkbedrijf Test.")
+    assert blokken(resultaat.stdout)["organisaties.xlsx"][1:] == [f"  Let op: {waarschuwing}"]
+
+
 def test_a_long_header_is_shortened_in_every_message(db, tmp_path):
     kop = ["Trajectnummer " + "- " * 5000, *KANDIDATEN_KOP[1:]]  # recognised: dashes and spaces do not count
     bestand = schrijf_xlsx(tmp_path / "kop.xlsx", [kop, kandidaat("T1"), kandidaat(None)])
