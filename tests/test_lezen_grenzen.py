@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+import re
 import string
 import subprocess
 import sys
@@ -304,6 +305,11 @@ def test_excel_unicode_text_export_loads_with_its_accents(db, tmp_path, codering
 # ----- the upload page -----------------------------------------------------------------------------------------
 
 
+def zichtbaar(markdown: str) -> str:
+    """What the user reads: markdown without the backslashes that keep file text from being markup."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
 def test_the_upload_page_refuses_a_million_columns_with_the_dutch_message(db, tmp_path, monkeypatch):
     # seen on main: 85 s and 2.6 GB inside the web server
     bestand = miljoen_kolommen(tmp_path / "breed.csv")
@@ -316,7 +322,7 @@ def test_the_upload_page_refuses_a_million_columns_with_the_dutch_message(db, tm
     ).run(timeout=30)
 
     assert not app.exception
-    assert [e.value for e in app.error] == [
+    assert [zichtbaar(e.value) for e in app.error] == [
         "\n".join(["Dit bestand kan niet worden gelezen:", TE_BREED.format(waar="Het bestand", aantal="1.000.017")])
     ]
     assert not db.exists()
