@@ -27,7 +27,7 @@ def demo_geladen(db: Path, map: Path) -> int:
     for nummer, bestand in enumerate(bestanden, start=1):
         uitkomst = laad_bestand(
             db, bestand.pad, soort=bestand.soort, organisatie=bestand.organisatie, peildatum=bestand.peildatum,
-            geladen_door=DEMO_DOOR,
+            geladen_door=DEMO_DOOR, apart_proces=False,  # our own files: no child process needed
         )
         if uitkomst.status == "geweigerd":
             mislukt += 1

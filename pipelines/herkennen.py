@@ -22,6 +22,8 @@ from pipelines.referentie import norm_key
 ZOEK_KOPREGEL_IN = 30
 MIN_HERKENDE_KOPJES = 2
 ORGANISATIE_KOPJES = frozenset({"organisatie", "organisatienaam", "swbedrijf", "naamorganisatie"})
+MAX_KOPJE_TEKENS = meldingen.TEKST_IN_MELDING  # a header as messages show it: real ones are short; longer is cut
+KOLOMMEN_IN_WAARSCHUWING = 10  # ignored or personal columns named in a warning; the rest counted
 
 
 @dataclass
@@ -100,12 +102,13 @@ def herken(bladen: list[Blad], soort: str | None = None) -> Herkend:
     tabel = kop.blad.tabel
     namen = tabel.column_names
     koprij = tabel.slice(kop.rij, 1).to_pylist()[0]
-    kopteksten = [str(koprij[n]).strip() if koprij[n] is not None else "" for n in namen]
+    kopteksten = [str(koprij[n]).strip() if koprij[n] is not None else "" for n in namen]  # whole, for matching
+    getoond = [meldingen.ingekort(tekst, MAX_KOPJE_TEKENS) for tekst in kopteksten]  # as messages carry them
     data = [als_array(kolom) for kolom in tabel.slice(kop.rij + 1).columns]
     eerste_datarij = kop.blad.eerste_rij + kop.rij + 1
     rijnummers = oplopend(eerste_datarij, len(data[0]))
 
-    dubbel = dubbele_kolommen(kop, kopteksten)
+    dubbel = dubbele_kolommen(kop, getoond)
     if dubbel:
         raise Geweigerd(*dubbel)
 
@@ -119,15 +122,17 @@ def herken(bladen: list[Blad], soort: str | None = None) -> Herkend:
         if sleutel in ORGANISATIE_KOPJES:
             organisatiekolom = data[i]
         elif is_persoonskolom(sleutel):
-            personen.append(tekst)
+            personen.append(getoond[i])
         elif tekst:
-            genegeerd.append(tekst)
+            genegeerd.append(getoond[i])
         elif pc.any(pc.is_valid(data[i])).as_py():
             genegeerd.append(f"kolom {kop.blad.kolomletters[i]} zonder kopje")
     if personen:
-        waarschuwingen.append(meldingen.PERSOONSKOLOMMEN.format(kolommen=", ".join(personen)))
+        lijst = meldingen.opsomming(personen, KOLOMMEN_IN_WAARSCHUWING)
+        waarschuwingen.append(meldingen.PERSOONSKOLOMMEN.format(kolommen=lijst))
     if genegeerd:
-        waarschuwingen.append(meldingen.GENEGEERDE_KOLOMMEN.format(kolommen=", ".join(genegeerd)))
+        lijst = meldingen.opsomming(genegeerd, KOLOMMEN_IN_WAARSCHUWING)
+        waarschuwingen.append(meldingen.GENEGEERDE_KOLOMMEN.format(kolommen=lijst))
 
     kolommen = {"_rij": rijnummers.filter(houden)}
     kopjes, letters = {}, {}
@@ -136,7 +141,7 @@ def herken(bladen: list[Blad], soort: str | None = None) -> Herkend:
         if kolom.kolom in index_van:
             i = index_van[kolom.kolom]
             kolommen[kolom.kolom] = data[i].filter(houden)
-            kopjes[kolom.kolom] = kopteksten[i]
+            kopjes[kolom.kolom] = getoond[i]
             letters[kolom.kolom] = kop.blad.kolomletters[i]
         else:
             kolommen[kolom.kolom] = pa.nulls(int(pc.sum(houden).as_py() or 0), pa.string())

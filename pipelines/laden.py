@@ -240,7 +240,8 @@ def gekozen_organisatie(opgegeven: str | None, herkend: Herkend, waarschuwingen:
         naam = re.sub(r"\s+", " ", opgegeven).strip()
         anders = [n for n in in_kolom if norm_key(n) != norm_key(naam)]
         if anders:
-            waarschuwingen.append(meldingen.ANDERE_ORGANISATIE.format(namen=", ".join(anders), naam=naam))
+            namen = meldingen.opsomming([meldingen.ingekort(n) for n in anders])  # bounded, as column lists
+            waarschuwingen.append(meldingen.ANDERE_ORGANISATIE.format(namen=namen, naam=naam))
         return naam
     if len(in_kolom) > 1:
         raise Geweigerd(meldingen.MEER_ORGANISATIES.format(namen=", ".join(in_kolom[:5])))
@@ -326,8 +327,10 @@ def laad_bestand(
     organisatie: str | None = None,
     peildatum: dt.date | None = None,
     geladen_door: str | None = None,
-    apart_proces: bool = False,
+    apart_proces: bool = True,
 ) -> Uitkomst:
+    """Check and load one file from disk, as the CLI does: read in a child process (a file that crashes the
+    reader is one refusal, not the end of the call); `apart_proces=False` only for files we made ourselves."""
     try:
         controleer_grootte(Path(pad).stat().st_size)  # before reading: a 2 GB file is refused at once
     except Geweigerd as fout:

@@ -129,6 +129,26 @@ def mb(aantal_bytes: int) -> str:
     return tekst.replace(",", " ").replace(".", ",").replace(" ", ".") + " MB"
 
 
+def getal(aantal: int) -> str:
+    """1234567 -> '1.234.567' (Dutch)."""
+    return f"{aantal:,}".replace(",", ".")
+
+
+TEKST_IN_MELDING = 80  # characters of a file's text (a header, a name) that a message carries
+
+
+def ingekort(tekst: str, grens: int = TEKST_IN_MELDING) -> str:
+    """Text from a file as a message may carry it: at most `grens` characters, a longer one cut with '…'."""
+    return tekst if len(tekst) <= grens else tekst[: grens - 1].rstrip() + "…"
+
+
+def opsomming(namen: list[str], zichtbaar: int = 10) -> str:
+    """'a, b, c' or, for a long list, the first few and 'en 1.234 andere'."""
+    if len(namen) <= zichtbaar:
+        return ", ".join(namen)
+    return f"{', '.join(namen[:zichtbaar])} en {getal(len(namen) - zichtbaar)} andere"
+
+
 # File-level refusals. Each says what is wrong and what to do.
 TE_GROOT = (
     "Het bestand is {grootte}; de grens is {grens}. Splits het bestand (bijvoorbeeld per "
@@ -154,6 +174,22 @@ KAPOT = (
 ONBEKEND_TYPE = (
     "Dit is {wat}, geen Excel-bestand (.xlsx, .xls) of CSV-bestand. Lever de export aan als "
     ".xlsx, .xls of .csv."
+)
+# Bounds on what a file may hold (pipelines/lezen.py); no real export comes near them.
+TE_VEEL_KOLOMMEN = (
+    "{waar} heeft {aantal} kolommen; de grens is {grens}. Zo breed is geen gewone export. Laat alleen "
+    "de kolommen uit het sjabloon staan (de andere mogen weg) en probeer het opnieuw."
+)
+IN_CSV = "Het bestand"
+IN_WERKBLAD = "Werkblad '{blad}'"
+TE_VEEL_BLADEN = (
+    "De werkmap heeft {aantal} werkbladen; de grens is {grens}. Sla alleen het werkblad met de export "
+    "op als nieuw bestand en probeer het opnieuw."
+)
+CEL_TE_LANG = (
+    "In rij {rij} staat een cel van meer dan {grens} tekens; zoveel past niet eens in een Excel-cel. "
+    "In een CSV-bestand komt dat meestal door een aanhalingsteken (\") dat niet wordt afgesloten. "
+    "Controleer die rij of maak de export opnieuw aan."
 )
 GEEN_KOPREGEL = (
     "Geen kopregel gevonden: in de eerste {n} rijen staat geen rij met de kolommen van een "
