@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 DB ?= data/demo.duckdb
 PORT ?= 8501
 
-.PHONY: run test bench demo lint clean-demo
+.PHONY: run test bench demo lint clean-demo fuzz
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ test: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(PY) -m bench.bench_ingest
 	$(PY) -m bench.bench_pagina --db $(DB)
+
+# The fuzz suite of the ingest, long and with new random examples each time (make test runs a short, fixed set).
+FUZZ_VOORBEELDEN ?= 300
+fuzz: $(VENV)/.dev
+	FUZZ_VOORBEELDEN=$(FUZZ_VOORBEELDEN) FUZZ_WILLEKEURIG=1 $(PY) -m pytest -q tests/test_fuzz.py
 
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .

@@ -16,7 +16,7 @@ import re
 import xlsxwriter
 
 from pipelines import meldingen
-from pipelines.laden import Controle, Gelezen, getal_nl, kolom_van
+from pipelines.laden import Controle, Gelezen, kolom_van
 
 FOUTKLEUR = "#FFC000"  # amber: visible on a projector and in print, and not red/green
 DATUMTIJD = re.compile(r"^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$")
@@ -67,7 +67,7 @@ def foutenkopie(bestand: Gelezen, controle: Controle) -> bytes:
         lijst.write_string(i, 3, fout.uitleg)
     if controle.aantal_fouten > len(controle.fouten):
         lijst.write_string(len(controle.fouten) + 2, 0, meldingen.KOPIE_INGEKORT.format(
-            getoond=getal_nl(len(controle.fouten)), aantal=getal_nl(controle.aantal_fouten)))
+            getoond=meldingen.getal(len(controle.fouten)), aantal=meldingen.getal(controle.aantal_fouten)))
     lijst.set_column(0, 0, 6)
     lijst.set_column(1, 2, 22)
     lijst.set_column(3, 3, 100)

@@ -98,11 +98,11 @@ class Controle:
             return regels
         volgorde = {kopje: i for i, kopje in enumerate(self.herkend.kopjes.values())} if self.herkend else {}
         per_kolom = sorted(rest.items(), key=lambda paar: (-paar[1], volgorde.get(paar[0], 0)))
-        kolommen = ", ".join(f"{kolom} {getal_nl(aantal)}" for kolom, aantal in per_kolom[:5])
+        kolommen = ", ".join(f"{kolom} {meldingen.getal(aantal)}" for kolom, aantal in per_kolom[:5])
         if len(per_kolom) > 5:
             andere = len(per_kolom) - 5
-            kolommen += f" en {getal_nl(andere)} {'andere kolom' if andere == 1 else 'andere kolommen'}"
-        aantal = getal_nl(sum(rest.values()))
+            kolommen += f" en {meldingen.getal(andere)} {'andere kolom' if andere == 1 else 'andere kolommen'}"
+        aantal = meldingen.getal(sum(rest.values()))
         return regels + [meldingen.NOG_MEER_FOUTEN.format(aantal=aantal, kolommen=kolommen)]
 
 
@@ -237,17 +237,31 @@ def gekozen_organisatie(opgegeven: str | None, herkend: Herkend, waarschuwingen:
     """The form or CLI first, else the file's Organisatie column (one name), else a title row."""
     in_kolom = herkend.organisaties_in_kolom
     if opgegeven:
-        naam = re.sub(r"\s+", " ", opgegeven).strip()
+        naam = geldige_organisatienaam(opgegeven)
         anders = [n for n in in_kolom if norm_key(n) != norm_key(naam)]
         if anders:
             namen = meldingen.opsomming([meldingen.ingekort(n) for n in anders])  # bounded, as column lists
             waarschuwingen.append(meldingen.ANDERE_ORGANISATIE.format(namen=namen, naam=naam))
         return naam
     if len(in_kolom) > 1:
-        raise Geweigerd(meldingen.MEER_ORGANISATIES.format(namen=", ".join(in_kolom[:5])))
-    naam = re.sub(r"\s+", " ", (in_kolom[0] if in_kolom else herkend.organisatie_in_titel) or "").strip()
+        raise Geweigerd(meldingen.MEER_ORGANISATIES.format(
+            namen=meldingen.opsomming([meldingen.ingekort(n) for n in in_kolom], zichtbaar=5)))
+    naam = geldige_organisatienaam((in_kolom[0] if in_kolom else herkend.organisatie_in_titel) or "")
     if not naam:
         raise Geweigerd(meldingen.GEEN_ORGANISATIE)
+    return naam
+
+
+MAX_ORGANISATIENAAM = 100  # characters: 'Werkbedrijf Rijk van Nijmegen' is 29
+
+
+def geldige_organisatienaam(tekst: str) -> str:
+    """The name with its white space tidied; refused when longer than any organisation's name is: it is stored
+    with every row and shown in the sidebar of every page."""
+    naam = re.sub(r"\s+", " ", tekst).strip()
+    if len(naam) > MAX_ORGANISATIENAAM:
+        raise Geweigerd(meldingen.ORGANISATIENAAM_TE_LANG.format(
+            naam=meldingen.ingekort(naam, 40), lengte=meldingen.getal(len(naam)), grens=MAX_ORGANISATIENAAM))
     return naam
 
 
@@ -267,7 +281,8 @@ def peildatum_uit(opgegeven: dt.date | None, herkend: Herkend, bestandsnaam: str
     if herkend.peildatum_in_bestand:
         datum = datum_uit_tekst(herkend.peildatum_in_bestand)
         if datum is None:
-            raise Geweigerd(meldingen.ONGELDIGE_PEILDATUM.format(waarde=herkend.peildatum_in_bestand))
+            waarde = meldingen.ingekort(herkend.peildatum_in_bestand)
+            raise Geweigerd(meldingen.ONGELDIGE_PEILDATUM.format(waarde=waarde))
         return datum
     datum = peildatum_uit_bestandsnaam(Path(bestandsnaam).name)
     if datum is None:
@@ -298,7 +313,7 @@ def gevalideerd(con: duckdb.DuckDBPyConnection, controle: Controle, db: Path) ->
         Fout(
             rij=rij,
             kolom=herkend.kopjes[kolom],
-            waarde=waarde,
+            waarde=None if waarde is None else meldingen.ingekort(waarde),  # a 32.767-character cell stays a cell
             probleem=probleem,
             extra=toegestaan(extra) if probleem == "code_onbekend" else extra,
         )
@@ -490,19 +505,17 @@ def datum_nl(datum: dt.date | None) -> str:
     return f"{datum.day:02d}-{datum.month:02d}-{datum.year:04d}" if datum else "onbekend"
 
 
-def getal_nl(getal: int) -> str:
-    return f"{getal:,}".replace(",", ".")
 
 
 def rijen_nl(aantal: int) -> str:
-    return f"{getal_nl(aantal)} {'rij' if aantal == 1 else 'rijen'}"
+    return f"{meldingen.getal(aantal)} {'rij' if aantal == 1 else 'rijen'}"
 
 
 def weigering(controle: Controle) -> str:
     aantal = controle.aantal_fouten
     woord = "fout" if aantal == 1 else "fouten"
     return (
-        f"Geweigerd: {controle.bestandsnaam} ({getal_nl(aantal)} {woord}). Er is niets geladen; "
+        f"Geweigerd: {controle.bestandsnaam} ({meldingen.getal(aantal)} {woord}). Er is niets geladen; "
         "verbeter het bestand en laad het opnieuw."
     )
 
@@ -514,14 +527,16 @@ def geladen_melding(controle: Controle, upload_id: int, verschil: dict[str, int]
     )
     if controle.soort == "kandidaten":
         tekst += (
-            f"; {getal_nl(verschil['nieuw'])} nieuwe trajecten, {getal_nl(verschil['gewijzigd'])} gewijzigd, "
-            f"{getal_nl(verschil['ontbrekend'])} ontbreken in deze export"
+            f"; {meldingen.getal(verschil['nieuw'])} nieuwe trajecten, "
+            f"{meldingen.getal(verschil['gewijzigd'])} gewijzigd, "
+            f"{meldingen.getal(verschil['ontbrekend'])} ontbreken in deze export"
         )
     elif verschil:
         eenheid = "maanden" if controle.soort == "vraag" else "afspraken (gemeente en jaar)"
         tekst += (
-            f"; {eenheid}: {getal_nl(verschil['nieuw'])} nieuw, {getal_nl(verschil['gewijzigd'])} vervangen, "
-            f"{getal_nl(verschil['ongewijzigd'])} ongewijzigd"
+            f"; {eenheid}: {meldingen.getal(verschil['nieuw'])} nieuw, "
+            f"{meldingen.getal(verschil['gewijzigd'])} vervangen, "
+            f"{meldingen.getal(verschil['ongewijzigd'])} ongewijzigd"
         )
     return tekst + "."
 

@@ -209,6 +209,10 @@ GEEN_ORGANISATIE = (
     "De organisatie is onbekend. Geef de organisatie op (--organisatie of in het uploadformulier) "
     "of zet een kolom Organisatie in het bestand."
 )
+ORGANISATIENAAM_TE_LANG = (
+    "De organisatie '{naam}' heeft een naam van {lengte} tekens; de grens is {grens}. Staat er iets anders dan de "
+    "naam van de organisatie in de kolom Organisatie of de titelregel? Geef de naam van de organisatie op."
+)
 MEER_ORGANISATIES = (
     "De kolom Organisatie noemt meer dan één organisatie ({namen}). Lever per organisatie een apart "
     "bestand aan."

@@ -16,7 +16,7 @@ import openpyxl
 
 from pipelines.foutenkopie import foutenkopie
 from pipelines.laden import MAX_FOUTEN, gecontroleerd, gelezen, herkend_uit
-from tests.conftest import KANDIDATEN_KOP, app_als, blokken, ingest, kandidaat, rijen
+from tests.conftest import KANDIDATEN_KOP, app_als, blokken, ingest, kandidaat, rijen, schrijf_xlsx
 
 DUBBEL = ("staat vaker in dit bestand (ook in rij {rijen}). Elk traject hoort één keer in de export te staan.")
 
@@ -138,3 +138,23 @@ def test_the_upload_page_shows_a_bounded_table_and_says_how_many_there_are(db, t
             "fouten hebben meestal één oorzaak (een verschoven kolom, een andere schrijfwijze): verbeter die en upload "
             "opnieuw.") in [c.value for c in app.caption]
     assert len(app.dataframe[0].value) == 5_000
+
+
+def test_a_huge_cell_is_quoted_shortened_in_its_error(db, tmp_path):
+    """Found by the fuzz suite: 100 error lines quoting a 32.000-character cell each were a report of megabytes."""
+    lang = "Atlantis" + "x" * 32_000
+    bestand = schrijf_xlsx(tmp_path / "lang.xlsx", [KANDIDATEN_KOP, kandidaat("T1", Gemeente=lang)])
+    regels = blokken(ingest(db, bestand).stdout)["lang.xlsx"]
+    assert regels[1] == ("  Rij 2, kolom Gemeente: '" + lang[:79] + "…' is geen bekende gemeente. Gebruik de naam van "
+                         "de gemeente (zoals het CBS die schrijft) of de gemeentecode, bijvoorbeeld GM0268.")
+
+
+def test_an_organisatie_longer_than_any_name_is_refused(db, tmp_path):
+    bestand = schrijf_xlsx(tmp_path / "org.xlsx", [["Organisatie: " + "Werkbedrijf " * 20], KANDIDATEN_KOP,
+                                                   kandidaat("T1")])
+    resultaat = ingest(db, bestand, organisatie=None)
+    assert resultaat.returncode == 1
+    assert blokken(resultaat.stdout)["org.xlsx"][1] == (
+        "  De organisatie 'Werkbedrijf Werkbedrijf Werkbedrijf Wer…' heeft een naam van 239 tekens; de grens is "
+        "100. Staat er iets anders dan de naam van de organisatie in de kolom Organisatie of de titelregel? Geef de "
+        "naam van de organisatie op.")
