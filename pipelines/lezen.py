@@ -13,6 +13,7 @@ import gc
 import io
 import itertools
 import os
+import re
 import zipfile
 from dataclasses import dataclass
 
@@ -226,7 +227,25 @@ def csv_blad(tekst: str) -> Blad:
         for i in range(breedte)
     }
     letters = tuple(excel_letter(i) for i in range(breedte))
-    return controleer_cellen(Blad(naam="CSV", tabel=pa.table(kolommen), kolomletters=letters))
+    tabel = pa.table(kolommen)
+    controleer_open_aanhalingsteken(tabel, scheiding)
+    return controleer_cellen(Blad(naam="CSV", tabel=tabel, kolomletters=letters))
+
+
+def controleer_open_aanhalingsteken(tabel: pa.Table, scheiding: str) -> None:
+    """Refuse a CSV in which a quote that is never closed swallowed the lines after it into one cell: the csv
+    reader takes '"zie dossier' up to the next quote, so the records in between vanished without a word (a file
+    of 30 trajecten loaded as 5). A cell may hold a line break (Excel quotes those); a line in it that holds at
+    least half a record's separators is a record, not text."""
+    drempel = max(2, (tabel.num_columns - 1) // 2)
+    patroon = rf"[\r\n][^\r\n]*(?:{re.escape(scheiding)}[^\r\n]*){{{drempel}}}"
+    for kolom in tabel.columns:
+        if not pc.any(pc.match_substring(kolom, "\n")).as_py() and not pc.any(pc.match_substring(kolom, "\r")).as_py():
+            continue  # the cheap test first: most files have no line break in any cell
+        geslikt = pc.fill_null(pc.match_substring_regex(kolom, patroon), False)
+        if pc.any(geslikt).as_py():
+            rij = pc.index(geslikt, True).as_py() + 1
+            raise Geweigerd(meldingen.OPEN_AANHALINGSTEKEN.format(rij=meldingen.getal(rij)))
 
 
 @contextlib.contextmanager

@@ -213,6 +213,11 @@ ORGANISATIENAAM_TE_LANG = (
     "De organisatie '{naam}' heeft een naam van {lengte} tekens; de grens is {grens}. Staat er iets anders dan de "
     "naam van de organisatie in de kolom Organisatie of de titelregel? Geef de naam van de organisatie op."
 )
+OPEN_AANHALINGSTEKEN = (
+    "In rij {rij} begint een cel met een aanhalingsteken (\") dat niet wordt afgesloten: de regels erna zijn daardoor "
+    "in die ene cel terechtgekomen en zouden verloren gaan. Verwijder het aanhalingsteken of sluit het af, of maak "
+    "de export opnieuw aan, en probeer het opnieuw."
+)
 MEER_ORGANISATIES = (
     "De kolom Organisatie noemt meer dan één organisatie ({namen}). Lever per organisatie een apart "
     "bestand aan."

@@ -327,3 +327,35 @@ def test_the_upload_page_refuses_a_million_columns_with_the_dutch_message(db, tm
     ]
     assert not db.exists()
 
+
+
+def csv_cel(waarde) -> str:
+    return "" if waarde is None else waarde.strftime("%d-%m-%Y") if isinstance(waarde, dt.date) else str(waarde)
+
+
+def test_an_unclosed_quote_that_swallows_the_lines_after_it_is_refused(db, tmp_path):
+    """Found in review: '"zie dossier' in an ignored column took the other 25 trajecten into one cell, and the file
+    loaded as 5 trajecten without a word."""
+    records = [[*KANDIDATEN_KOP, "Opmerking"]] + [[*kandidaat(f"T{i}"), ""] for i in range(1, 31)]
+    records[5][-1] = '"zie dossier'
+    pad = tmp_path / "aanhaling.csv"
+    pad.write_text("".join(";".join(csv_cel(w) for w in rij) + "\r\n" for rij in records), encoding="utf-8")
+    resultaat = ingest(db, pad)
+    assert blokken(resultaat.stdout)["aanhaling.csv"] == geweigerd(
+        "aanhaling.csv",
+        "In rij 6 begint een cel met een aanhalingsteken (\") dat niet wordt afgesloten: de regels erna zijn daardoor "
+        "in die ene cel terechtgekomen en zouden verloren gaan. Verwijder het aanhalingsteken of sluit het af, of maak "
+        "de export opnieuw aan, en probeer het opnieuw.")
+    assert rijen(db, "SELECT count(*) FROM trajecten") == [(0,)]
+
+
+def test_a_quoted_cell_with_line_breaks_is_text_and_loads(db, tmp_path):
+    """Excel quotes a cell with line breaks; that is one cell, not lost records."""
+    kop = ";".join([*KANDIDATEN_KOP, "Opmerking"])
+    regels = [";".join(csv_cel(w) for w in kandidaat(f"T{i}")) + (';"eerste regel\ntweede; regel"' if i == 2 else ";")
+              for i in range(1, 4)]
+    pad = tmp_path / "regels.csv"
+    pad.write_text(kop + "\r\n" + "\r\n".join(regels) + "\r\n", encoding="utf-8")
+    resultaat = ingest(db, pad)
+    assert resultaat.returncode == 0, resultaat.stdout
+    assert rijen(db, "SELECT count(*) FROM trajecten") == [(3,)]
