@@ -14,7 +14,7 @@ VASTE_PERIODES = tuple(p for p in PERIODES if p != ZELF_KIEZEN)
 
 
 def binnen_bereik(datum: dt.date, laatste: dt.date | None = None) -> dt.date:
-    """A date from the store within the range the ingest allows (1-1-2000 up to the end of this month, or
+    """A date from the store within the range the ingest allows (1-1-2000 up to a week from now, or
     `laatste`): a store loaded before that range was checked may hold 31-12-9999, and a period a year after that
     does not exist. Every date the pages build periods from passes here."""
     return min(max(datum, datumgrenzen.VROEGSTE_DATUM), laatste or datumgrenzen.laatste_peildatum())

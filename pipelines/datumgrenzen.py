@@ -6,7 +6,7 @@ ingest refuses them here (SQL gets these bounds as bound parameters); the read s
 store holds to the same range (`analytics/perioden.py: binnen_bereik`).
 
 - Every date (startdatum, einddatum, praktijkverklaring, peildatum, vraag maand): not before 1-1-2000.
-- Peildatum: not after the last day of the current month (an export named after this month is fine).
+- Peildatum: not more than a week after today.
 - Startdatum and praktijkverklaring: not after the peildatum; einddatum of an afgerond or uitgevallen traject
   neither. A lopend traject may carry a planned einddatum, up to 31-12-2099.
 - 31-12-9999 (many source systems' "no end date"): empty on a lopend traject, an error anywhere else.
@@ -21,6 +21,7 @@ import datetime as dt
 VROEGSTE_DATUM = dt.date(2000, 1, 1)
 LAATSTE_DATUM = dt.date(2099, 12, 31)
 GEEN_EINDDATUM = dt.date(9999, 12, 31)
+PEILDATUM_MARGE_DAGEN = 7
 VRAAG_JAREN_VOORUIT = 2
 AFSPRAAK_JAREN_VOORUIT = 5
 
@@ -35,9 +36,10 @@ def maand_einde(jaar: int, maand: int) -> dt.date:
 
 
 def laatste_peildatum(op: dt.date | None = None) -> dt.date:
-    """The latest peildatum an export may have today: the last day of the current month."""
-    op = op or vandaag()
-    return maand_einde(op.year, op.month)
+    """The latest peildatum an export may have today: a week from now. Not the end of this month: a file named
+    after December and loaded on 4 December put 'Dit jaar tot nu' at 31-12 for everyone, counted starts later
+    in the month as instroom and compared eleven months with a whole year (review)."""
+    return (op or vandaag()) + dt.timedelta(days=PEILDATUM_MARGE_DAGEN)
 
 
 def laatste_vraagmaand(op: dt.date | None = None) -> dt.date:

@@ -228,7 +228,7 @@ GEEN_PEILDATUM = (
     "de bestandsnaam (bijvoorbeeld kandidaten_2026-10.xlsx)."
 )
 PEILDATUM_BUITEN_BEREIK = (
-    "De peildatum {peildatum} kan niet kloppen: een peildatum ligt tussen {vroegste} en het einde van deze maand "
+    "De peildatum {peildatum} kan niet kloppen: een peildatum ligt tussen {vroegste} en een week na vandaag "
     "({laatste}). Controleer de peildatum in het uploadformulier, in de regel 'Peildatum: …' boven de kopregel of "
     "in de bestandsnaam."
 )

@@ -28,16 +28,16 @@ from tests.conftest import (
 )
 
 VANDAAG = dt.date.today()
-EINDE_MAAND = datumgrenzen.laatste_peildatum(VANDAAG).strftime("%d-%m-%Y")
+LAATSTE = VANDAAG + dt.timedelta(days=7)
 
 
 def buiten_bereik(peildatum: str) -> str:
-    return (f"De peildatum {peildatum} kan niet kloppen: een peildatum ligt tussen 01-01-2000 en het einde van deze "
-            f"maand ({EINDE_MAAND}). Controleer de peildatum in het uploadformulier, in de regel 'Peildatum: …' boven "
-            "de kopregel of in de bestandsnaam.")
+    return (f"De peildatum {peildatum} kan niet kloppen: een peildatum ligt tussen 01-01-2000 en een week na "
+            f"vandaag ({LAATSTE:%d-%m-%Y}). Controleer de peildatum in het uploadformulier, in de regel 'Peildatum: …' "
+            "boven de kopregel of in de bestandsnaam.")
 
 
-def test_a_peildatum_outside_2000_to_this_month_is_refused_wherever_it_comes_from(db, tmp_path):
+def test_a_peildatum_outside_2000_to_a_week_from_now_is_refused_wherever_it_comes_from(db, tmp_path):
     titel_9999 = schrijf_xlsx(tmp_path / "titel_9999.xlsx", [["Peildatum: 31-12-9999"], KANDIDATEN_KOP, kandidaat()])
     titel_woord = schrijf_csv(tmp_path / "titel_woord.csv", [["Peildatum: december 9999"], KANDIDATEN_KOP,
                                                               kandidaat()])
@@ -58,15 +58,15 @@ def test_a_peildatum_outside_2000_to_this_month_is_refused_wherever_it_comes_fro
     assert {s for (s,) in rijen(db, "SELECT status FROM uploads")} == {"geweigerd"}
 
 
-def test_a_peildatum_at_the_end_of_this_month_loads(db, tmp_path):
-    bestand = schrijf_xlsx(tmp_path / "deze_maand.xlsx", [KANDIDATEN_KOP, kandidaat()])
-    assert ingest(db, bestand, peildatum=datumgrenzen.laatste_peildatum(VANDAAG).isoformat()).returncode == 0
-    volgende = datumgrenzen.laatste_peildatum(VANDAAG) + dt.timedelta(days=1)
+def test_a_peildatum_a_week_from_now_loads_and_a_day_later_is_refused(db, tmp_path):
+    bestand = schrijf_xlsx(tmp_path / "week.xlsx", [KANDIDATEN_KOP, kandidaat()])
+    assert ingest(db, bestand, peildatum=LAATSTE.isoformat()).returncode == 0
+    volgende = LAATSTE + dt.timedelta(days=1)
     # another traject: the same bytes within one second would be 'al geladen' before anything is checked
-    bestand = schrijf_xlsx(tmp_path / "volgende_maand.xlsx", [KANDIDATEN_KOP, kandidaat("T2")])
+    bestand = schrijf_xlsx(tmp_path / "volgende.xlsx", [KANDIDATEN_KOP, kandidaat("T2")])
     resultaat = ingest(db, bestand, peildatum=volgende.isoformat())
-    assert blokken(resultaat.stdout)["volgende_maand.xlsx"] == geweigerd(
-        "volgende_maand.xlsx", buiten_bereik(volgende.strftime("%d-%m-%Y")))
+    assert blokken(resultaat.stdout)["volgende.xlsx"] == geweigerd(
+        "volgende.xlsx", buiten_bereik(volgende.strftime("%d-%m-%Y")))
 
 
 def test_31_12_9999_on_a_lopend_traject_means_no_einddatum(db, tmp_path):
@@ -145,7 +145,7 @@ def test_the_period_a_page_offers_stays_within_2000_and_this_month(extreme_opsla
     cache_legen()
     eerste, laatste = kengetallen.periode_grenzen()
     assert eerste == dt.date(2000, 1, 1)
-    assert laatste == datumgrenzen.laatste_peildatum(VANDAAG)
+    assert laatste == LAATSTE
     assert vraag.laatste_vraagmaand() == datumgrenzen.laatste_vraagmaand(VANDAAG)
     cache_legen()
 

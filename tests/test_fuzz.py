@@ -294,7 +294,7 @@ def test_mutated_dates(opslag, tmp_path, bestand):
         finally:
             con.close()
         assert eerste >= dt.date(2000, 1, 1) and laatste <= dt.date(2099, 12, 31) and peil <= dt.date.today() + \
-            dt.timedelta(days=31)
+            dt.timedelta(days=7)
 
 
 # ----- encodings and separators --------------------------------------------------------------------------

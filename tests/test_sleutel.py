@@ -132,7 +132,7 @@ def test_a_store_from_before_the_fingerprint_records_it_on_its_next_load_and_is_
     assert len(rijen(db, "SELECT vingerafdruk FROM sleutel_vingerafdruk")) == 1
     sleutel.write_text("cd" * 32 + "\n")
     december = schrijf_xlsx(tmp_path / "dec.xlsx", [KANDIDATEN_KOP, kandidaat("T2")])
-    resultaat = ingest(db, december, peildatum="2026-12-31")
+    resultaat = ingest(db, december, peildatum="2026-12-01")
     assert resultaat.returncode == 1
     assert resultaat.stdout.strip() == anders("dec.xlsx", sleutel)
 
