@@ -190,8 +190,16 @@ def test_structurele_vraag_heatmap_per_beroep_draws_the_beroep_as_text(opslag, m
     heatmap = figuren(app)[0]
     assert BEROEP in getekend(heatmap)  # the row label, literally
     assert any(BEROEP in tekst for tekst in getekend(heatmap) if tekst != BEROEP)  # and in the hover
+    # the row shows it cut to 40 characters, so a pasted vacancy text cannot squeeze the months (review); the row
+    # itself (tickvals) and the hover keep the whole name
+    assert ingekort(BEROEP) in {html.unescape(t) for t in heatmap["layout"]["yaxis"]["ticktext"]}
     assert onveilig_in_plotly(heatmap) == []
     assert onveilig(markdown_bronnen(app)) == []
+
+
+def ingekort(naam: str) -> str:
+    """A name as a legend or axis shows it: at most 40 characters, a longer one cut with '…'."""
+    return naam if len(naam) <= 40 else naam[:39].rstrip() + "…"
 
 
 def test_instroom_per_organisatie_has_the_organisaties_as_legend_text(opslag, monkeypatch):
@@ -199,7 +207,9 @@ def test_instroom_per_organisatie_has_the_organisaties_as_legend_text(opslag, mo
     app.selectbox(key="instroom_uitsplitsen").set_value("Organisatie").run()
     assert not app.exception
     figuur = figuren(app)[0]
-    assert {html.unescape(spoor.get("name", "")) for spoor in figuur["data"]} >= {ORG_LINK, ORG_ANKER, ORG_SJABLOON}
+    # legend entries are cut at 40 characters (weergave.tekst.plotly_label), as text
+    assert {html.unescape(spoor.get("name", "")) for spoor in figuur["data"]} >= {
+        ingekort(n) for n in (ORG_LINK, ORG_ANKER, ORG_SJABLOON)}
     assert onveilig_in_plotly(figuur) == []
     assert onveilig(markdown_bronnen(app)) == []
 
@@ -211,7 +221,7 @@ def test_uitval_curves_per_werkgever_or_organisatie_have_the_names_as_text(opsla
     app.selectbox(key="uitval_uitsplitsen").set_value(uitsplitsing).run()
     assert not app.exception
     curves = next(f for f in figuren(app) if any(s.get("line", {}).get("shape") == "hv" for s in f["data"]))
-    assert namen <= {html.unescape(spoor.get("name", "")) for spoor in curves["data"]}
+    assert {ingekort(n) for n in namen} <= {html.unescape(spoor.get("name", "")) for spoor in curves["data"]}
     for figuur in figuren(app):
         assert onveilig_in_plotly(figuur) == []
     assert onveilig(markdown_bronnen(app)) == []

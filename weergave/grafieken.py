@@ -28,7 +28,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from weergave import formaat
-from weergave.tekst import plotly_tekst
+from weergave.tekst import plotly_label, plotly_tekst
 
 # Okabe & Ito (2008), "Color Universal Design"; blue first (the app's primary colour), yellow late
 # (weak on white).
@@ -368,7 +368,7 @@ def lijn_per_maand(
         kolom = breed.waarden[naam]
         if kolom.isna().all():
             continue
-        reeksnaam = plotly_tekst(naam or maat)
+        reeksnaam = plotly_label(naam or maat)
         fig.add_trace(go.Scatter(
             x=breed.waarden.index, y=kolom, name=reeksnaam, mode="lines+markers",
             line={"color": kleur(positie), "width": 3, "dash": streepjes(positie)}, marker={"size": 8},
@@ -461,7 +461,7 @@ def staaf_per_periode(
 def _staaf(kolom: pd.Series, x: list, labels: list[str], totaal: pd.Series | None, naam: str, positie: int,
            decimalen: int) -> go.Bar:
     """One series of bars, with a Dutch hover text (and the period total when bars are stacked)."""
-    naam = plotly_tekst(naam)  # in the legend and in the hovertemplate: text, no tag and no placeholder
+    naam = plotly_label(naam)  # in the legend and in the hovertemplate: text, no tag and no placeholder
     regels = f"<b>%{{customdata[0]}}</b><br>{naam}: %{{customdata[1]}}"
     if totaal is not None:
         regels += "<br>Totaal: %{customdata[2]}"
@@ -526,7 +526,8 @@ def staaf_horizontaal(
     ))
     _opmaak(fig, titel, x_titel, y_titel, hoogte=max(300, 110 + 46 * len(reeks)))
     fig.update_layout(showlegend=False, bargap=0.3, xaxis=_waarde_as({}, float(reeks.max()), 1.15))
-    fig.update_yaxes(autorange="reversed", showgrid=False, ticksuffix="  ")
+    fig.update_yaxes(autorange="reversed", showgrid=False, ticksuffix="  ", tickmode="array", tickvals=categorieen,
+                     ticktext=[plotly_label(c) for c in reeks.index])
     _noot_weggelaten(fig, weggelaten)
     return Grafiek(fig, _alt("Staafgrafiek", titel, _alt_categorieen(reeks, maat, decimalen), weggelaten))
 

@@ -56,3 +56,15 @@ def plotly_tekst(tekst: object) -> str:
     `$` as numeric entities (no `%{...}` placeholder in a hovertemplate, no LaTeX); plotly turns the entities back
     into the characters when it draws them."""
     return str(tekst).translate(_PLOTLY)
+
+
+LABEL_LENGTE = 40  # characters of a name from a file on an axis or in a legend: a pasted vacancy text of 492
+# characters squeezed the 24 months of the heatmap into a sliver (review); the hover keeps the whole name
+
+
+def plotly_label(tekst: object, lengte: int = LABEL_LENGTE) -> str:
+    """`plotly_tekst` of a name cut to `lengte` characters with '…': for tick labels and legend entries."""
+    tekst = str(tekst)
+    if len(tekst) > lengte:
+        tekst = tekst[: lengte - 1].rstrip() + "…"
+    return plotly_tekst(tekst)

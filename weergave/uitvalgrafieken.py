@@ -23,7 +23,7 @@ from weergave.grafieken import (
     kleur,
     opsomming,
 )
-from weergave.tekst import plotly_tekst
+from weergave.tekst import plotly_label, plotly_tekst
 
 GRIJS_TEKST = "#555555"
 MIN_GEVOLGD = 10  # a curve is drawn as long as at least this many trajecten are still followed
@@ -167,7 +167,7 @@ def overlevingscurves(curves: pd.DataFrame, groepen: Sequence[str], namen: dict[
         if km.empty:
             continue
         naam = namen.get(groep, groep)
-        label = plotly_tekst(naam)  # an organisatie or werkgever from a file: legend and hover as text
+        label = plotly_label(naam)  # an organisatie or werkgever from a file: legend and hover as text
         kleur_ = kleur(positie)
         met_band = bool(km["onder"].notna().any())
         laagste = min(laagste, float((km["onder"] if met_band else km["overleving"]).min()))
