@@ -125,7 +125,11 @@ def controle_van(bestand, gelezen_bestand: Gelezen, soort, organisatie, peildatu
         with st.status(f"{bestandsnaam(bestand)} wordt gecontroleerd…", expanded=False) as status:
             st.write("Kolommen herkennen en elke cel controleren; er wordt nog niets opgeslagen.")
             controle = herkend_uit(gelezen_bestand, soort=soort, organisatie=organisatie, peildatum=peildatum)
-            controle = gecontroleerd(controle, db, wachttijd=WACHT)
+            try:
+                controle = gecontroleerd(controle, db, wachttijd=WACHT)
+            except Exception:  # the caller says why; the line must not go on saying "wordt gecontroleerd…"
+                status.update(label=f"{bestandsnaam(bestand)} is niet gecontroleerd", state="error")
+                raise
             status.update(label=f"{bestandsnaam(bestand)} is gecontroleerd", state="complete")
         bewaard = (sleutel, controle)
         staat["uploaden_controles"][bestand.file_id] = bewaard
@@ -230,22 +234,25 @@ def toon_fouten(bestand, gelezen_bestand: Gelezen, controle: Controle) -> None:
 
 def laden(bestand, controle: Controle) -> None:
     """Load a checked file; the store is unchanged and a Dutch message is shown when anything fails."""
+    waarom = None
     with st.status(f"{bestandsnaam(bestand)} wordt geladen…", expanded=True) as status:
         st.write("Alles of niets: het bestand wordt in één keer geladen, of helemaal niet.")
         try:
             uitkomst = laad(db, controle, geladen_door=gebruiker(), wachttijd=WACHT)
         except meldingen.OpslagFout as fout:  # busy, not writable, the key: the cause, without paths on the page
             LOG.error("laden niet mogelijk: %s", fout)  # the operator's text, with the paths, for the server log
-            status.update(label=f"{bestandsnaam(bestand)} is niet geladen", state="error")
-            st.error(markdown_tekst(f"Niet geladen: {bestand.name}. {fout.voor_pagina}"))
-            return
+            waarom = f"Niet geladen: {bestand.name}. {fout.voor_pagina}"
         except Exception as fout:  # the pipeline rolled back; never a traceback for the user
             LOG.error("laden mislukt (%s)", type(fout).__name__)  # the type only: never row contents
-            status.update(label=f"{bestandsnaam(bestand)} is niet geladen", state="error")
-            st.error(markdown_tekst(meldingen.MISLUKT.format(bestand=bestand.name, soort=type(fout).__name__)))
-            return
-        cache_legen()
-        status.update(label=f"{bestandsnaam(bestand)}: klaar", state="complete", expanded=False)
+            waarom = meldingen.MISLUKT.format(bestand=bestand.name, soort=type(fout).__name__)
+        if waarom:
+            status.update(label=f"{bestandsnaam(bestand)} is niet geladen", state="error", expanded=False)
+        else:
+            cache_legen()
+            status.update(label=f"{bestandsnaam(bestand)}: klaar", state="complete", expanded=False)
+    if waarom:  # outside the status box, which a user may find folded: the reason must be read at once
+        st.error(markdown_tekst(waarom), icon=":material/error:")
+        return
     staat["uploaden_uitkomsten"][bestand.file_id] = {
         "status": uitkomst.status,
         "melding": uitkomst.melding,
