@@ -165,7 +165,7 @@ elif synoniemen.empty:
 else:
     st.caption(
         "In de laatste export van elke organisatie: waarden die niet de standaardnaam hadden maar via een synoniem "
-        "(data/reference/synoniemen.csv) of een andere schrijfwijze van een gemeente zijn herkend. Dat gaat goed, "
+        "(de lijst die de beheerder bijhoudt) of een andere schrijfwijze van een gemeente zijn herkend. Dat gaat goed, "
         "maar een organisatie die de standaardwaarden gebruikt, is minder afhankelijk van die lijst."
     )
     st.dataframe(

@@ -93,7 +93,8 @@ db = db_pad()
 
 
 def soort_label(soort: str | None) -> str:
-    return SOORT_LABELS.get(soort, soort or formaat.LEEG)
+    """'Kandidaten', ...; '–' for a file refused before its kind was known (it came as None or NaN: shown 'None')."""
+    return formaat.LEEG if formaat.is_leeg(soort) else SOORT_LABELS.get(soort, soort)
 
 
 def bestandsnaam(bestand) -> str:
@@ -296,10 +297,9 @@ def toon_bestand(bestand) -> None:
             st.error(markdown_tekst(f"Niet gecontroleerd: {bestand.name}. {fout.voor_pagina}"))
             return
         if controle.herkend is not None:
-            st.caption(
-                f"Gelezen als {BESTANDSTYPEN.get(gelezen_bestand.bestandstype, 'bestand')}, werkblad "
-                f"'{markdown_tekst(controle.herkend.blad)}'."
-            )
+            blad = markdown_tekst(controle.herkend.blad)
+            werkblad = "" if gelezen_bestand.bestandstype == "csv" else f", werkblad '{blad}'"
+            st.caption(f"Gelezen als {BESTANDSTYPEN.get(gelezen_bestand.bestandstype, 'bestand')}{werkblad}.")
         if controle.bestandsfouten:
             st.error(melding_met_regels("Dit bestand kan zo niet worden geladen:", controle.bestandsfouten))
             return

@@ -80,8 +80,7 @@ PROBLEMEN: dict[str, str] = {
     "te_groot": "'{waarde}' is te groot: een aantal is hoogstens {extra}. Klopt het getal?",
     "geen_crebo": "'{waarde}' is geen crebonummer. Een crebonummer heeft 5 cijfers.",
     "code_onbekend": "'{waarde}' is geen bekende waarde. Toegestaan: {extra}. Gebruikt uw systeem "
-    "een andere schrijfwijze? Vraag de beheerder die toe te voegen aan "
-    "data/reference/synoniemen.csv.",
+    "een andere schrijfwijze? Vraag de beheerder die toe te voegen aan de synoniemen van het dashboard.",
     "gemeente_onbekend": "'{waarde}' is geen bekende gemeente. Gebruik de naam van de gemeente "
     "(zoals het CBS die schrijft) of de gemeentecode, bijvoorbeeld GM0268.",
     "gemeente_ambigu": "'{waarde}' is niet eenduidig: bedoelt u {extra}? Gebruik de volledige naam "
@@ -254,8 +253,8 @@ OUDERE_PEILDATUM = (
 )
 
 NOG_MEER_FOUTEN = (
-    "En nog {aantal} fouten, per kolom: {kolommen}. Een Excel-kopie van het bestand met de foute cellen gemarkeerd "
-    "staat op de pagina Uploaden."
+    "En nog {aantal} fouten, per kolom: {kolommen}. Upload het bestand op de pagina Uploaden voor een Excel-kopie "
+    "met de foute cellen gemarkeerd."
 )
 
 KOPIE_INGEKORT = (

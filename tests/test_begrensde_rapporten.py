@@ -41,8 +41,8 @@ def test_twenty_thousand_equal_trajectnummers_give_a_short_report_that_counts_th
     assert regels[1] == "  Rij 2, kolom Trajectnummer: 'T1' " + DUBBEL.format(rijen="3, 4, 5 en 19.996 andere rijen")
     assert regels[3] == "  Rij 4, kolom Trajectnummer: 'T1' " + DUBBEL.format(rijen="2, 3, 5 en 19.996 andere rijen")
     assert len(regels) == 1 + 100 + 1
-    assert regels[-1] == ("  En nog 19.900 fouten, per kolom: Trajectnummer 19.900. Een Excel-kopie van het bestand "
-                          "met de foute cellen gemarkeerd staat op de pagina Uploaden.")
+    assert regels[-1] == ("  En nog 19.900 fouten, per kolom: Trajectnummer 19.900. Upload het bestand op de pagina "
+                          "Uploaden voor een Excel-kopie met de foute cellen gemarkeerd.")
     ((meldingen,),) = rijen(db, "SELECT meldingen FROM uploads")
     assert len(meldingen) < 40_000  # was 64 MB
     opgeslagen = json.loads(meldingen)
@@ -101,8 +101,8 @@ def test_a_file_wrong_everywhere_lists_the_first_errors_and_counts_all(db, tmp_p
     assert regels[0].startswith("Geweigerd: alles_fout.csv (18.000 fouten).")
     # per column, most first, then in the file's order
     assert regels[-1] == ("  En nog 17.900 fouten, per kolom: Startdatum 2.984, Status 2.984, Gemeente 2.983, "
-                          "Doelgroep 2.983, Route 2.983 en 1 andere kolom. Een Excel-kopie van het bestand met de "
-                          "foute cellen gemarkeerd staat op de pagina Uploaden.")
+                          "Doelgroep 2.983, Route 2.983 en 1 andere kolom. Upload het bestand op de pagina Uploaden "
+                          "voor een Excel-kopie met de foute cellen gemarkeerd.")
 
 
 def test_the_error_copy_of_a_workbook_that_has_a_sheet_fouten(db, tmp_path, monkeypatch):
@@ -158,3 +158,16 @@ def test_an_organisatie_longer_than_any_name_is_refused(db, tmp_path):
         "  De organisatie 'Werkbedrijf Werkbedrijf Werkbedrijf Wer…' heeft een naam van 239 tekens; de grens is "
         "100. Staat er iets anders dan de naam van de organisatie in de kolom Organisatie of de titelregel? Geef de "
         "naam van de organisatie op.")
+
+
+def test_the_history_shows_a_dash_for_the_kind_of_a_file_refused_before_its_kind_was_known(db, tmp_path, monkeypatch):
+    """Review: a refused unreadable workbook showed 'None' (English) under Soort."""
+    goed = schrijf_xlsx(tmp_path / "goed.xlsx", [KANDIDATEN_KOP, kandidaat("T1")])
+    pdf = tmp_path / "export.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n" + bytes(100))
+    assert ingest(db, goed, pdf).returncode == 1  # a text column with one missing value: NaN in pandas 3
+    monkeypatch.setenv("DASHBOARD_DB", str(db))
+    app = app_als(monkeypatch, tmp_path, timeout=90).run()
+    app.switch_page("pages/uploaden.py").run()
+    geschiedenis = app.dataframe[0].value
+    assert sorted(geschiedenis["Soort"]) == ["Kandidaten (trajecten)", "–"]

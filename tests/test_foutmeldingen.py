@@ -78,7 +78,7 @@ BERGEN = ("'Bergen' is niet eenduidig: bedoelt u Bergen (L.) of Bergen (NH.)? Ge
 
 def onbekend(waarde: str, lijst: str) -> str:
     return (f"'{waarde}' is geen bekende waarde. Toegestaan: {TOEGESTAAN[lijst]}. Gebruikt uw systeem een andere "
-            "schrijfwijze? Vraag de beheerder die toe te voegen aan data/reference/synoniemen.csv.")
+            "schrijfwijze? Vraag de beheerder die toe te voegen aan de synoniemen van het dashboard.")
 
 
 # ----- errors per cell -------------------------------------------------------------------------
