@@ -58,8 +58,7 @@ def terugdraaigevolg(upload_id: int, db: Path | None = None) -> Terugdraaigevolg
 
 def aanlevering_per_maand(db: Path | None = None) -> pd.DataFrame:
     """Per organisatie, kind and month (from its first month to the region's latest): delivered or not."""
-    bereik = {"vroegste_maand": datumgrenzen.VROEGSTE_DATUM, "laatste_maand": datumgrenzen.laatste_vraagmaand()}
-    return query("kwaliteit_aanlevering", bereik, db=db)
+    return query("kwaliteit_aanlevering", datumgrenzen.maandbereik(), db=db)
 
 
 def aanlevering_per_organisatie(db: Path | None = None) -> pd.DataFrame:

@@ -410,10 +410,11 @@ def geschiedenis() -> None:
         key="uploaden_gekozen_upload",
     )
     rij = per_id[gekozen]
-    for regel in rij.fouten[:MAX_FOUTEN_IN_MELDING]:
+    getoond = rij.fouten[:MAX_FOUTEN_IN_MELDING]
+    for regel in getoond:
         st.error(markdown_tekst(regel))
-    if rij.aantal_fouten > min(len(rij.fouten), MAX_FOUTEN_IN_MELDING):
-        st.caption(f"En nog {formaat.getal(rij.aantal_fouten - min(len(rij.fouten), MAX_FOUTEN_IN_MELDING))} fouten.")
+    if rij.aantal_fouten > len(getoond):
+        st.caption(f"En nog {formaat.getal(rij.aantal_fouten - len(getoond))} fouten.")
     for regel in rij.waarschuwingen:
         st.warning(markdown_tekst(regel), icon=":material/warning:")
     if rij.status not in ("geladen", "vervangen"):

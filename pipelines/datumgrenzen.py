@@ -51,14 +51,19 @@ def laatste_afspraakjaar(op: dt.date | None = None) -> int:
     return (op or vandaag()).year + AFSPRAAK_JAREN_VOORUIT
 
 
+def maandbereik(op: dt.date | None = None) -> dict[str, dt.date]:
+    """The months vraag may be about, as bound parameters: $vroegste_maand and $laatste_maand (first days)."""
+    return {"vroegste_maand": VROEGSTE_DATUM, "laatste_maand": laatste_vraagmaand(op)}
+
+
 def sql_parameters(soort: str, op: dt.date | None = None) -> dict[str, object]:
     """The bounds each kind's *_normaal.sql checks against, as bound parameters."""
     if soort == "kandidaten":
         return {"vroegste_datum": VROEGSTE_DATUM, "laatste_datum": LAATSTE_DATUM, "geen_einddatum": GEEN_EINDDATUM}
     if soort == "vraag":
-        laatste = laatste_vraagmaand(op)
-        return {"vroegste_maand": VROEGSTE_DATUM, "laatste_maand": laatste,
-                "maanden_bereik": f"januari {VROEGSTE_DATUM.year} tot en met december {laatste.year}"}
+        bereik = maandbereik(op)
+        return bereik | {"maanden_bereik": f"januari {VROEGSTE_DATUM.year} tot en met december "
+                                            f"{bereik['laatste_maand'].year}"}
     if soort == "afspraken":
         return {"vroegste_jaar": VROEGSTE_DATUM.year, "laatste_jaar": laatste_afspraakjaar(op)}
     return {}

@@ -40,6 +40,11 @@ class Herkend:
     peildatum_in_bestand: str | None = None
     waarschuwingen: list[str] = field(default_factory=list)
 
+    @property
+    def volgorde(self) -> dict[str, int]:
+        """Header -> its place among the kind's columns: the order errors and column counts are reported in."""
+        return {kopje: i for i, kopje in enumerate(self.kopjes.values())}
+
 
 @dataclass(frozen=True)
 class Kandidaat:
@@ -256,8 +261,6 @@ def datum_uit_tekst(tekst: str) -> dt.date | None:
         return dt.date(jaar, maand, dag)
     except ValueError:
         return None
-
-
 
 
 def peildatum_uit_bestandsnaam(naam: str) -> dt.date | None:

@@ -87,7 +87,7 @@ class Controle:
     def foutregels_beperkt(self, maximum: int) -> list[str]:
         """At most `maximum` lines of the report, then one line saying how many more and in which columns: a file
         with 200.000 wrong cells must not become a report of 200.000 lines in the CLI, on the page or in the store.
-        The Excel copy on the upload page marks every one of them."""
+        The Excel copy on the upload page marks the first MAX_FOUTEN of them."""
         bestand = self.bestandsfouten[:maximum]
         cellen = self.fouten[: maximum - len(bestand)]
         regels = bestand + [f.tekst for f in cellen]
@@ -96,12 +96,10 @@ class Controle:
                 if aantal > getoond[kolom]}
         if not rest:
             return regels
-        volgorde = {kopje: i for i, kopje in enumerate(self.herkend.kopjes.values())} if self.herkend else {}
+        volgorde = self.herkend.volgorde if self.herkend else {}
         per_kolom = sorted(rest.items(), key=lambda paar: (-paar[1], volgorde.get(paar[0], 0)))
-        kolommen = ", ".join(f"{kolom} {meldingen.getal(aantal)}" for kolom, aantal in per_kolom[:5])
-        if len(per_kolom) > 5:
-            andere = len(per_kolom) - 5
-            kolommen += f" en {meldingen.getal(andere)} {'andere kolom' if andere == 1 else 'andere kolommen'}"
+        kolommen = meldingen.opsomming([f"{kolom} {meldingen.getal(aantal)}" for kolom, aantal in per_kolom], 5,
+                                       andere=("andere kolom", "andere kolommen"))
         aantal = meldingen.getal(sum(rest.values()))
         return regels + [meldingen.NOG_MEER_FOUTEN.format(aantal=aantal, kolommen=kolommen)]
 
@@ -319,8 +317,7 @@ def gevalideerd(con: duckdb.DuckDBPyConnection, controle: Controle, db: Path) ->
         )
         for rij, kolom, probleem, waarde, extra in con.execute(sql("fouten"), {"max_fouten": MAX_FOUTEN}).fetchall()
     ]
-    volgorde = {kopje: i for i, kopje in enumerate(herkend.kopjes.values())}
-    fouten.sort(key=lambda f: (f.rij, volgorde[f.kolom]))
+    fouten.sort(key=lambda f: (f.rij, herkend.volgorde[f.kolom]))
     per_kolom = {herkend.kopjes[kolom]: aantal for kolom, aantal in con.execute(sql("fouten_per_kolom")).fetchall()}
     return fouten, per_kolom
 
@@ -503,8 +500,6 @@ def al_geladen_melding(upload_id: int, soort: str, organisatie: str, peildatum: 
 def datum_nl(datum: dt.date | None) -> str:
     """31-10-2026; also 01-01-0001 (strftime writes the year 1 as '1')."""
     return f"{datum.day:02d}-{datum.month:02d}-{datum.year:04d}" if datum else "onbekend"
-
-
 
 
 def rijen_nl(aantal: int) -> str:

@@ -141,11 +141,13 @@ def ingekort(tekst: str, grens: int = TEKST_IN_MELDING) -> str:
     return tekst if len(tekst) <= grens else tekst[: grens - 1].rstrip() + "…"
 
 
-def opsomming(namen: list[str], zichtbaar: int = 10) -> str:
-    """'a, b, c' or, for a long list, the first few and 'en 1.234 andere'."""
+def opsomming(namen: list[str], zichtbaar: int = 10, andere: tuple[str, str] = ("andere", "andere")) -> str:
+    """'a, b, c' or, for a long list, the first few and 'en 1.234 andere' (`andere`: the words for one and for
+    more, such as ('andere kolom', 'andere kolommen'))."""
     if len(namen) <= zichtbaar:
         return ", ".join(namen)
-    return f"{', '.join(namen[:zichtbaar])} en {getal(len(namen) - zichtbaar)} andere"
+    rest = len(namen) - zichtbaar
+    return f"{', '.join(namen[:zichtbaar])} en {getal(rest)} {andere[0] if rest == 1 else andere[1]}"
 
 
 # File-level refusals. Each says what is wrong and what to do.

@@ -28,7 +28,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from weergave import formaat
-from weergave.tekst import plotly_label, plotly_tekst
+from weergave.tekst import as_met_namen, plotly_label, plotly_tekst
 
 # Okabe & Ito (2008), "Color Universal Design"; blue first (the app's primary colour), yellow late
 # (weak on white).
@@ -526,8 +526,7 @@ def staaf_horizontaal(
     ))
     _opmaak(fig, titel, x_titel, y_titel, hoogte=max(300, 110 + 46 * len(reeks)))
     fig.update_layout(showlegend=False, bargap=0.3, xaxis=_waarde_as({}, float(reeks.max()), 1.15))
-    fig.update_yaxes(autorange="reversed", showgrid=False, ticksuffix="  ", tickmode="array", tickvals=categorieen,
-                     ticktext=[plotly_label(c) for c in reeks.index])
+    fig.update_yaxes(autorange="reversed", showgrid=False, ticksuffix="  ", **as_met_namen(reeks.index))
     _noot_weggelaten(fig, weggelaten)
     return Grafiek(fig, _alt("Staafgrafiek", titel, _alt_categorieen(reeks, maat, decimalen), weggelaten))
 

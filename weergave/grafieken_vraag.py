@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from weergave import formaat
 from weergave.grafieken import LETTER, PALET, TEKST, Grafiek, _alt, _opmaak, _waarde_as, opsomming
-from weergave.tekst import plotly_label, plotly_tekst
+from weergave.tekst import as_met_namen, plotly_tekst
 
 # Sequential blues (ColorBrewer "Blues", readable for every kind of colour blindness, and light to dark so it
 # survives a washed-out projector); a month without vraag is a light grey, visibly different from "a little".
@@ -91,9 +91,7 @@ def heatmap_per_maand(
     # months and a white line where a year begins (24 narrow columns have no room for "nov 2025" each).
     fig.update_xaxes(type="category", side="top", showgrid=False, tickangle=0, tickmode="array", tickvals=labels,
                      ticktext=koppen, tickfont={"size": LETTER - 2})
-    # the whole name is the category (two long names alike at the start stay two rows); the tick shows it cut
-    fig.update_yaxes(tickmode="array", tickvals=[plotly_tekst(r) for r in rijen],
-                     ticktext=[plotly_label(r) for r in rijen])
+    fig.update_yaxes(**as_met_namen(rijen))
     for jaar, eerste, laatste in _jaren(breed.columns):
         fig.add_annotation(
             text=f"<b>{jaar}</b>", x=(eerste + laatste) / 2, xref="x", y=1, yref="paper", yanchor="bottom",

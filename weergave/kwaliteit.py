@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from weergave import formaat
 from weergave.grafieken import PALET, Grafiek, _opmaak, maand_ticks
-from weergave.tekst import plotly_label, plotly_tekst
+from weergave.tekst import as_met_namen, plotly_tekst
 
 GELEVERD = PALET[0]  # blue
 ONTBREEKT = PALET[3]  # vermillion: tells apart from blue also for colour-blind viewers
@@ -57,8 +57,7 @@ def aanleverraster(df: pd.DataFrame | None, titel: str | None = None) -> Grafiek
     _opmaak(fig, titel, None, None, hoogte=140 + 60 * len(organisaties))
     posities, labels = maand_ticks(maanden)
     fig.update_xaxes(type="date", tickmode="array", tickvals=posities, ticktext=labels, showgrid=False)
-    fig.update_yaxes(showgrid=False, tickmode="array", tickvals=[plotly_tekst(o) for o in organisaties],
-                     ticktext=[plotly_label(o) for o in organisaties])
+    fig.update_yaxes(showgrid=False, **as_met_namen(organisaties))
     for naam, kleur in (("Geleverd", GELEVERD), ("Ontbreekt", ONTBREEKT)):  # a legend for the two colours
         fig.add_trace(
             go.Scatter(

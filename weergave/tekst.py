@@ -62,6 +62,13 @@ LABEL_LENGTE = 40  # characters of a name from a file on an axis or in a legend:
 # characters squeezed the 24 months of the heatmap into a sliver (review); the hover keeps the whole name
 
 
+def as_met_namen(namen) -> dict:
+    """For `fig.update_yaxes(**...)`: an axis whose categories are whole names from files (two long names alike at
+    the start stay two rows), each tick showing it cut by `plotly_label`."""
+    return {"tickmode": "array", "tickvals": [plotly_tekst(n) for n in namen],
+            "ticktext": [plotly_label(n) for n in namen]}
+
+
 def plotly_label(tekst: object, lengte: int = LABEL_LENGTE) -> str:
     """`plotly_tekst` of a name cut to `lengte` characters with '…': for tick labels and legend entries."""
     tekst = str(tekst)
