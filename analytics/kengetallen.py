@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from analytics.beschermd import Beschermd, afgeschermd_teken, is_beschermd, minstens
 from analytics.filters import Filters
 from analytics.onderdrukking import (
     SECUNDAIR,
@@ -139,19 +140,20 @@ OPTELBAAR = ("instroom", "uitval12_teller", "uitval12_noemer", "praktijkverklari
 
 @dataclass(frozen=True)
 class Kengetallen:
-    """The overzicht's numbers as the viewer may see them: a count, or "<5" when it is hidden; a share, or
-    None when it cannot be given (no denominator, or hidden because it would point to a few people)."""
+    """The overzicht's numbers as the viewer may see them: a count (exact, or a `Beschermd`: rounded, "<5" or "x");
+    a share (exact, or a `Beschermd` rounded to 5 percentage points), or None when it cannot be given (no
+    denominator, or hidden because it would point to a few people)."""
 
-    instroom: int | str
-    unieke_kandidaten: int | str
-    lopend: int | str
-    uitval12_teller: int | str
-    uitval12_noemer: int | str
-    praktijkverklaringen: int | str
-    uitstroom_werk: int | str
-    beeindigd: int | str
-    uitval_12: float | None
-    aandeel_werk: float | None
+    instroom: int | Beschermd
+    unieke_kandidaten: int | Beschermd
+    lopend: int | Beschermd
+    uitval12_teller: int | Beschermd
+    uitval12_noemer: int | Beschermd
+    praktijkverklaringen: int | Beschermd
+    uitstroom_werk: int | Beschermd
+    beeindigd: int | Beschermd
+    uitval_12: float | Beschermd | None
+    aandeel_werk: float | Beschermd | None
 
 
 def met_aandelen(tabel: pd.DataFrame) -> pd.DataFrame:
@@ -176,15 +178,16 @@ def kengetallen(filters: Filters) -> Kengetallen:
         for kolom, verborgen in kengetallen_per_gemeente(filters).attrs.get("totaal_verborgen", {}).items():
             if verborgen and tabel.at[0, kolom] != SECUNDAIR:  # also a "<5": its "1 to 4" would give cells away
                 tabel[kolom] = tabel[kolom].astype(object)
-                tabel.at[0, kolom] = SECUNDAIR
+                tabel.at[0, kolom] = afgeschermd_teken()
         for aandeel, (teller, noemer) in AANDELEN.items():
-            if isinstance(tabel.at[0, teller], str) or isinstance(tabel.at[0, noemer], str):
+            if is_afgeschermd(tabel.at[0, teller]) or is_afgeschermd(tabel.at[0, noemer]):
                 tabel[aandeel] = tabel[aandeel].astype(object)
                 tabel.at[0, aandeel] = None
     waarden = tabel.iloc[0]
     return Kengetallen(
-        **{veld: waarden[veld] if isinstance(waarden[veld], str) else int(waarden[veld]) for veld in TELLINGEN},
-        **{veld: None if formaat_leeg(waarden[veld]) else float(waarden[veld]) for veld in AANDELEN},
+        **{veld: waarden[veld] if is_beschermd(waarden[veld]) else int(waarden[veld]) for veld in TELLINGEN},
+        **{veld: None if formaat_leeg(waarden[veld]) else waarden[veld] if is_beschermd(waarden[veld])
+           else float(waarden[veld]) for veld in AANDELEN},
     )
 
 
@@ -234,6 +237,9 @@ def instroom_per_periode(
     parameters = {**filters.parameters(), "periode": periode, "dimensie": dimensie}
     tabel = query("instroom_per_periode", parameters)
     eerder = None
+    if filters.exact and not tabel.empty:  # months without instroom are 0, also at the end of the period
+        tabel = met_lege_perioden(tabel, "periode", filters.van, filters.tot, STAP[periode],
+                                  {"groep": sorted(set(tabel["groep"]))})
     if not filters.exact:  # a missing row would say 0: every period of every groep, "<5" where 0 to 4
         voor = query_ervoor("instroom_per_periode", parameters)  # what each groep counted before the period
         groepen = sorted(set(tabel["groep"]) | set(voor["groep"])) or ["totaal"]
@@ -282,13 +288,26 @@ def instroom_tegen_afspraak(filters: Filters, jaar: int, peildatum: dt.date) -> 
         "instroom_tegen_afspraak", parameters, van="jaar_van", tot="tot_maand_einde"))
     zichtbaar = afgeschermd(tabel, filters.kijker, tellingen=("instroom", "unieke_kandidaten"),
                             afgeleid={"van_afspraak_naar_rato": "instroom"}, exact=exact, eerder=eerder)
-    # op koers or achter says on which side of the pro-rata agreement the instroom lies: from the instroom as
-    # shown (a hidden one next to a small pro-rata agreement would be pinned by "achter")
-    zichtbaar["stand"] = [
-        "geen afspraak" if pd.isna(a) else "afgeschermd" if is_afgeschermd(i) else "op koers" if i >= p else "achter"
-        for i, a, p in zip(zichtbaar["instroom"], zichtbaar["afspraak"], zichtbaar["afspraak_pro_rata"], strict=True)
-    ]
+    # op koers or achter says on which side of the pro-rata agreement the instroom lies: decided from what is shown,
+    # for every true value it allows (a hidden one next to a small pro-rata agreement would be pinned by "achter",
+    # and a rounded 6 next to 7 may be 10); where it cannot decide, it says so
+    zichtbaar["stand"] = [stand(i, a, p) for i, a, p in zip(zichtbaar["instroom"], zichtbaar["afspraak"],
+                                                           zichtbaar["afspraak_pro_rata"], strict=True)]
     return uniek_afgeschermd(zichtbaar, "unieke_kandidaten", exact)
+
+
+NIET_TE_BEPALEN = "niet te bepalen"
+
+
+def stand(instroom: object, afspraak: float, pro_rata: float) -> str:
+    """Op koers (instroom at least the pro-rata afspraak), achter, or why that cannot be said: for every true
+    instroom consistent with what the viewer is shown."""
+    if pd.isna(afspraak):
+        return "geen afspraak"
+    if is_afgeschermd(instroom):
+        return "afgeschermd"
+    boven = minstens(instroom, pro_rata)
+    return NIET_TE_BEPALEN if boven is None else "op koers" if boven else "achter"
 
 
 def periode_grenzen() -> tuple[dt.date, dt.date] | None:

@@ -37,6 +37,16 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import linprog
 
+from analytics.beschermd import (
+    Beschermd,
+    afgerond_aandeel,
+    afgerond_aantal,
+    afgeschermd_teken,
+    geschaald,
+    is_verborgen,
+    klein,
+)
+
 MIN_NOEMER = 10
 PRIMAIR = "<{drempel}"
 SECUNDAIR = "x"
@@ -323,17 +333,18 @@ def afgerond_bereik(getoond: int, grens: int) -> tuple[float, float]:
     return float(max(getoond - (grens - 1), grens)), float(getoond + grens - 1)
 
 
-def afgeschermd_getal(waarde: int, exact: bool, grens: int | None = None, eerder: float = 0) -> int | str:
+def afgeschermd_getal(waarde: int, exact: bool, grens: int | None = None, eerder: float = 0) -> int | Beschermd:
     """A single count (a tile): the count itself for its owner; for others "<5" when it is small, otherwise the
-    count rounded (`afgerond`, with what its selection counted before its period)."""
+    count rounded (`afgerond`, with what its selection counted before its period), as a `Beschermd`."""
     grens = drempel() if grens is None else grens
     if exact:
         return int(waarde)
-    return PRIMAIR.format(drempel=grens) if waarde < grens else afgerond(waarde, grens, eerder)
+    return klein(grens) if waarde < grens else afgerond_aantal(afgerond(waarde, grens, eerder), grens)
 
 
 def is_afgeschermd(waarde: object) -> bool:
-    return isinstance(waarde, str)
+    """A hidden number ("<5", "x", "–"): there is no number to show or draw."""
+    return is_verborgen(waarde)
 
 
 def afgeschermd(
@@ -411,20 +422,20 @@ def afgeschermd(
     uit.attrs["totaal_verborgen"] = {kolom: bool(totaal_verborgen[totaallijn[k]])
                                      for k, kolom in enumerate(tellingen) if k in totaallijn}
     verborgen_teller = {}
-    afronding = {}  # per count column: shown / true, for what is computed from it (1 where not rounded)
     for k, kolom in enumerate(tellingen):
         reeks = uit[kolom].astype(object)
         waar = waarden[:, k]
         getoond = np.array([w if e else afgerond(w, grens, v)
                             for w, e, v in zip(waar, exact_rij, ervoor[:, k], strict=True)])
-        afronding[kolom] = np.divide(getoond, waar, out=np.ones(rijen), where=(waar > 0) & (markeringen[:, k] == ""))
         for r in range(rijen):
             if pd.isna(reeks.iloc[r]):  # nothing to show (a half year before the data): not a count of 0
                 continue
-            if markeringen[r, k] != "":
-                reeks.iloc[r] = markeringen[r, k]
+            if markeringen[r, k] == SECUNDAIR:
+                reeks.iloc[r] = afgeschermd_teken()
+            elif markeringen[r, k] != "":
+                reeks.iloc[r] = klein(grens)
             elif not exact_rij[r]:
-                reeks.iloc[r] = int(getoond[r])
+                reeks.iloc[r] = afgerond_aantal(int(getoond[r]), grens)
         uit[kolom] = reeks
         verborgen_teller[kolom] = markeringen[:, k] != ""
     geen = np.zeros(rijen, bool)
@@ -434,10 +445,10 @@ def afgeschermd(
             for i, (t, n, e) in enumerate(zip(tabel[teller].fillna(0), tabel[noemer].fillna(0), exact_rij,
                                               strict=True))
         ]
-        schaal = afronding.get(teller, np.ones(rijen)) / afronding.get(noemer, np.ones(rijen))
-        uit[kolom] = _geschaald(uit[kolom], schaal).where(zichtbaar, None)
+        uit[kolom] = _aandelen_getoond(tabel[kolom], uit[teller], uit[noemer], exact_rij).where(zichtbaar, None)
     for kolom, teller in (afgeleid or {}).items():
-        uit[kolom] = _geschaald(uit[kolom], afronding[teller]).where(~verborgen_teller[teller], None)
+        uit[kolom] = _afgeleid_getoond(tabel[kolom], tabel[teller], uit[teller], exact_rij).where(
+            ~verborgen_teller[teller], None)
     return uit
 
 
@@ -501,14 +512,64 @@ def met_lege_perioden(tabel: pd.DataFrame, kolom: str, van, tot, stap: str,
     return samen.sort_values([kolom, *sleutels], kind="stable").reset_index(drop=True)
 
 
-def _geschaald(reeks: pd.Series, schaal: np.ndarray) -> pd.Series:
-    """A column proportional to a count, as computed from the rounded count (its numbers times shown / true)."""
-    reeks = reeks.astype(object)
-    if not pd.api.types.is_numeric_dtype(reeks.infer_objects()):
-        return reeks
-    return pd.Series([w * f if isinstance(w, int | float | np.number) and not isinstance(w, bool | np.bool_)
-                      and not pd.isna(w) else w
-                      for w, f in zip(reeks, schaal, strict=True)], index=reeks.index, dtype=object)
+def _aandelen_getoond(exact: pd.Series, tellers: pd.Series, noemers: pd.Series, exact_rij: np.ndarray) -> pd.Series:
+    """A share column as shown: exact for the rows the viewer owns; for the others `aandeel_getoond` (never a ratio
+    of two rounded counts: their errors multiply)."""
+    return pd.Series([w if e or pd.isna(w) else aandeel_getoond(float(w), t, n)
+                      for w, t, n, e in zip(exact, tellers, noemers, exact_rij, strict=True)],
+                     index=exact.index, dtype=object)
+
+
+AANDEEL_STAPPEN = (0.05, 0.10, 0.20, 0.25, 0.50)
+
+
+def aandeel_getoond(exact: float, teller: object, noemer: object) -> Beschermd:
+    """A share shown to someone who does not own it: the exact ratio rounded to 5 percentage points, unless that,
+    with the teller and noemer as they may be shown (each a range), would leave only one possible teller or noemer:
+    then rounded coarser (10, 20, 25, 50 points) until it does not. So the share never makes a count exact that the
+    rounding of counts keeps within a range (exact counts of two periods would give the months between them back)."""
+    t_laag, t_hoog = _geheel_bereik(teller)
+    n_laag, n_hoog = _geheel_bereik(noemer)
+    for stap in AANDEEL_STAPPEN:
+        getoond = afgerond_aandeel(exact, stap)
+        if _laat_ruimte(getoond, t_laag, t_hoog, n_laag, n_hoog):
+            return getoond
+    return Beschermd(None, 0.0, 1.0, "–", aandeel=True)
+
+
+def _geheel_bereik(waarde: object) -> tuple[int, int]:
+    """The whole numbers a count can be, as a viewer may be shown it (rounded: its range; exact: itself)."""
+    if isinstance(waarde, Beschermd):
+        return int(math.ceil(waarde.laag)), int(min(waarde.hoog, 10**6))
+    return int(waarde), int(waarde)
+
+
+def _laat_ruimte(aandeel: Beschermd, t_laag: int, t_hoog: int, n_laag: int, n_hoog: int) -> bool:
+    """Do at least two tellers and at least two noemers fit both their ranges and the share's range? An exact
+    count that is shown exactly anyway (its range is one value) is not counted against it."""
+    if n_hoog - n_laag > 200:  # large counts: a range of 5 points holds many pairs
+        return True
+    tellers, noemers = set(), set()
+    for n in range(max(n_laag, 1), n_hoog + 1):
+        for t in range(max(t_laag, int(math.floor(aandeel.laag * n))), min(t_hoog, n) + 1):
+            if aandeel.laag - 1e-12 <= t / n <= aandeel.hoog + 1e-12:
+                tellers.add(t)
+                noemers.add(n)
+    return (len(tellers) >= 2 or t_laag == t_hoog) and (len(noemers) >= 2 or n_laag == n_hoog) and bool(tellers)
+
+
+def _afgeleid_getoond(waarden: pd.Series, tellers: pd.Series, getoonde_tellers: pd.Series,
+                      exact_rij: np.ndarray) -> pd.Series:
+    """A column proportional to a count (that count divided by a number that is shown): for the rows not owned, the
+    shown count's range scaled by the same factor. No narrower: the factor is known, so a narrower range would narrow
+    the count."""
+    uit = []
+    for w, t, g, e in zip(waarden, tellers, getoonde_tellers, exact_rij, strict=True):
+        if e or pd.isna(w) or not isinstance(g, Beschermd) or g.verborgen or not t:
+            uit.append(w)
+        else:
+            uit.append(geschaald(g, float(w) / float(t), aandeel=False))
+    return pd.Series(uit, index=waarden.index, dtype=object)
 
 
 @lru_cache(maxsize=2048)
@@ -560,13 +621,14 @@ def uniek_afgeschermd(tabel: pd.DataFrame, kolom: str, exact: Sequence[bool] | b
     exact_rij = np.full(len(tabel), exact, bool) if isinstance(exact, bool | np.bool_) else np.asarray(exact, bool)
     uit = tabel.copy()
     verbergen = uit[kolom].notna().to_numpy() & ~exact_rij  # also a "<5" or a 0: beside instroom it says as much
-    uit[kolom] = uit[kolom].astype(object).where(~verbergen, SECUNDAIR)
+    uit[kolom] = pd.Series([afgeschermd_teken() if v else w for w, v in zip(uit[kolom], verbergen, strict=True)],
+                           index=uit.index, dtype=object)
     return uit
 
 
 def bevat_afscherming(tabel: pd.DataFrame, kolommen: Sequence[str]) -> bool:
     """For the note under a chart: is any of these values hidden?"""
-    return any(tabel[k].map(lambda w: isinstance(w, str) or w is None).any() for k in kolommen if k in tabel)
+    return any(tabel[k].map(lambda w: is_verborgen(w) or w is None).any() for k in kolommen if k in tabel)
 
 
 def afgeschermd_met_totaalrij(tabel: pd.DataFrame, kijker, totaal_kolom: str, **instellingen) -> pd.DataFrame:
@@ -581,5 +643,5 @@ def afgeschermd_met_totaalrij(tabel: pd.DataFrame, kijker, totaal_kolom: str, **
     for kolom, verborgen in rijen.attrs.get("totaal_verborgen", {}).items():
         if verborgen and len(totalen) == 1:  # the rows' cells would be given away by it: hidden entirely
             totalen[kolom] = totalen[kolom].astype(object)
-            totalen.iloc[0, totalen.columns.get_loc(kolom)] = SECUNDAIR
+            totalen.iloc[0, totalen.columns.get_loc(kolom)] = afgeschermd_teken()
     return pd.concat([rijen, totalen]).loc[tabel.index]

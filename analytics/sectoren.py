@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from analytics.beschermd import getoonde_reeks, verschil
 from analytics.filters import Filters
 from analytics.onderdrukking import afgeschermd_met_totaalrij, eerder_per_rij, is_afgeschermd
 from analytics.opslag import query, query_ervoor
@@ -153,14 +154,14 @@ def _afgeschermd(samen: pd.DataFrame, filters: Filters, eerder: pd.DataFrame | N
             aandelen={f"{a}{achtervoegsel}": (f"{t}{achtervoegsel}", f"{n}{achtervoegsel}")
                       for a, (t, n) in AANDELEN.items()},
         )
-    for naam in (*TELLINGEN, *AANDELEN):  # the change as shown: hidden where either side is, else from what is shown
-        verborgen = uit[naam].map(_verborgen) | uit[f"{naam}_vorig"].map(_verborgen)
-        verschil = pd.to_numeric(uit[naam].where(~verborgen), errors="coerce") - pd.to_numeric(
-            uit[f"{naam}_vorig"].where(~verborgen), errors="coerce")
-        uit[f"{naam}_verschil"] = verschil.astype(object).where(~verborgen & uit[f"{naam}_verschil"].notna(), None)
+    for naam in (*TELLINGEN, *AANDELEN):  # the change as shown: hidden where either side is, else with its range
+        uit[f"{naam}_verschil"] = pd.Series(
+            [None if pd.isna(oud) or _verborgen(a) or _verborgen(b) else verschil(a, b)
+             for a, b, oud in zip(uit[naam], uit[f"{naam}_vorig"], uit[f"{naam}_verschil"], strict=True)],
+            index=uit.index, dtype=object)
     # sectors ordered by what is shown (hidden counts last, by name): their true order would rank the hidden ones
-    volgorde = pd.DataFrame({"totaal": uit["totaal"], **{naam: -pd.to_numeric(uit[naam], errors="coerce").fillna(-1)
-                                                         for naam in ("instroom", "lopend")},
+    volgorde = pd.DataFrame({"totaal": uit["totaal"], **{naam: -pd.Series(getoonde_reeks(uit[naam]), index=uit.index)
+                                                         .fillna(-1) for naam in ("instroom", "lopend")},
                              "sector": uit["sector"].fillna("")})
     return uit.loc[volgorde.sort_values(list(volgorde.columns), kind="stable").index].reset_index(drop=True)
 

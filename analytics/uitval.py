@@ -11,13 +11,16 @@ function against lifelines' KaplanMeierFitter (estimate and its default exponent
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from analytics.beschermd import Beschermd, afgeschermd_teken, getoond, getoonde_reeks, onzekere_paren
 from analytics.filters import Filters
 from analytics.onderdrukking import (
+    MIN_NOEMER,
+    aandeel_getoond,
     afgeschermd,
     afgeschermd_getal,
     afgeschermd_met_totaalrij,
@@ -67,8 +70,14 @@ def uitval_per_cohort(filters: Filters, per: str = "kwartaal") -> pd.DataFrame:
     df = _met_rest(df)
     df["aandeel_uitval"] = _aandeel(df["uitval"], df["instroom"])
     df["aandeel_lopend"] = _aandeel(df["lopend"], df["instroom"])
+    df["aandeel_rest"] = _aandeel(df["rest"], df["instroom"])
     for n in UITVAL_MAANDEN:
         df[f"aandeel_uitval_{n}"] = _aandeel(df[f"uitval_{n}"], df[f"te_volgen_{n}"])
+        # the whole cohort can be followed N months: only then is uitval within N comparable with a shorter N (over
+        # part of a cohort, within 12 can lie below within 6, which would read as a fall); a matter of start dates
+        # against the peildatum, not of small numbers
+        df[f"heel_te_volgen_{n}"] = df[f"te_volgen_{n}"] >= df["instroom"]
+    df["aandeel_vroeg_van_12"] = _aandeel(df["uitval_3_van_te_volgen_12"], df["uitval_12"])
     df = df.reset_index(drop=True)
     tellingen = ("instroom", "uitval", "lopend", "rest",
                  *(f"{soort}_{n}" for n in UITVAL_MAANDEN for soort in ("te_volgen", "uitval")),
@@ -78,7 +87,9 @@ def uitval_per_cohort(filters: Filters, per: str = "kwartaal") -> pd.DataFrame:
         eerder=None if filters.exact else _eerder_per_cohort(df, tellingen, query_ervoor("uitval_per_cohort",
                                                                                            parameters)),
         aandelen={"aandeel_uitval": ("uitval", "instroom"), "aandeel_lopend": ("lopend", "instroom"),
-                  **{f"aandeel_uitval_{n}": (f"uitval_{n}", f"te_volgen_{n}") for n in UITVAL_MAANDEN}},
+                  "aandeel_rest": ("rest", "instroom"),
+                  **{f"aandeel_uitval_{n}": (f"uitval_{n}", f"te_volgen_{n}") for n in UITVAL_MAANDEN},
+                  "aandeel_vroeg_van_12": ("uitval_3_van_te_volgen_12", "uitval_12")},
     )
     # instroom = uitval + lopend + rest: with instroom shown, one hidden part of the three would follow from
     # the other two (25 started, 24 lopend, 0 rest: uitval is 1). So hide at least two, or none.
@@ -86,9 +97,9 @@ def uitval_per_cohort(filters: Filters, per: str = "kwartaal") -> pd.DataFrame:
         delen = ["uitval", "lopend", "rest"]
         verborgen = [d for d in delen if is_afgeschermd(zichtbaar.at[i, d])]
         if len(verborgen) == 1:
-            zichtbaar_deel = sorted((d for d in delen if d not in verborgen), key=lambda d: zichtbaar.at[i, d])
-            zichtbaar.at[i, zichtbaar_deel[0]] = "x"
-    for teller, aandeel in (("uitval", "aandeel_uitval"), ("lopend", "aandeel_lopend")):
+            zichtbaar_deel = sorted((d for d in delen if d not in verborgen), key=lambda d: getoond(zichtbaar.at[i, d]))
+            zichtbaar.at[i, zichtbaar_deel[0]] = afgeschermd_teken()
+    for teller, aandeel in (("uitval", "aandeel_uitval"), ("lopend", "aandeel_lopend"), ("rest", "aandeel_rest")):
         verborgen = zichtbaar[teller].map(is_afgeschermd)
         zichtbaar[aandeel] = zichtbaar[aandeel].astype(object).where(~verborgen, None)
     # uitval within N months cannot exceed uitval: next to a hidden uitval its shares would bound it
@@ -231,7 +242,9 @@ def tijd_tot_uitval(
 @dataclass(frozen=True)
 class RedenenUitval:
     pareto: pd.DataFrame  # reden, aantal, aandeel, cumulatief (shares of all uitval), largest first
-    naar_werk: int | str  # stopped early for paid work: not uitval, so not in the pareto
+    naar_werk: int | Beschermd  # stopped early for paid work: not uitval, so not in the pareto
+    totaal: int | Beschermd = 0  # all uitval (the shares' denominator)
+    volgorde_onzeker: list[tuple[str, str]] = field(default_factory=list)  # neighbours whose order is not certain
 
 
 def redenen_uitval(filters: Filters) -> RedenenUitval:
@@ -244,22 +257,33 @@ def redenen_uitval(filters: Filters) -> RedenenUitval:
     ervoor = pd.DataFrame(columns=["telt_als_uitval", "reden", "aantal"]) if filters.exact else query_ervoor(
         "uitval_redenen", filters.parameters())
     eerder = eerder_per_rij(uitval, ("aantal",), ("reden",), ervoor[ervoor["telt_als_uitval"].astype(bool)])
+    totaal = int(uitval["aantal"].sum())
+    uitval["aandeel"] = uitval["aantal"] / totaal if totaal else np.nan
+    uitval["totaal"] = totaal
     zichtbaar = afgeschermd(uitval, filters.kijker, tellingen=("aantal",), exact=filters.exact, eerder=eerder)
     verborgen = zichtbaar["aantal"].map(is_afgeschermd).astype(bool)  # bool also when empty: a mask, not columns
-    # order and shares from the counts as shown (rounded for others): shares of their sum, or, with a hidden
-    # reason, of the total as shown without a running total (its steps would give the hidden count away, and so
-    # would the hidden reason's place between the others: hidden ones go last, by name)
-    zichtbaar["getoond"] = pd.to_numeric(zichtbaar["aantal"].where(~verborgen), errors="coerce")
+    # the order as shown (for others: rounded counts, hidden ones last by name: a hidden reason's place between the
+    # others would give it away; where rounded counts cannot decide an order, `volgorde_onzeker` says so)
+    zichtbaar["getoond"] = getoonde_reeks(zichtbaar["aantal"])
     zichtbaar = pd.concat([zichtbaar[~verborgen].sort_values(["getoond", "reden"], ascending=[False, True]),
                            zichtbaar[verborgen].sort_values("reden")], ignore_index=True)
-    getoond = zichtbaar.pop("getoond")
-    noemer = afgeschermd_getal(int(uitval["aantal"].sum()), filters.exact, eerder=_ervoor_som(ervoor, True)) if (
-        verborgen.any()) else getoond.sum()
-    noemer = None if is_afgeschermd(noemer) or not noemer else noemer
-    zichtbaar["aandeel"] = (getoond / noemer).astype(object).where(getoond.notna(), None) if noemer else None
-    zichtbaar["cumulatief"] = (getoond.cumsum() / noemer) if noemer and not verborgen.any() else None
+    zichtbaar.pop("getoond")
+    noemer = afgeschermd_getal(totaal, filters.exact, eerder=_ervoor_som(ervoor, True))
+    # shares of all uitval from the exact ratio (rounded for others, never from rounded counts); with a hidden reason
+    # others get none: the shares of the rest would bound what the hidden ones add up to
+    if filters.exact:
+        zichtbaar["cumulatief"] = zichtbaar["aandeel"].cumsum()
+    elif verborgen.any() or is_afgeschermd(noemer) or totaal < MIN_NOEMER:
+        zichtbaar["aandeel"] = None
+        zichtbaar["cumulatief"] = None
+    else:
+        zichtbaar["aandeel"] = [aandeel_getoond(a, t, noemer) for a, t in zip(zichtbaar["aandeel"], zichtbaar["aantal"],
+                                                                               strict=True)]
+        zichtbaar["cumulatief"] = None  # an order that may not hold for the true counts has no running share
+    zichtbaar = zichtbaar.drop(columns="totaal")
     naar_werk = int(df.loc[~df["telt_als_uitval"], "aantal"].sum())
-    return RedenenUitval(zichtbaar, afgeschermd_getal(naar_werk, filters.exact, eerder=_ervoor_som(ervoor, False)))
+    return RedenenUitval(zichtbaar, afgeschermd_getal(naar_werk, filters.exact, eerder=_ervoor_som(ervoor, False)),
+                         noemer, onzekere_paren(list(zichtbaar["aantal"]), list(zichtbaar["reden"])))
 
 
 def _ervoor_som(ervoor: pd.DataFrame, telt_als_uitval: bool) -> int:

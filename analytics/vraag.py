@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analytics.beschermd import Beschermd, geschaald, getoond, getoonde_reeks, is_beschermd, minstens, verschil
 from analytics.filters import Filters
 from analytics.onderdrukking import afgeschermd, afgeschermd_getal, eerder_per_rij
 from analytics.opslag import query, query_ervoor
@@ -98,14 +99,18 @@ def vraag_en_aanbod(filters: Filters, venster: Venster, k: int = K_STANDAARD) ->
         eerder=None if filters.exact else eerder_per_rij(tabel, ("instroom",), ("sector",),
                                                          _instroom_ervoor(filters, venster)),
     )
-    per_maand = pd.to_numeric(zichtbaar["instroom_per_maand"], errors="coerce")
-    zichtbaar["tekort_per_maand"] = (zichtbaar["vraag_per_maand"] - per_maand).astype(object).where(
-        per_maand.notna(), None)
-    # gedekt says on which side of the vraag the instroom lies: with a small vraag it would pin a hidden one
-    zichtbaar["gedekt"] = (zichtbaar["vraag_per_maand"] <= per_maand).astype(object).where(per_maand.notna(), None)
+    # the gap with its range, and gedekt on which side of the vraag the instroom lies, for every true instroom the
+    # viewer's numbers allow (None: not to decide, or hidden: with a small vraag it would pin a hidden one)
+    zichtbaar["tekort_per_maand"] = pd.Series([verschil(v, i) for v, i in zip(
+        zichtbaar["vraag_per_maand"], zichtbaar["instroom_per_maand"], strict=True)], index=zichtbaar.index,
+        dtype=object)
+    zichtbaar["gedekt"] = pd.Series([None if getoond(i) is None else minstens(i, v) for v, i in zip(
+        zichtbaar["vraag_per_maand"], zichtbaar["instroom_per_maand"], strict=True)], index=zichtbaar.index,
+        dtype=object)
+    per_maand = pd.Series(getoonde_reeks(zichtbaar["instroom_per_maand"]), index=zichtbaar.index)
+    tekort = pd.Series(getoonde_reeks(zichtbaar["tekort_per_maand"]), index=zichtbaar.index)
     volgorde = pd.DataFrame({"gedekt": zichtbaar["gedekt"].map(lambda g: 2 if g is None else int(g)),
-                             "tekort": -pd.to_numeric(zichtbaar["tekort_per_maand"], errors="coerce").fillna(0)
-                             .where(zichtbaar["gedekt"].eq(False), 0),
+                             "tekort": -tekort.fillna(0).where(zichtbaar["gedekt"].eq(False), 0),
                              "vraag": -zichtbaar["vraag_per_maand"], "instroom": -per_maand.fillna(0),
                              "sector": zichtbaar["sector"].fillna("")})
     return zichtbaar.loc[volgorde.sort_values(list(volgorde.columns), kind="stable").index].reset_index(drop=True)
@@ -129,11 +134,13 @@ class Vraagbalans:
     vraag: int  # places asked in the 12 months (Vraag)
     structurele_groepen: int  # (sector, beroep) groups that are structureel under K
     structureel_per_maand: float  # the sum of their averages per month
-    instroom: int | str  # trajecten of the selection started in the 12 months ("<5" when hidden)
+    instroom: int | Beschermd  # trajecten of the selection started in the 12 months (protected for others)
 
     @property
-    def instroom_per_maand(self) -> float | None:
-        return None if isinstance(self.instroom, str) else self.instroom / STRUCTUREEL_MAANDEN
+    def instroom_per_maand(self) -> float | Beschermd | None:
+        if is_beschermd(self.instroom):
+            return None if self.instroom.verborgen else geschaald(self.instroom, 1 / STRUCTUREEL_MAANDEN)
+        return self.instroom / STRUCTUREEL_MAANDEN
 
 
 def vraagbalans(filters: Filters, venster: Venster, k: int = K_STANDAARD) -> Vraagbalans:

@@ -89,6 +89,13 @@ def afscherming_uitleg(tabel, kolommen) -> None:
         )
 
 
+def volgorde_zin(paren: list[tuple[str, str]]) -> str:
+    """The sentence under a ranking whose order the rounded numbers cannot decide everywhere (names are text)."""
+    delen = [f"{markdown_tekst(a)} en {markdown_tekst(b)}" for a, b in paren]
+    return ("De volgorde is bij deze afgeronde aantallen niet overal te bepalen: " + "; ".join(delen)
+            + " kunnen ook in omgekeerde volgorde staan.")
+
+
 UNIEK_AFGESCHERMD = "Unieke kandidaten ziet alleen wie de aantallen exact ziet: verschillende mensen tellen niet op " \
     "over perioden, zodat ze een klein aantal zouden verraden."
 
@@ -114,9 +121,9 @@ def alles_afgeschermd(tabel, kolom: str) -> bool:
 def zonder_lege_kolom(tabel, kolom: str):
     """The table without `kolom` when none of its values is shown as a number (unieke kandidaten for whoever does
     not see the counts exactly: a column of x says nothing)."""
-    import numbers
+    from analytics.beschermd import getoond
 
-    if kolom in tabel and not any(isinstance(w, numbers.Number) for w in tabel[kolom]):
+    if kolom in tabel and all(getoond(w) is None for w in tabel[kolom]):
         return tabel.drop(columns=kolom)
     return tabel
 

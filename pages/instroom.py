@@ -7,12 +7,13 @@ import streamlit as st
 
 from analytics.kengetallen import (
     KENGETALLEN,
+    NIET_TE_BEPALEN,
     instroom_per_periode,
     instroom_tegen_afspraak,
     kengetallen,
     periode_grenzen,
 )
-from analytics.onderdrukking import drempel
+from analytics.onderdrukking import drempel, is_afgeschermd
 from analytics.perioden import laatste_volledige_maand
 from kader import (
     ALLES_AFGESCHERMD,
@@ -75,7 +76,7 @@ else:
     totalen = kengetallen(gekozen)  # not the sum of the groups: one person can start in two months
     a, b = st.columns(2)
     a.metric("Instroom (trajecten)", formaat.getal(totalen.instroom), help=KENGETALLEN["instroom"].definitie)
-    if isinstance(totalen.unieke_kandidaten, str):
+    if is_afgeschermd(totalen.unieke_kandidaten):
         b.caption(UNIEK_AFGESCHERMD)
     else:
         b.metric("Unieke kandidaten", formaat.getal(totalen.unieke_kandidaten),
@@ -150,4 +151,7 @@ tabel = pd.DataFrame(
 tabel = zonder_lege_kolom(tabel, "Unieke kandidaten")
 st.dataframe(formaat.tabel_nl(tabel), hide_index=True, width="stretch")
 afscherming_uitleg(afspraak, ["instroom", "unieke_kandidaten", "van_afspraak_naar_rato"])
+if (afspraak["stand"] == NIET_TE_BEPALEN).any():
+    st.caption("Niet te bepalen: de afgeronde instroom kan zowel boven als onder de afspraak naar rato liggen. Het "
+               "percentage van de afspraak staat daarom als bereik (bijvoorbeeld 70–130%).")
 download_knoppen(tabel, f"instroom_tegen_afspraak_{jaar}", sleutel="instroom_afspraak")

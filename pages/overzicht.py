@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analytics.beschermd import verschil
 from analytics.filters import een_jaar_eerder
 from analytics.kengetallen import (
     KENGETALLEN,
@@ -14,7 +15,7 @@ from analytics.kengetallen import (
     lopend_op,
     periode_grenzen,
 )
-from analytics.onderdrukking import drempel
+from analytics.onderdrukking import drempel, is_afgeschermd
 from kader import ALLES_AFGESCHERMD, afscherming_uitleg, alles_afgeschermd, filters, niets_te_tonen, zonder_lege_kolom
 from weergave import formaat
 from weergave.downloads import download_knoppen
@@ -38,18 +39,11 @@ lopend_toen = lopend_op(gekozen, een_jaar_eerder(peildatum))
 VORIG = "t.o.v. vorig jaar"
 
 
-def verschil(tekst: str, is_nul: bool) -> str:
-    """st.metric draws an arrow unless the delta is exactly '0'."""
-    return "0" if is_nul else f"{tekst} {VORIG}"
-
-
-def telling(label: str, waarde: int | str, vorig: int | str, hulp: str, kolom) -> None:
-    """A tile; no change against last year when either number is hidden (the change would give it away)."""
-    te_vergelijken = not isinstance(waarde, str) and not isinstance(vorig, str)
-    kolom.metric(
-        label, formaat.getal(waarde),
-        verschil(formaat.verschil_getal(waarde - vorig), waarde == vorig) if te_vergelijken else None, help=hulp,
-    )
+def telling(label: str, waarde, vorig, hulp: str, kolom) -> None:
+    """A tile; no change against last year when either number is hidden (the change would give it away), and no
+    arrow where the rounded numbers cannot say whether it went up or down."""
+    kolom.metric(label, formaat.getal(waarde), help=hulp,
+                 **formaat.metric_verschil(verschil(waarde, vorig), formaat.verschil_getal, VORIG))
 
 
 tegels = st.columns(5)
@@ -62,17 +56,16 @@ if nu.uitval_12 is None:
         if nu.instroom == 0
         else "Nog niet te bepalen: geen traject uit deze periode is al 12 maanden te volgen. Kies bijvoorbeeld "
         "'Vorig jaar'."
-        if nu.uitval12_noemer == 0
+        if nu.uitval12_noemer == 0 or gekozen.van > een_jaar_eerder(peildatum)  # the calendar says so for anyone
         else "Niet getoond: te weinig trajecten om een percentage te geven zonder dat het naar personen wijst."
     )
 else:
-    delta = None if toen.uitval_12 is None else nu.uitval_12 - toen.uitval_12
     tegels[2].metric(
         "Uitval binnen 12 maanden",
         formaat.percentage(nu.uitval_12),
-        None if delta is None else verschil(formaat.verschil_procentpunt(delta), round(delta, 3) == 0),
-        delta_color="inverse",
         help=KENGETALLEN["uitval_binnen"].definitie,
+        **formaat.metric_verschil(verschil(nu.uitval_12, toen.uitval_12), formaat.verschil_procentpunt, VORIG,
+                                  kleur="inverse"),
     )
 telling(
     "Praktijkverklaringen",
@@ -84,11 +77,11 @@ telling(
 telling(
     "Uitstroom naar werk", nu.uitstroom_werk, toen.uitstroom_werk, KENGETALLEN["uitstroom_werk"].definitie, tegels[4]
 )
-if nu.aandeel_werk is not None and not isinstance(nu.beeindigd, str):
+if nu.aandeel_werk is not None and not is_afgeschermd(nu.beeindigd):
     tegels[4].caption(
         f"{formaat.percentage(nu.aandeel_werk)} van de {formaat.getal(nu.beeindigd)} beëindigde trajecten"
     )
-if not isinstance(nu.unieke_kandidaten, str):
+if not is_afgeschermd(nu.unieke_kandidaten):
     tegels[0].caption(f"{formaat.getal(nu.unieke_kandidaten)} unieke kandidaten")
 
 trend_van = min(gekozen.van, (pd.Timestamp(gekozen.tot) - pd.DateOffset(months=23)).date().replace(day=1))
@@ -117,7 +110,8 @@ tabel = pd.DataFrame(
         "Instroom": per_gemeente["instroom"],
         "Unieke kandidaten": per_gemeente["unieke_kandidaten"],
         "Lopende trajecten": per_gemeente["lopend"],
-        "Uitval binnen 12 maanden": per_gemeente["uitval_12"].map(formaat.percentage),
+        "Uitval binnen 12 maanden": [formaat.percentage_met_n(a, n) for a, n in zip(
+            per_gemeente["uitval_12"], per_gemeente["uitval12_noemer"], strict=True)],
         "Praktijkverklaringen": per_gemeente["praktijkverklaringen"],
         "Uitstroom naar werk": per_gemeente["uitstroom_werk"],
     }

@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 import streamlit as st
 
+from analytics.beschermd import geschaald, getoond, is_beschermd, onzekere_paren
 from analytics.kengetallen import KENGETALLEN, periode_grenzen
 from analytics.sectoren import (
     STRUCTUREEL_K,
@@ -18,7 +19,7 @@ from analytics.sectoren import (
     sectorvergelijking,
     vraag_bekend_vanaf,
 )
-from kader import afscherming_uitleg, filters
+from kader import afscherming_uitleg, filters, volgorde_zin
 from kader.filterbalk import naam_van
 from weergave import formaat
 from weergave.downloads import download_knoppen
@@ -39,15 +40,17 @@ def datum_voluit(datum: dt.date) -> str:
     return f"{datum.day} {formaat.maandnaam(datum.month)} {datum.year}"
 
 
-def afgerond(waarde, factor: int = 1) -> float | None:
+def afgerond(waarde, factor: int = 1):
     """`waarde` x `factor` with one decimal, rounded half-up as formaat writes it, so the download holds exactly
-    what the screen shows."""
+    what the screen shows; a protected one scaled with its range (hidden: None)."""
+    if is_beschermd(waarde):
+        return None if waarde.verborgen else geschaald(waarde, factor)
     if formaat.is_leeg(waarde):
         return None
     return float((Decimal(str(waarde)) * factor).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
-def procent(fractie) -> float | None:
+def procent(fractie):
     """A share as a percentage with one decimal (0.1255 -> 12.6)."""
     return afgerond(fractie, 100)
 
@@ -113,10 +116,10 @@ maten = [
     Maat("Praktijkverklaringen", "praktijkverklaringen", "praktijkverklaringen_vorig"),
     Maat(f"Uitval binnen {UITVAL_MAANDEN} maanden", "uitval6", "uitval6_vorig", procent=True,
          teller_nu="uitval6_teller", noemer_nu="uitval6_noemer", teller_vorig="uitval6_teller_vorig",
-         noemer_vorig="uitval6_noemer_vorig", totaal_nu=totaal["uitval6"]),
+         noemer_vorig="uitval6_noemer_vorig", totaal_nu=getoond(totaal["uitval6"])),
     Maat("Uitstroom naar werk", "aandeel_werk", "aandeel_werk_vorig", procent=True, teller_nu="uitstroom_werk",
          noemer_nu="beeindigd", teller_vorig="uitstroom_werk_vorig", noemer_vorig="beeindigd_vorig",
-         totaal_nu=totaal["aandeel_werk"]),
+         totaal_nu=getoond(totaal["aandeel_werk"])),
     Maat("Structurele vraag", "structurele_vraag", "structurele_vraag_vorig", decimalen=1),
 ]
 grafiek = kleine_veelvouden(
@@ -124,6 +127,8 @@ grafiek = kleine_veelvouden(
     vorig_label=vorig_naam if te_vergelijken else "", titel=f"Sectoren in het {nu_naam}",
 )
 st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)
+if onzeker := onzekere_paren(list(sectoren["instroom"]), list(sectoren["naam"])):  # the order is a conclusion too
+    st.caption(volgorde_zin(onzeker))
 
 uitval_grens = (pd.Timestamp(peildatum) - pd.DateOffset(months=UITVAL_MAANDEN)).date()
 venster_van = (pd.Timestamp(halfjaar.laatste_maand) - pd.DateOffset(months=11)).date()
@@ -169,11 +174,11 @@ tabel = pd.DataFrame(
         "Uitstroom naar werk": rijen["uitstroom_werk"],
         "Verschil uitstroom naar werk": rijen["uitstroom_werk_verschil"],
         "Beëindigde trajecten": rijen["beeindigd"],
-        "Uitstroom naar werk (%)": rijen["aandeel_werk"].map(procent).astype(float),
-        "Verschil uitstroom naar werk (procentpunt)": rijen["aandeel_werk_verschil"].map(procent).astype(float),
-        uitval_kop: rijen["uitval6"].map(procent).astype(float),
+        "Uitstroom naar werk (%)": rijen["aandeel_werk"].map(procent),
+        "Verschil uitstroom naar werk (procentpunt)": rijen["aandeel_werk_verschil"].map(procent),
+        uitval_kop: rijen["uitval6"].map(procent),
         "Uitval: te volgen trajecten": rijen["uitval6_noemer"],
-        "Verschil uitval (procentpunt)": rijen["uitval6_verschil"].map(procent).astype(float),
+        "Verschil uitval (procentpunt)": rijen["uitval6_verschil"].map(procent),
         STRUCTURELE_VRAAG: rijen["structurele_vraag"].map(afgerond).astype(float),
         "Verschil structurele vraag": rijen["structurele_vraag_verschil"].map(afgerond).astype(float),
     }
@@ -184,8 +189,12 @@ verschil_aantal = [
 ]
 verschil_decimaal = ["Verschil structurele vraag"]
 verschil_procentpunt = ["Verschil uitval (procentpunt)", "Verschil uitstroom naar werk (procentpunt)"]
+scherm = tabel.copy()  # a protected change as text with its brackets (direction not certain) before tabel_nl
+for kolom in [*verschil_aantal, *verschil_decimaal, *verschil_procentpunt]:
+    decimalen = 0 if kolom in verschil_aantal else 1
+    scherm[kolom] = scherm[kolom].map(lambda w, d=decimalen: formaat.verschil_getal(w, d) if is_beschermd(w) else w)
 opgemaakt = (
-    formaat.tabel_nl(tabel, decimalen=dict.fromkeys([*procenten, *verschil_decimaal, *verschil_procentpunt,
+    formaat.tabel_nl(scherm, decimalen=dict.fromkeys([*procenten, *verschil_decimaal, *verschil_procentpunt,
                                                       STRUCTURELE_VRAAG], 1))
     .format(lambda w: formaat.LEEG if formaat.is_leeg(w) else f"{formaat.getal(w, 1)}%", subset=procenten)
     .format(formaat.verschil_getal, subset=verschil_aantal)

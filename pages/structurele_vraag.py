@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.kengetallen import KENGETALLEN
+from analytics.onderdrukking import is_afgeschermd
 from analytics.vraag import (
     HEATMAP_MAANDEN,
     K_STANDAARD,
@@ -28,6 +29,13 @@ TREND_UITLEG = (
     "De laatste 6 maanden vergeleken met de 6 maanden daarvoor: stijgend bij minstens 20% meer gevraagde "
     "plekken, dalend bij minstens 20% minder, anders gelijk."
 )
+
+
+def gedekt_tekst(gedekt: bool | None, instroom) -> str:
+    """Whether the vraag is gedekt, in words; for protected numbers only what holds for every true value."""
+    if gedekt is None:
+        return "afgeschermd" if is_afgeschermd(instroom) else "niet te bepalen"
+    return "ja" if gedekt else "nee, tekort"
 
 
 def sector(code: str) -> str:
@@ -171,7 +179,7 @@ else:
         titel=f"Structurele vraag en instroom per maand, {tekst_12}",
     )
     st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)
-    niet_gedekt = aanbod["gedekt"].map(lambda g: g is not None and not bool(g))  # None: instroom afgeschermd
+    niet_gedekt = aanbod["gedekt"].map(lambda g: g is False)  # None: instroom afgeschermd, or not to decide
     if niet_gedekt.any():
         st.warning(
             "De vraag wordt niet gedekt in: " + ", ".join(aanbod.loc[niet_gedekt, "sectornaam"]) + "."
@@ -181,10 +189,9 @@ else:
     tabel = pd.DataFrame({
         "Sector": aanbod["sectornaam"],
         "Structurele vraag per maand": aanbod["vraag_per_maand"].astype(float),
-        "Instroom per maand": aanbod["instroom_per_maand"].astype(float),
-        "Verschil per maand": aanbod["tekort_per_maand"].astype(float),
-        "Vraag gedekt": ["afgeschermd" if g is None else ("nee, tekort" if n else "ja")
-                         for g, n in zip(aanbod["gedekt"], niet_gedekt, strict=True)],
+        "Instroom per maand": aanbod["instroom_per_maand"],
+        "Verschil per maand": aanbod["tekort_per_maand"],
+        "Vraag gedekt": [gedekt_tekst(g, i) for g, i in zip(aanbod["gedekt"], aanbod["instroom"], strict=True)],
         "Beroepen": aanbod["beroepen"].astype(int),
         "Instroom in 12 mnd": aanbod["instroom"],
     })

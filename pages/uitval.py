@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analytics.beschermd import getoond, getoonde_getallen
 from analytics.kengetallen import KENGETALLEN
-from analytics.onderdrukking import drempel
+from analytics.onderdrukking import drempel, is_afgeschermd
 from analytics.uitval import (
     MIN_TRAJECTEN,
     UITVAL_MAANDEN,
@@ -17,7 +18,7 @@ from analytics.uitval import (
     uitval_per_cohort,
     vroege_uitval_per,
 )
-from kader import ALLES_AFGESCHERMD, alles_afgeschermd, filters, niets_te_tonen
+from kader import ALLES_AFGESCHERMD, alles_afgeschermd, filters, niets_te_tonen, volgorde_zin
 from kader.filterbalk import naam_van
 from kader.toegang import mag_namen_zien
 from pipelines.referentie import code_weergave
@@ -53,8 +54,9 @@ def teken(grafiek) -> None:
 
 
 def procent(reeks: pd.Series) -> pd.Series:
-    """Shares as percentages with one decimal, for tables and downloads (empty where there is no value)."""
-    return (pd.to_numeric(reeks, errors="coerce") * 100).round(1)
+    """Shares as percentages with one decimal, for tables and downloads (empty where there is no value; for others
+    the share as shown, rounded to 5 percentage points)."""
+    return (getoonde_getallen(reeks) * 100).round(1)
 
 
 st.title("Uitval")
@@ -96,22 +98,22 @@ with tegels:
                      help=KENGETALLEN["uitval_binnen"].definitie)
         kolom.caption(
             f"van {formaat.getal(totaal[f'te_volgen_{n}'])} trajecten die al {n} maanden te volgen zijn"
-            if totaal[f"te_volgen_{n}"]
+            if getoond(totaal[f"te_volgen_{n}"])
             else f"Nog geen traject uit deze periode is {n} maanden te volgen; kies bijvoorbeeld 'Vorig jaar'."
         )
-    if totaal["uitval_12"] and not isinstance(totaal["uitval_12"], str) and not isinstance(
-            totaal["uitval_3_van_te_volgen_12"], str):
-        vroeg = totaal["uitval_3_van_te_volgen_12"] / totaal["uitval_12"]
+    if not formaat.is_leeg(totaal["aandeel_vroeg_van_12"]):  # from the exact ratio (protected for others)
         st.markdown(
-            f"**{formaat.percentage(vroeg, 0)} van de uitval binnen 12 maanden gebeurde al in de eerste 3 maanden** "
-            f"({formaat.getal(totaal['uitval_3_van_te_volgen_12'])} van de {formaat.getal(totaal['uitval_12'])} "
-            "uitgevallen trajecten, onder de trajecten die al 12 maanden te volgen zijn)."
+            f"**{formaat.percentage(totaal['aandeel_vroeg_van_12'], 0)} van de uitval binnen 12 maanden gebeurde al in "
+            f"de eerste 3 maanden** ({formaat.getal(totaal['uitval_3_van_te_volgen_12'])} van de "
+            f"{formaat.getal(totaal['uitval_12'])} uitgevallen trajecten, onder de trajecten die al 12 maanden te "
+            "volgen zijn)."
         )
 
 st.caption(
     f"Een cohort is de groep trajecten die in hetzelfde {per} begon. De staven tonen welk deel binnen 3, 6 en 12 "
     "maanden na de start uitviel; alleen trajecten die al zo lang te volgen zijn tellen mee. Staat er 'te jong', dan "
-    "is nog geen traject van dat cohort zo lang te volgen: daar is nog niets over te zeggen."
+    "is nog geen traject van dat cohort zo lang te volgen: daar is nog niets over te zeggen; bij 'nog open' is een "
+    "deel van het cohort nog niet zo lang te volgen, zodat het percentage nog kan stijgen."
 )
 if alles_afgeschermd(per_cohort, "instroom"):
     st.info(ALLES_AFGESCHERMD.format(d=drempel()))
@@ -131,14 +133,14 @@ if deels:
 
 
 def toelichting(rij) -> str:
-    if any(isinstance(rij[k], str) for k in ("instroom", *(f"te_volgen_{n}" for n in UITVAL_MAANDEN))):
+    if any(is_afgeschermd(rij[k]) for k in ("instroom", *(f"te_volgen_{n}" for n in UITVAL_MAANDEN))):
         return "Kleine aantallen afgeschermd"
     delen = []
-    te_jong = [n for n in UITVAL_MAANDEN if rij[f"te_volgen_{n}"] == 0]
+    te_jong = [n for n in UITVAL_MAANDEN if getoond(rij[f"te_volgen_{n}"]) == 0]
     if te_jong:
         delen.append(f"te jong voor {opsomming([str(n) for n in te_jong])} maanden")
     for n in UITVAL_MAANDEN:
-        if 0 < rij[f"te_volgen_{n}"] < rij["instroom"]:
+        if 0 < getoond(rij[f"te_volgen_{n}"]) < getoond(rij["instroom"]):
             delen.append(f"{n} maanden: {formaat.getal(rij[f'te_volgen_{n}'])} van "
                          f"{formaat.getal(rij['instroom'])} te volgen")
     return "; ".join(delen).capitalize()
@@ -202,7 +204,7 @@ else:
     st.caption(" ".join(noten))
 
 
-AFGESCHERMD = set(km.groepen.loc[km.groepen["uitval"].map(lambda w: isinstance(w, str)), "groep"])
+AFGESCHERMD = set(km.groepen.loc[km.groepen["uitval"].map(is_afgeschermd), "groep"])
 
 
 def op(groep: str, maanden: int) -> str:
@@ -241,17 +243,20 @@ st.caption(
     + (f" Niet meegeteld: {formaat.getal(redenen.naar_werk)} "
        f"{'traject dat' if redenen.naar_werk == 1 else 'trajecten die'} voortijdig stopte"
        f"{'' if redenen.naar_werk == 1 else 'n'} voor betaald werk (dat is uitstroom naar werk, geen uitval)."
-       if redenen.naar_werk else "")
+       if getoond(redenen.naar_werk) != 0 else "")
 )
 grafiek = pareto(redenen.pareto, titel="Redenen van uitval")
 if grafiek is None:
     st.info(niets_te_tonen(gekozen.exact, "Geen uitval in deze periode en selectie."))
 else:
     teken(grafiek)
-    verborgen_redenen = redenen.pareto["aantal"].map(lambda w: isinstance(w, str))
+    verborgen_redenen = redenen.pareto["aantal"].map(is_afgeschermd)
     if verborgen_redenen.any():
         st.caption(f"Zonder staaf: {opsomming(list(redenen.pareto.loc[verborgen_redenen, 'naam']))} (kleine "
                    "aantallen, afgeschermd; daarom ook geen lijn die optelt tot 100%).")
+    if redenen.volgorde_onzeker:  # the order is a conclusion: where rounded counts cannot decide it, say so
+        naam = dict(zip(redenen.pareto["reden"], redenen.pareto["naam"], strict=True))
+        st.caption(volgorde_zin([(naam[a], naam[b]) for a, b in redenen.volgorde_onzeker]))
     tabel_redenen = pd.DataFrame({
         "Reden": redenen.pareto["naam"],
         "Uitgevallen": redenen.pareto["aantal"],

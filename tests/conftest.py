@@ -244,3 +244,15 @@ def demo_app(demo_opslag, monkeypatch, timeout: float = 60):
     monkeypatch.setenv("DASHBOARD_DB", str(db))
     monkeypatch.setenv("DASHBOARD_SLEUTEL", str(db.parent / "sleutel"))
     return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=timeout)
+
+
+def als_getoond(waarde: object) -> object:
+    """A value from the read side as the page shows it: the marker ("<5", "x") of a hidden number, the number shown
+    (an int or a float) of a rounded one, anything else as it is."""
+    from analytics.beschermd import Beschermd
+
+    if isinstance(waarde, Beschermd):
+        if waarde.verborgen:
+            return waarde.teken
+        return int(waarde.getoond) if float(waarde.getoond).is_integer() and not waarde.aandeel else waarde.getoond
+    return waarde

@@ -15,7 +15,16 @@ import pandas as pd
 import pytest
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from analytics.onderdrukking import afgerond, afgerond_bereik, afgeschermd, afgeschermd_getal, afgeschermde_curve
+from analytics.beschermd import afgerond_aandeel, afgerond_aantal
+from analytics.onderdrukking import (
+    aandeel_getoond,
+    afgerond,
+    afgerond_bereik,
+    afgeschermd,
+    afgeschermd_getal,
+    afgeschermde_curve,
+)
+from tests.conftest import als_getoond
 from toegang.kijker import Kijker
 
 REGIO = Kijker("consortium@regio.example", "regio")
@@ -27,7 +36,8 @@ BEHEERDER = Kijker("beheer@regio.example", "beheerder")
 
 def test_counts_round_to_the_nearest_multiple_of_five_and_small_ones_stay_hidden():
     assert [afgerond(n, 5) for n in (0, 5, 6, 7, 8, 12, 13, 122, 123)] == [0, 5, 5, 5, 10, 10, 15, 120, 125]
-    assert [afgeschermd_getal(n, False, 5) for n in (0, 3, 7, 123)] == ["<5", "<5", 5, 125]
+    assert [afgeschermd_getal(n, False, 5) for n in (0, 3, 7, 123)] == ["<5", "<5", afgerond_aantal(5, 5),
+                                                                          afgerond_aantal(125, 5)]
     assert [afgeschermd_getal(n, True, 5) for n in (0, 3, 7, 123)] == [0, 3, 7, 123]
 
 
@@ -35,6 +45,7 @@ def afgeronde_waarden(getoond: object, grens: int = 5) -> tuple[int, int | None]
     """What one shown count on its own tells someone about the true one: its lowest and highest possible value
     (None: no highest). "<5" is 0-4, "x" anything, 0 (only for owners) is 0, a rounded n is within four of it (what
     came before its period is not known) but never below the threshold."""
+    getoond = als_getoond(getoond)
     if getoond == "x":
         return 0, None
     if isinstance(getoond, str):
@@ -73,7 +84,7 @@ def test_counts_of_one_selection_add_up_over_periods_as_shown():
     assert all(abs(getoond(a, b) - maanden[a:b + 1].sum()) <= 4 for a in range(36) for b in range(a, 36))
 
 
-def test_a_table_is_rounded_for_others_and_its_shares_come_from_the_rounded_counts():
+def test_a_table_is_rounded_for_others_and_its_shares_come_from_the_exact_ratio():
     tabel = pd.DataFrame({"gemeente": ["A", "B", "C", "D"], "uitval": [12, 3, 0, 9], "instroom": [41, 38, 20, 30]})
     tabel["aandeel"] = tabel["uitval"] / tabel["instroom"]
     tabel["per_maand"] = tabel["instroom"] / 12
@@ -81,15 +92,39 @@ def test_a_table_is_rounded_for_others_and_its_shares_come_from_the_rounded_coun
                             aandelen={"aandeel": ("uitval", "instroom")}, afgeleid={"per_maand": "instroom"}, grens=5)
     # the total 24 is shown as 25 (21 to 29): with 12 and 9 even known exactly the 3 and the 0 lie between 0 and 4,
     # so no other cell needs hiding
-    assert zichtbaar["uitval"].tolist() == [10, "<5", "<5", 10]  # 0 too: "<5" is 0 to 4
-    assert zichtbaar["instroom"].tolist() == [40, 40, 20, 30]
-    assert zichtbaar.at[0, "aandeel"] == pytest.approx(10 / 40)  # not 12/41: that and 40 would give 12 back
+    assert zichtbaar["uitval"].tolist() == [afgerond_aantal(10, 5), "<5", "<5", afgerond_aantal(10, 5)]
+    assert [w.getoond for w in zichtbaar["instroom"]] == [40, 40, 20, 30]
+    assert (zichtbaar.at[0, "uitval"].laag, zichtbaar.at[0, "uitval"].hoog) == (6, 14)  # what 10 says: 6 to 14
+    # 12/41 = 29,3%: rounded to 30% (27,5 to 32,5), not 10/40 = 25% (a ratio of two rounded counts)
+    assert zichtbaar.at[0, "aandeel"] == afgerond_aandeel(12 / 41)
+    assert zichtbaar.at[0, "aandeel"].getoond == pytest.approx(0.30)
     assert zichtbaar.at[1, "aandeel"] is None
-    assert zichtbaar["per_maand"].tolist() == pytest.approx([40 / 12, 40 / 12, 20 / 12, 30 / 12])
+    # proportional to a rounded count: its range, scaled (per month: 40 / 12, between 36 / 12 and 44 / 12)
+    assert [w.getoond for w in zichtbaar["per_maand"]] == pytest.approx([40 / 12, 40 / 12, 20 / 12, 30 / 12])
+    assert zichtbaar.at[0, "per_maand"].laag == pytest.approx(36 / 12)
     # its owner sees it as it is
     assert afgeschermd(tabel, BEHEERDER, tellingen=("uitval", "instroom")).equals(tabel)
     eigen = afgeschermd(tabel, REGIO, tellingen=("uitval", "instroom"), exact=[True, False, False, False], grens=5)
     assert eigen.at[0, "uitval"] == 12 and eigen.at[0, "instroom"] == 41
+
+
+def test_a_share_is_rounded_coarser_where_five_points_would_pin_its_counts():
+    """5 of 14 shown as 5 (5 to 9) of 10 (10 to 14): 35% (32,5 to 37,5) fits only 5/14, which would make both counts
+    exact (and two exact counts of overlapping periods give the months between them back). So 10 points: 40%."""
+    aandeel = aandeel_getoond(5 / 14, afgerond_aantal(5, 5), afgerond_aantal(10, 5))
+    assert (aandeel.getoond, aandeel.laag, aandeel.hoog) == pytest.approx((0.40, 0.35, 0.45))
+    paren = [(t, n) for t in range(5, 10) for n in range(10, 15) if aandeel.laag <= t / n <= aandeel.hoog]
+    assert len({t for t, _ in paren}) >= 2 and len({n for _, n in paren}) >= 2
+    # with larger counts 5 points leave room: 12 of 41 shown as 10 of 40
+    assert aandeel_getoond(12 / 41, afgerond_aantal(10, 5), afgerond_aantal(40, 5)).hoog - 0.275 == pytest.approx(0.05)
+
+
+def test_a_protected_number_cannot_be_computed_with_by_accident():
+    waarde = afgerond_aantal(10, 5)
+    for som in (lambda: waarde + 1, lambda: waarde - waarde, lambda: waarde < 5, lambda: bool(waarde),
+                lambda: sorted([waarde, afgerond_aantal(5, 5)])):
+        with pytest.raises(TypeError):
+            som()
 
 
 def test_a_curve_for_others_steps_only_by_five_people_or_more():
@@ -148,6 +183,7 @@ def terug_te_rekenen(totalen: dict, aantal: int, grens: int = 5, afgerond: bool 
         laag.append(onder_r)
         hoog.append(boven_r)
     for ((a, b), *_), getoond in totalen.items():
+        getoond = als_getoond(getoond)
         periode = loopt(b + 1) - loopt(a)
         if getoond == "x":
             continue

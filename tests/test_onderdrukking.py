@@ -8,7 +8,8 @@ import pytest
 from scipy.optimize import linprog
 
 from analytics.onderdrukking import afgerond as afgerond_getal
-from analytics.onderdrukking import afgerond_bereik, markering, percentage_zichtbaar, tabelmarkering
+from analytics.onderdrukking import afgerond_bereik, is_afgeschermd, markering, percentage_zichtbaar, tabelmarkering
+from tests.conftest import als_getoond
 
 
 def herleidbaar(waarden, lijnen, verborgen, totaal_verborgen) -> list[int]:
@@ -239,7 +240,7 @@ def test_months_inside_a_shown_tile_total_cover_each_other():
     laatste = (maanden["periode"] >= "2025-10-01").to_numpy()
     uit = afgeschermd(maanden, Kijker("r@x.nl", "regio"), tellingen=("instroom",), deeltotalen=[laatste], grens=5,
                       eerder=eerder, selectie=())
-    cellen = ["" if not isinstance(w, str) else w for w in uit["instroom"]]
+    cellen = [als_getoond(w) if is_afgeschermd(w) else "" for w in uit["instroom"]]
     lijnen = [list(range(12)), [9, 10, 11]]
     getoond = [afgerond(106, 5, 2), 65]
     for cel, (laag, hoog) in bereik(maanden["instroom"].tolist(), lijnen, cellen, [False] * 12, [False, False],

@@ -14,6 +14,7 @@ import re
 import pandas as pd
 import xlsxwriter
 
+from analytics.beschermd import Beschermd, is_beschermd
 from weergave import formaat
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -59,6 +60,8 @@ def excel_bytes(df: pd.DataFrame, blad: str = "Gegevens") -> bytes:
 
 def _schrijf_cel(werkblad, rij: int, kolom: int, waarde, geheel, decimaal, datum) -> str:
     """Write one value in its Excel type; return the text the user will see (for the column width)."""
+    if isinstance(waarde, Beschermd):  # protected: the number shown, or its marker ("<5", "x") as text
+        waarde = waarde.teken or formaat.LEEG if waarde.verborgen else waarde.getoond
     if formaat.is_leeg(waarde):
         werkblad.write_blank(rij, kolom, None)
         return ""
@@ -105,6 +108,9 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     dd-mm-jjjj, UTF-8 with BOM (so é and – survive), CRLF line ends, no thousands separator."""
     uitvoer = df.copy()
     for kolom in uitvoer.columns:
+        if uitvoer[kolom].map(is_beschermd).any():  # protected: the number shown, or its marker ("<5", "x")
+            uitvoer[kolom] = uitvoer[kolom].map(lambda w: (w.teken or formaat.LEEG if w.verborgen else w.getoond)
+                                                if is_beschermd(w) else w).infer_objects()
         reeks = uitvoer[kolom]
         if pd.api.types.is_datetime64_any_dtype(reeks):
             uitvoer[kolom] = reeks.map(_csv_datum).astype(object)

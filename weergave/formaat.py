@@ -16,6 +16,8 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from analytics.beschermd import Beschermd, getoonde_getallen, richting
+
 LEEG = "–"  # en dash: shown for a missing value
 
 MAANDEN = (
@@ -53,7 +55,12 @@ def _nl(d: Decimal, decimalen: int) -> str:
 
 def getal(n, decimalen: int = 0) -> str:
     """1234 -> "1.234"; 12345678 -> "12.345.678"; getal(100.8333, 1) -> "100,8"; None -> "–"; a hidden
-    count ("<5", "x") stays as it is."""
+    count ("<5", "x") stays as it is; a protected one shows the number shown (a range when its range is wider than
+    a rounded count's: a number derived from one)."""
+    if isinstance(n, Beschermd):
+        if n.verborgen:
+            return n.teken or LEEG
+        return _nl(_decimaal(n.getoond), decimalen)
     if isinstance(n, str):
         return n
     if is_leeg(n):
@@ -61,11 +68,33 @@ def getal(n, decimalen: int = 0) -> str:
     return _nl(_decimaal(n), decimalen)
 
 
+AANDEEL_PRECIES = 0.05 + 1e-9  # a protected share within 5 percentage points is shown as one number
+
+
 def percentage(fractie, decimalen: int = 1) -> str:
-    """A fraction as a Dutch percentage: 0.125 -> "12,5%"; None -> "–"."""
+    """A fraction as a Dutch percentage: 0.125 -> "12,5%"; None -> "–". A protected share: rounded to 5
+    percentage points, "55%"; rounded coarser, or derived from a rounded count, its range, "70–130%"."""
+    if isinstance(fractie, Beschermd):
+        if fractie.verborgen:
+            return LEEG
+        if fractie.hoog - fractie.laag <= AANDEEL_PRECIES:
+            return f"{_nl(_decimaal(fractie.getoond) * 100, 0)}%"
+        return f"{_nl(_decimaal(fractie.laag) * 100, 0)}–{_nl(_decimaal(fractie.hoog) * 100, 0)}%"
     if is_leeg(fractie):
         return LEEG
     return f"{_nl(_decimaal(fractie) * 100, decimalen)}%"
+
+
+KLEINE_GROEP = 10  # below this many trajecten a percentage says little: its owner sees the number beside it
+
+
+def percentage_met_n(fractie, noemer, decimalen: int = 1) -> str:
+    """A percentage with the size of its group beside it when that is small and seen exactly (its owner):
+    "100,0% (van 1)". Others never get a percentage of fewer than 10."""
+    tekst = percentage(fractie, decimalen)
+    if tekst != LEEG and not isinstance(noemer, Beschermd | str) and not is_leeg(noemer) and 0 < noemer < KLEINE_GROEP:
+        return f"{tekst} (van {getal(noemer)})"
+    return tekst
 
 
 def _met_teken(d: Decimal, decimalen: int) -> str:
@@ -74,7 +103,13 @@ def _met_teken(d: Decimal, decimalen: int) -> str:
 
 
 def verschil_getal(n, decimalen: int = 0) -> str:
-    """A change with its sign: 12 -> "+12", -3 -> "-3", 0 -> "0", 1234 -> "+1.234"; None -> "–"."""
+    """A change with its sign: 12 -> "+12", -3 -> "-3", 0 -> "0", 1234 -> "+1.234"; None -> "–". A protected
+    change whose direction is not certain (its range holds 0) is put between brackets: "(+5)"."""
+    if isinstance(n, Beschermd):
+        if n.verborgen:
+            return n.teken or LEEG
+        tekst = _met_teken(_decimaal(n.getoond), decimalen)
+        return tekst if richting(n) is not None else f"({tekst})"
     if isinstance(n, str):
         return n
     if is_leeg(n):
@@ -83,10 +118,30 @@ def verschil_getal(n, decimalen: int = 0) -> str:
 
 
 def verschil_procentpunt(d, decimalen: int = 1) -> str:
-    """A change between two fractions in percentage points: 0.012 -> "+1,2 procentpunt"; None -> "–"."""
+    """A change between two fractions in percentage points: 0.012 -> "+1,2 procentpunt"; None -> "–". A protected
+    one in whole points, between brackets when its direction is not certain: "(+5 procentpunt)"."""
+    if isinstance(d, Beschermd):
+        if d.verborgen:
+            return LEEG
+        tekst = f"{_met_teken(_decimaal(round(d.getoond, 10)) * 100, 0)} procentpunt"
+        return tekst if richting(d) is not None else f"({tekst})"
     if is_leeg(d):
         return LEEG
     return f"{_met_teken(_decimaal(d) * 100, decimalen)} procentpunt"
+
+
+def metric_verschil(delta, opmaak, achter: str, kleur: str = "normal") -> dict:
+    """The delta arguments of `st.metric` for a change: none when it is hidden (None); "0" without an arrow when it
+    is exactly 0; for a protected change whose direction is not certain, the change between brackets in grey
+    without an arrow (an arrow would claim a direction the rounded numbers do not give)."""
+    if delta is None or is_leeg(delta) if not isinstance(delta, Beschermd) else delta.verborgen:
+        return {}
+    if not isinstance(delta, Beschermd) and round(float(delta), 3) == 0:
+        return {"delta": "0", "delta_color": kleur}
+    tekst = f"{opmaak(delta)} {achter}"
+    if isinstance(delta, Beschermd) and richting(delta) is None:
+        return {"delta": tekst, "delta_color": "off", "delta_arrow": "off"}
+    return {"delta": tekst, "delta_color": kleur}
 
 
 def maandnaam(maand: int, kort: bool = False) -> str:
@@ -146,11 +201,11 @@ def tabel_nl(df: pd.DataFrame, decimalen: dict[str, int] | None = None) -> Style
     """
     decimalen = decimalen or {}
     df = df.copy()
-    for kolom in df.columns:  # counts mixed with hidden ones ("<5", "x"): Arrow needs one type, so text
+    for kolom in df.columns:  # protected numbers ("<5", "x", rounded ones): Arrow needs one type, so text
         reeks = df[kolom]
-        if reeks.dtype == object and reeks.map(lambda w: isinstance(w, str)).any() and reeks.map(
-                lambda w: pd.api.types.is_number(w) and not isinstance(w, bool)).any():
-            aantal = decimalen.get(kolom, decimalen_voor(pd.to_numeric(reeks, errors="coerce")))
+        if reeks.dtype == object and reeks.map(lambda w: isinstance(w, Beschermd | str)).any() and reeks.map(
+                lambda w: isinstance(w, Beschermd) or (pd.api.types.is_number(w) and not isinstance(w, bool))).any():
+            aantal = decimalen.get(kolom, decimalen_voor(getoonde_getallen(reeks)))
             df[kolom] = reeks.map(lambda w, aantal=aantal: w if isinstance(w, str) else getal(w, aantal))
     opmaak = {}
     for kolom in df.columns:
@@ -163,7 +218,7 @@ def tabel_nl(df: pd.DataFrame, decimalen: dict[str, int] | None = None) -> Style
         elif pd.api.types.is_datetime64_any_dtype(reeks) or reeks.map(lambda w: isinstance(w, dt.date)).any():
             opmaak[kolom] = lambda w: datum(w) if isinstance(w, dt.date | pd.Timestamp) else (LEEG if is_leeg(w) else w)
         else:  # text, or counts mixed with hidden ones ("<5", "x")
-            aantal = decimalen.get(kolom, decimalen_voor(pd.to_numeric(reeks, errors="coerce")))
+            aantal = decimalen.get(kolom, decimalen_voor(getoonde_getallen(reeks)))
             opmaak[kolom] = lambda w, aantal=aantal: getal(w, aantal) if pd.api.types.is_number(w) else (
                 LEEG if is_leeg(w) else w)
     return df.style.format(opmaak)

@@ -27,6 +27,7 @@ from typing import Literal
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics.beschermd import geschaald, getoonde_getallen, is_beschermd, minstens
 from weergave import formaat
 from weergave.tekst import as_met_namen, plotly_label, plotly_tekst
 
@@ -224,7 +225,7 @@ def _breed(
     """Pivot to period x series. Periods in `nul_voor` without a row count as 0 (the read side leaves out empty
     groups); a row whose value is NaN stays NaN."""
     reeks = df[reeks_kolom].astype(str) if reeks_kolom else pd.Series("", index=df.index)
-    waarden = pd.to_numeric(df[waarde_kolom], errors="coerce")  # a hidden count ("<5") is not drawn
+    waarden = getoonde_getallen(df[waarde_kolom])  # a hidden count ("<5") is not drawn
     gegroepeerd = pd.DataFrame({"p": periode.values, "r": reeks.values, "w": waarden.values})
     som = gegroepeerd.groupby(["p", "r"])["w"].sum(min_count=1).unstack("r")
     aanwezig = gegroepeerd.groupby(["p", "r"]).size().unstack("r").notna()
@@ -244,9 +245,8 @@ def getallen(df: pd.DataFrame) -> pd.DataFrame:
     (and say so in their note), and arithmetic on them gives NaN instead of an error."""
     df = df.copy()
     for kolom in df.columns:
-        if df[kolom].dtype == object and df[kolom].map(
-                lambda w: pd.api.types.is_number(w) or w == "x" or (isinstance(w, str) and w.startswith("<"))).any():
-            df[kolom] = pd.to_numeric(df[kolom], errors="coerce")
+        if df[kolom].dtype == object and df[kolom].map(lambda w: is_beschermd(w) or pd.api.types.is_number(w)).any():
+            df[kolom] = getoonde_getallen(df[kolom])
     return df
 
 
@@ -509,7 +509,7 @@ def staaf_horizontaal(
     with the number at the end of each bar."""
     if _is_leeg(df, waarde_kolom):
         return None
-    waarden = pd.to_numeric(df[waarde_kolom], errors="coerce")
+    waarden = getoonde_getallen(df[waarde_kolom])
     reeks = pd.Series(waarden.values, index=df[categorie_kolom].astype(str).values)
     reeks = reeks.groupby(level=0, sort=False).sum(min_count=1)
     weggelaten = int(reeks.isna().sum())
@@ -562,13 +562,12 @@ def voortgang_tegen_doel(
     if _is_leeg(df, werkelijk_kolom, doel_kolom):
         return None
     namen = [plotly_tekst(n) for n in df[categorie_kolom].astype(str)]
-    werkelijk, pro_rata, doel = (pd.to_numeric(df[k], errors="coerce").astype(float)
+    werkelijk, pro_rata, doel = (getoonde_getallen(df[k]).astype(float)
                                  for k in (werkelijk_kolom, pro_rata_kolom, doel_kolom))
     pro_rata_decimalen = 0 if formaat.decimalen_voor(pro_rata) == 0 else max(decimalen, 1)
     customdata = [
-        [n, _tekst(w, decimalen), _tekst(p, pro_rata_decimalen), _tekst(d, decimalen),
-         formaat.percentage(w / p, 0) if p and not formaat.is_leeg(p) and not formaat.is_leeg(w) else formaat.LEEG]
-        for n, w, p, d in zip(namen, werkelijk, pro_rata, doel, strict=True)
+        [n, _tekst(w, decimalen), _tekst(p, pro_rata_decimalen), _tekst(d, decimalen), _van_pro_rata(b, w, p)]
+        for n, b, w, p, d in zip(namen, df[werkelijk_kolom], werkelijk, pro_rata, doel, strict=True)
     ]
     hover = (f"<b>%{{customdata[0]}}</b><br>{werkelijk_label}: %{{customdata[1]}}<br>{pro_rata_label}: "
              f"%{{customdata[2]}}<br>{doel_label}: %{{customdata[3]}}<br>Dat is %{{customdata[4]}} van de "
@@ -592,17 +591,30 @@ def voortgang_tegen_doel(
     weggelaten = int(werkelijk.isna().sum())
     _noot_weggelaten(fig, weggelaten)
     return Grafiek(fig, _alt("Voortgangsgrafiek", titel, _alt_voortgang(
-        werkelijk, pro_rata, doel, werkelijk_label, pro_rata_label, doel_label, decimalen, pro_rata_decimalen
-    ), weggelaten))
+        werkelijk, pro_rata, doel, werkelijk_label, pro_rata_label, doel_label, decimalen, pro_rata_decimalen,
+        df[werkelijk_kolom].reset_index(drop=True)), weggelaten))
+
+
+def _van_pro_rata(waarde, getoond: float, pro_rata: float) -> str:
+    """"86%" of the pro-rata target; for a protected count the range its rounding allows ("71–129%")."""
+    if not pro_rata or formaat.is_leeg(pro_rata) or formaat.is_leeg(getoond):
+        return formaat.LEEG
+    if is_beschermd(waarde):
+        return formaat.percentage(geschaald(waarde, 1 / pro_rata, aandeel=True))
+    return formaat.percentage(getoond / pro_rata, 0)
 
 
 def _alt_voortgang(werkelijk: pd.Series, pro_rata: pd.Series, doel: pd.Series, werkelijk_label: str,
-                   pro_rata_label: str, doel_label: str, decimalen: int, pro_rata_decimalen: int) -> str:
-    met_doel = pro_rata.notna() & werkelijk.notna()
-    op_koers = int((werkelijk[met_doel] >= pro_rata[met_doel]).sum())
+                   pro_rata_label: str, doel_label: str, decimalen: int, pro_rata_decimalen: int,
+                   waarden: pd.Series) -> str:
+    met_doel = (pro_rata.notna() & werkelijk.notna()).to_numpy()
+    boven = [minstens(w, p) for w, p in zip(waarden[met_doel], pro_rata[met_doel], strict=True)]
+    onbepaald = sum(b is None for b in boven)
+    nog = f" ({formaat.getal(onbepaald)} niet te bepalen bij deze aantallen)" if onbepaald else ""
     return (
         f"per gemeente {werkelijk_label.lower()} (blauwe balk), {pro_rata_label.lower()} (zwarte streep) en "
-        f"{doel_label.lower()} (grijze balk); {formaat.getal(op_koers)} van de {formaat.getal(int(met_doel.sum()))} "
-        f"gemeenten zitten op of boven de {pro_rata_label.lower()}; samen {_tekst(werkelijk.sum(), decimalen)} tegen "
+        f"{doel_label.lower()} (grijze balk); {formaat.getal(sum(b is True for b in boven))} van de "
+        f"{formaat.getal(int(met_doel.sum()))} gemeenten zitten op of boven de {pro_rata_label.lower()}{nog}; samen "
+        f"{_tekst(werkelijk.sum(), decimalen)} tegen "
         f"{_tekst(pro_rata.sum(), pro_rata_decimalen)} naar rato en {_tekst(doel.sum(), decimalen)} voor het hele jaar"
     )

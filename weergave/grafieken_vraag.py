@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics.beschermd import getoonde_getallen
 from weergave import formaat
 from weergave.grafieken import LETTER, PALET, TEKST, Grafiek, _alt, _opmaak, _waarde_as, opsomming
 from weergave.tekst import as_met_namen, plotly_tekst
@@ -61,7 +62,7 @@ def heatmap_per_maand(
         return None
     maanden = pd.to_datetime(df[maand_kolom]).dt.to_period("M").dt.to_timestamp()
     lang = pd.DataFrame({"groep": df[groep_kolom].astype(str).values, "maand": maanden.values,
-                         "waarde": pd.to_numeric(df[waarde_kolom], errors="coerce").values})
+                         "waarde": getoonde_getallen(df[waarde_kolom]).values})
     breed = lang.pivot_table(index="groep", columns="maand", values="waarde", aggfunc="sum", fill_value=0)
     alle = pd.date_range(breed.columns.min(), breed.columns.max(), freq="MS")
     breed = breed.reindex(columns=alle, fill_value=0)
@@ -132,7 +133,7 @@ def vraag_tegen_instroom(
     df = df.reset_index(drop=True)
     sectoren = [plotly_tekst(s) for s in df[sector_kolom].astype(str)]
     vraag = pd.to_numeric(df[vraag_kolom]).astype(float)
-    instroom = pd.to_numeric(df[instroom_kolom], errors="coerce").astype(float)
+    instroom = getoonde_getallen(df[instroom_kolom]).astype(float)
     tekort = vraag - instroom
 
     def staaf(waarden: pd.Series, naam: str, kleur: str) -> go.Bar:

@@ -18,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from analytics.beschermd import verschil
 from weergave import formaat
 from weergave.grafieken import (
     LETTER,
@@ -64,11 +65,13 @@ class Maat:
         return formaat.percentage(waarde, self.decimalen) if self.procent else formaat.getal(waarde, self.decimalen)
 
     def verschil(self, nu, vorig) -> str:
-        if formaat.is_leeg(nu) or formaat.is_leeg(vorig):
+        """The change as text; protected numbers give it with brackets where its direction is not certain."""
+        delta = verschil(nu, vorig)
+        if delta is None:
             return formaat.LEEG
         if self.procent:
-            return formaat.verschil_procentpunt(nu - vorig, self.decimalen)
-        return formaat.verschil_getal(nu - vorig, self.decimalen)
+            return formaat.verschil_procentpunt(delta, self.decimalen)
+        return formaat.verschil_getal(delta, self.decimalen)
 
     def schaal(self, waarde):
         """What is drawn: percentages as 0-100."""
@@ -89,6 +92,7 @@ def kleine_veelvouden(
     """One chart per `maten`, categories top to bottom in the order of `df`; None when `df` is empty."""
     if df is None or df.empty or not maten:
         return None
+    bron = df.to_dict("records")  # for the hover: the values as the read side gave them (protected ones with ranges)
     df = getallen(df)  # a hidden count ("<5", "x") is not drawn: it shows as "–" like a value that cannot be given
     categorieen = [plotly_tekst(c) for c in df[categorie_kolom].astype(str)]  # axis, hover: text, not markup
     rijen = math.ceil(len(maten) / kolommen)
@@ -103,7 +107,7 @@ def kleine_veelvouden(
         nu, vorig = df[maat.nu], df[maat.vorig]
         hover = [
             _hover(maat, c, nu_label, vorig_label, r)
-            for c, r in zip(categorieen, df.to_dict("records"), strict=True)
+            for c, r in zip(categorieen, bron, strict=True)
         ]
         # Now first: it is the upper bar of each sector and the first entry of the legend.
         fig.add_trace(go.Bar(
@@ -188,7 +192,8 @@ def _alt(df: pd.DataFrame, categorie_kolom: str, maten: Sequence[Maat], titel: s
             delen.append(f"{maat.titel}: niet te bepalen")
             continue
         hoog = reeks.sort_values(ascending=False).head(2)
-        delen.append(f"{maat.titel} het hoogst bij {opsomming([f'{c} ({maat.tekst(w)})' for c, w in hoog.items()])}")
+        delen.append(f"{maat.titel}: de hoogste getoonde waarden bij "
+                     f"{opsomming([f'{c} ({maat.tekst(w)})' for c, w in hoog.items()])}")
     kop = f"Kleine grafieken ‘{titel}’" if titel else "Kleine grafieken"
     vergelijking = f"{nu_label} naast {vorig_label}" if heeft_vorig else nu_label
     return f"{kop}: per {categorie_kolom.lower()} {vergelijking}; " + "; ".join(delen) + "."

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics.beschermd import getoonde_getallen, minstens
 from weergave import formaat
 from weergave.grafieken import (
     GRIJS_DOEL,
@@ -51,21 +52,22 @@ def _procent_as(maximum: float, ruimte: float = 1.15) -> dict:
 def uitval_binnen_per_cohort(df: pd.DataFrame, per: str, maanden: Sequence[int], *, titel: str) -> Grafiek | None:
     """Grouped bars per cohort: uitval within each N of `maanden`. A cohort that no traject of could be followed
     N months yet gets no bar but the words "te jong" (a hidden share: "afgeschermd"); one that only part of could
-    be followed gets a hatched bar."""
+    be followed N months gets no bar either but "nog open": over part of a cohort, uitval within 12 months can lie
+    below uitval within 6, which a bar would show as a fall (`heel_te_volgen_N`, from the read side)."""
     if df is None or df.empty:
         return None
     df = getallen(df)
     labels = [cohort_label(c, per) for c in df["cohort"]]
     fig = go.Figure()
-    hoogste = float(df[[f"aandeel_uitval_{n}" for n in maanden]].max().max() or 0)
+    hoogste = max((float(getoonde_getallen(df[f"aandeel_uitval_{n}"]).max()) for n in maanden), default=0.0)
     hoogste = 0.0 if pd.isna(hoogste) else hoogste
     waardelabels = len(labels) <= 6
-    deels_ergens = False
     for positie, n in enumerate(maanden):
-        aandeel = df[f"aandeel_uitval_{n}"]
+        aandeel = getoonde_getallen(df[f"aandeel_uitval_{n}"])
         te_volgen, uitval, instroom = df[f"te_volgen_{n}"], df[f"uitval_{n}"], df["instroom"]
-        deels = aandeel.notna() & (te_volgen < instroom)
-        deels_ergens |= bool(deels.any())
+        heel = df.get(f"heel_te_volgen_{n}", te_volgen >= instroom).astype(bool)
+        deels = aandeel.notna() & ~heel & te_volgen.fillna(0).gt(0)
+        aandeel = aandeel.where(~deels)
         naam = f"Binnen {n} maanden"
         customdata = [
             [label, formaat.percentage(a), formaat.getal(u), formaat.getal(t),
@@ -91,19 +93,14 @@ def uitval_binnen_per_cohort(df: pd.DataFrame, per: str, maanden: Sequence[int],
             fig.add_trace(go.Bar(
                 x=labels, y=[0 if z else None for z in zonder], offsetgroup=str(n), legendgroup=str(n),
                 showlegend=False, marker={"color": kleur(positie)}, hoverinfo="skip",
-                text=[("te jong" if j else "afgeschermd") if z else "" for z, j in zip(zonder, te_jong, strict=True)],
+                text=[("te jong" if j else "nog open" if d else "afgeschermd") if z else ""
+                      for z, j, d in zip(zonder, te_jong, deels, strict=True)],
                 textposition="outside", textangle=-90,
                 textfont={"size": LETTER - 2, "color": GRIJS_TEKST}, cliponaxis=False, constraintext="none",
             ))
     _opmaak(fig, titel, None, "Deel van de trajecten", hoogte=480)
     fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05, yaxis=_procent_as(max(hoogste, 0.1), 1.3))
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels, showgrid=False)
-    if deels_ergens:  # a legend entry explains the hatch
-        fig.add_trace(go.Bar(
-            x=[labels[0]], y=[None], name="Gestreept: nog niet alle trajecten zo lang te volgen", hoverinfo="skip",
-            marker={"color": "#888888", "line": {"width": 0}, "pattern": {
-                "shape": "/", "fgcolor": "#FFFFFF", "fillmode": "overlay", "size": 8, "solidity": 0.45}},
-        ))
     delen = []
     for n in maanden:
         waarden = [f"{label} {formaat.percentage(a)}" for label, a in zip(labels, df[f"aandeel_uitval_{n}"],
@@ -115,21 +112,26 @@ def uitval_binnen_per_cohort(df: pd.DataFrame, per: str, maanden: Sequence[int],
 
 
 def stand_per_cohort(df: pd.DataFrame, per: str, *, titel: str) -> Grafiek | None:
-    """Per cohort one bar of 100%: uitgevallen, still lopend, and the rest (afgerond or gone to paid work)."""
+    """Per cohort one bar of 100%: uitgevallen, still lopend, and the rest (afgerond or gone to paid work), each its
+    share as the read side gives it (exact, or rounded from the exact ratio); what is hidden fills the bar to 100% in
+    grey as "afgeschermd", so no bar stops short."""
     if df is None or df.empty:
         return None
+    lopend_deel = df["aandeel_lopend"]
     df = getallen(df)
     labels = [cohort_label(c, per) for c in df["cohort"]]
-    instroom = df["instroom"].astype(float)
     delen = [
-        ("Uitgevallen", df["uitval"], kleur(3)),
-        ("Nog lopend", df["lopend"], GRIJS_DOEL),
-        ("Afgerond of naar werk", df["rest"] if "rest" in df else df["instroom"] - df["uitval"] - df["lopend"],
-         kleur(4)),
+        ("Uitgevallen", df["uitval"], getoonde_getallen(df["aandeel_uitval"]), kleur(3)),
+        ("Nog lopend", df["lopend"], getoonde_getallen(df["aandeel_lopend"]), GRIJS_DOEL),
+        ("Afgerond of naar werk", df["rest"], getoonde_getallen(df["aandeel_rest"]), kleur(4)),
     ]
+    getoond = sum(aandeel.fillna(0) for _, _, aandeel, _ in delen)
+    verborgen = (1 - getoond).clip(lower=0).where(sum(a.isna() for _, _, a, _ in delen) > 0, 0)
+    if (verborgen > 0).any():
+        delen.append(("Afgeschermd (kleine aantallen)", pd.Series([None] * len(df), index=df.index), verborgen,
+                      "#BBBBBB"))
     fig = go.Figure()
-    for naam, aantal, kleur_ in delen:
-        aandeel = aantal / instroom
+    for naam, aantal, aandeel, kleur_ in delen:
         fig.add_trace(go.Bar(
             x=labels, y=aandeel, name=naam, marker={"color": kleur_, "line": {"width": 0}},
             customdata=[[label, formaat.percentage(a), formaat.getal(n), formaat.getal(i)]
@@ -143,7 +145,7 @@ def stand_per_cohort(df: pd.DataFrame, per: str, *, titel: str) -> Grafiek | Non
     _opmaak(fig, titel, None, "Deel van de instroom", hoogte=380)
     fig.update_layout(barmode="stack", bargap=0.25, yaxis={**_procent_as(1.0, 1.0), "dtick": 0.25})
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels, showgrid=False)
-    open_ = [label for label, lopend in zip(labels, df["lopend"] / instroom, strict=True) if lopend >= 0.5]
+    open_ = [label for label, lopend in zip(labels, lopend_deel, strict=True) if minstens(lopend, 0.5 + 1e-9) is True]
     open_tekst = f"nog voor meer dan de helft open: {opsomming(open_)}" if open_ else "geen cohort nog grotendeels open"
     rest = f"per startcohort het deel uitgevallen, nog lopend en afgerond of naar werk; {open_tekst}"
     return Grafiek(fig, _alt("Gestapelde staafgrafiek", titel, rest, 0))
@@ -218,8 +220,8 @@ def pareto(df: pd.DataFrame, *, titel: str) -> Grafiek | None:
     """Bars per reden (largest first, counts on the left axis) and the cumulative share as a line (right axis)."""
     if df is None or df.empty:
         return None
-    aantallen = pd.to_numeric(df["aantal"], errors="coerce")  # a hidden count ("<5") gets no bar, only its label
-    cumulatief = pd.to_numeric(df["cumulatief"], errors="coerce")
+    aantallen = getoonde_getallen(df["aantal"])  # a hidden count ("<5") gets no bar, only its label
+    cumulatief = getoonde_getallen(df["cumulatief"])
     if aantallen.fillna(0).sum() == 0 and aantallen.notna().all():
         return None
     namen = df["naam"].tolist()
