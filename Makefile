@@ -34,6 +34,7 @@ test: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(PY) -m bench.bench_ingest
 	$(PY) -m bench.bench_pagina --db $(DB)
+	$(PY) -m bench.bench_afscherming --db $(DB) --uit bench/out/afscherming.md
 
 # The fuzz suite of the ingest, long and with new random examples each time (make test runs a short, fixed set).
 FUZZ_VOORBEELDEN ?= 300
