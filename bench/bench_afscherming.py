@@ -3,11 +3,12 @@
 On the demo store, for a viewer who does not own the numbers (the regio, and the beheerder in the
 presentatiemodus), against the beheerder's exact numbers, over the figures the meeting pages show (overzicht,
 per gemeente, instroom t.o.v. afspraak, sectorvergelijking, uitval per cohort, redenen van uitval, vraag en
-aanbod), three designs are measured on the same cells:
+aanbod), these designs are measured on the same cells:
 
 - huidig: the read side as it is (`analytics.beschermd.Beschermd`: counts rounded cumulatively, shares from the
   exact ratio, conclusions decided from the ranges);
-- celsleutel: the cell key method (`analytics.celsleutel`), computed here from the records of the store;
+- celsleutel: the cell key method (`analytics.celsleutel`), computed here from the records of the store, with 0
+  shown as 0 (as ABS does); celsleutel_nul: the same with 0 hidden as "<5" too (as the read side does);
 - oud: the design before: the same counts, shares as the ratio of two shown counts and conclusions drawn from the
   shown numbers as if they were exact.
 
