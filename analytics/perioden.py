@@ -29,13 +29,20 @@ def laatste_volledige_maand(peildatum: dt.date) -> dt.date:
 def periode_van(keuze: str, peildatum: dt.date) -> tuple[dt.date, dt.date]:
     """The dates a period choice stands for, given the latest peildatum in the store."""
     maand_einde = laatste_volledige_maand(peildatum)
-    if keuze == "Afgelopen 12 maanden":
-        return een_jaar_eerder(maand_einde) + dt.timedelta(days=1), maand_einde
+    if keuze == "Afgelopen 12 maanden":  # twelve whole months: from the first of the month eleven months back
+        return eerste_van_maand_terug(maand_einde, 11), maand_einde
     if keuze == "Vorig jaar":
         return dt.date(peildatum.year - 1, 1, 1), dt.date(peildatum.year - 1, 12, 31)
     if keuze == "Laatste volledige maand":
         return maand_einde.replace(day=1), maand_einde
     return dt.date(peildatum.year, 1, 1), peildatum
+
+
+def eerste_van_maand_terug(datum: dt.date, maanden: int) -> dt.date:
+    """The first day of the month `maanden` months before the month of `datum` (not a year minus a day: after a
+    leap year, 28 February minus a year plus a day is 29 February, and the period one day too long)."""
+    index = datum.year * 12 + datum.month - 1 - maanden
+    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def _maand_einde(jaar: int, maand: int) -> dt.date:
