@@ -15,7 +15,8 @@ import pandas as pd
 import pytest
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from analytics.beschermd import afgerond_aandeel, afgerond_aantal
+from analytics.beschermd import afgerond_aandeel, afgerond_aantal, bereik
+from analytics.beschermd import getoond as getoond_getal
 from analytics.onderdrukking import (
     aandeel_getoond,
     afgerond,
@@ -156,7 +157,8 @@ PLAFOND = 200  # more than any month of the demo
 
 
 def terug_te_rekenen(totalen: dict, aantal: int, grens: int = 5, afgerond: bool = True,
-                     waar: dict | None = None, klein_vanaf: int = 0, niets_ervoor: bool = False) -> dict:
+                     waar: dict | None = None, klein_vanaf: int = 0, niets_ervoor: bool = False,
+                     aandelen: list = ()) -> dict:
     """Per month: the lowest and highest count (None: no highest) consistent with every shown total of a run of
     months ((a, b), ...) and that counts are whole numbers >= 0 (integer programming: the extremes are whole numbers
     too), or two such values at least 1 apart. `afgerond`: shown numbers are rounded as running counts (else exact),
@@ -164,12 +166,16 @@ def terug_te_rekenen(totalen: dict, aantal: int, grens: int = 5, afgerond: bool 
     count since the fixed beginning within two of 5 k at both ends, for whole k (the same k wherever a period starts
     or ends at that moment), and the count before the first month (c0) unknown. With `waar` (the true months): only
     whether they fit. `klein_vanaf`: the least a "<5" can be (0; 1 where 0 is shown as 0). `niets_ervoor`: the
-    attacker knows nothing came before the first month (the data starts there): c0 is 0."""
+    attacker knows nothing came before the first month (the data starts there): c0 is 0. `aandelen`: shares shown
+    with the count of a period as teller or noemer, ((a, b), rol, (lowest, highest) of the other count as shown,
+    (lowest, highest) of the share as shown): each adds the other count as a whole number within its range and
+    lowest x noemer <= teller <= highest x noemer."""
     onder_r, boven_r = -(grens // 2), math.ceil(grens / 2) - 1  # running count minus its rounding
     sneden = sorted({a for (a, _), *_ in totalen} | {b + 1 for (_, b), *_ in totalen}) if afgerond else []
     # variables: months 0..aantal-1, c0, one k per moment a period starts or ends
-    n = aantal + 1 + len(sneden)
+    n = aantal + 1 + len(sneden) + len(aandelen)
     k_van = {snede: aantal + 1 + i for i, snede in enumerate(sneden)}
+    y_van = aantal + 1 + len(sneden)  # the other count of each share
 
     def loopt(snede: int) -> np.ndarray:  # the running count at a moment: c0 plus the months before it
         rij = np.zeros(n)
@@ -195,13 +201,19 @@ def terug_te_rekenen(totalen: dict, aantal: int, grens: int = 5, afgerond: bool 
             rijen.append(grens * (np.eye(n)[k_van[b + 1]] - np.eye(n)[k_van[a]]))
             laag.append(getoond), hoog.append(getoond)
             rijen.append(periode), laag.append(grens), hoog.append(np.inf)
+    for j, ((a, b), rol, _, (s_laag, s_hoog)) in enumerate(aandelen):
+        periode, ander = loopt(b + 1) - loopt(a), np.eye(n)[y_van + j]
+        teller, noemer = (periode, ander) if rol == "teller" else (ander, periode)
+        rijen.append(teller - s_laag * noemer), laag.append(-1e-9), hoog.append(np.inf)
+        rijen.append(teller - s_hoog * noemer), laag.append(-np.inf), hoog.append(1e-9)
     beperking = LinearConstraint(np.array(rijen), laag, hoog)
     # bounded, so the solver never has to prove a program unbounded (slow with the k's): a month reaching PLAFOND is
     # one nothing limits from above
     # c0 matters only up to a multiple of 5 (5 more before shifts every k by 1): 0 to 4 (no symmetry to search)
-    onder = np.r_[np.zeros(aantal + 1), np.full(len(sneden), -1.0)]
+    onder = np.r_[np.zeros(aantal + 1), np.full(len(sneden), -1.0), [a[2][0] for a in aandelen]]
     boven = np.r_[np.full(aantal, PLAFOND), 0 if niets_ervoor else grens - 1,
-                  np.full(len(sneden), aantal * PLAFOND / grens + 1)]
+                  np.full(len(sneden), aantal * PLAFOND / grens + 1),
+                  [min(a[2][1], aantal * PLAFOND) for a in aandelen]]
     if waar is not None:  # only: can the true months be behind what is shown?
         maanden_waar = np.array([waar.get(m, 0) for m in range(aantal)], float)
         r = milp(np.zeros(n), constraints=beperking, integrality=np.ones(n),
@@ -238,6 +250,9 @@ def test_the_attack_model_pins_what_it_should():
     assert all(hoog - laag >= 1 for laag, hoog in afgerond_.values())
     exact = terug_te_rekenen({**totalen, ((0, 2), 0): 9}, 3, afgerond=False)
     assert exact[2] == (4, 4)
+    # a share pins too: month 0 is "<5", and 1 of it is 30-35% (one person of three): month 0 is 3
+    met_aandeel = terug_te_rekenen(totalen, 3, aandelen=[((0, 0), "noemer", (1, 1), (0.30, 0.35))])
+    assert met_aandeel[0] == (3, 3)
 
 
 @pytest.fixture
@@ -281,11 +296,19 @@ def wat_de_paginas_tonen(gemeente: str, kijker: Kijker, perioden=None, sector: s
     reeks = maanden(peildatum, AANTAL_MAANDEN)
     index = {van.replace(day=1): i for i, (van, _) in enumerate(reeks)}
     getoond: dict[str, dict] = {t: {} for t in TEGELS}
+    getoond["_aandelen"] = {t: [] for t in TEGELS}
 
     def noteer(tegel: str, van: dt.date, tot: dt.date, waarde: object) -> None:
         a, b = index.get(van.replace(day=1)), index.get(tot.replace(day=1))
         if a is not None and b is not None and not (waarde is None or isinstance(waarde, float) and np.isnan(waarde)):
             getoond[tegel].setdefault((a, b), set()).add(waarde)
+
+    def noteer_aandeel(tegel: str, van: dt.date, tot: dt.date, rol: str, ander: object, aandeel: object) -> None:
+        """A share shown with `tegel`'s count of the period as teller or noemer and `ander` as the other count."""
+        a, b = index.get(van.replace(day=1)), index.get(tot.replace(day=1))
+        if a is None or b is None or getoond_getal(aandeel) is None or getoond_getal(ander) is None:
+            return
+        getoond["_aandelen"][tegel].append(((a, b), rol, bereik(ander), bereik(aandeel)))
 
     sectoren = (sector,) if sector else ()
     for van, tot in aangeboden_perioden(peildatum) if perioden is None else perioden:
@@ -301,6 +324,8 @@ def wat_de_paginas_tonen(gemeente: str, kijker: Kijker, perioden=None, sector: s
             getallen = kengetallen(periode)
             for tegel in TEGELS:
                 noteer(tegel, periode.van, periode.tot, getattr(getallen, tegel))
+            noteer_aandeel("uitstroom_werk", periode.van, periode.tot, "teller", getallen.beeindigd,
+                           getallen.aandeel_werk)
         trend_van = min(van, (pd.Timestamp(tot) - pd.DateOffset(months=23)).date().replace(day=1))
         trend = instroom_per_periode(gekozen.met_periode(trend_van, tot), "maand", getoonde_totalen=(
             (gekozen.van, gekozen.tot), (gekozen.jaar_eerder().van, gekozen.jaar_eerder().tot)))
@@ -315,11 +340,15 @@ def wat_de_paginas_tonen(gemeente: str, kijker: Kijker, perioden=None, sector: s
         for per, maanden_per in (("kwartaal", 3), ("jaar", 12)):
             for rij in uitval_per_cohort(gekozen, per).itertuples():
                 if rij.is_totaal:
-                    noteer("instroom", van, tot, rij.instroom)
+                    begin, einde = van, tot
                 else:
                     begin = pd.Timestamp(rij.cohort).date()
                     einde = (pd.Timestamp(begin) + pd.DateOffset(months=maanden_per) - pd.Timedelta(days=1)).date()
-                    noteer("instroom", max(begin, van), min(einde, tot), rij.instroom)
+                    begin, einde = max(begin, van), min(einde, tot)
+                noteer("instroom", begin, einde, rij.instroom)
+                for deel in ("uitval", "lopend", "rest"):  # its shares of the instroom, with their tellers
+                    noteer_aandeel("instroom", begin, einde, "noemer", getattr(rij, deel),
+                                   getattr(rij, f"aandeel_{deel}"))
     for halfjaar in halfjaren(eerste_start, peildatum):
         for keuze in {sectoren, ()}:
             vergelijking = sectorvergelijking(Filters(halfjaar.van, halfjaar.tot, gemeenten=(gemeente,),
@@ -329,6 +358,8 @@ def wat_de_paginas_tonen(gemeente: str, kijker: Kijker, perioden=None, sector: s
                 for achtervoegsel, deel in (("", halfjaar), ("_vorig", halfjaar.vorige())):
                     for tegel in TEGELS:
                         noteer(tegel, deel.van, deel.tot, rij[f"{tegel}{achtervoegsel}"])
+                    noteer_aandeel("uitstroom_werk", deel.van, deel.tot, "teller", rij[f"beeindigd{achtervoegsel}"],
+                                   rij[f"aandeel_werk{achtervoegsel}"])
     return getoond, reeks
 
 
@@ -338,9 +369,10 @@ def als_totalen(getoond: dict) -> dict:
             for n, waarde in enumerate(sorted(waarden, key=str))}
 
 
-def terug_te_rekenen_uit(getoond: dict, afgerond: bool = True, klein_vanaf: int = 0) -> dict[int, tuple]:
+def terug_te_rekenen_uit(getoond: dict, afgerond: bool = True, klein_vanaf: int = 0,
+                         aandelen: list = ()) -> dict[int, tuple]:
     return terug_te_rekenen(als_totalen(getoond), AANTAL_MAANDEN, afgerond=afgerond, klein_vanaf=klein_vanaf,
-                            niets_ervoor=data_begint_in_de_reeks())
+                            niets_ervoor=data_begint_in_de_reeks(), aandelen=aandelen)
 
 
 def kleine_maanden_en_wat_ervan_te_zeggen_is(regio: dict, exact: dict):
@@ -348,7 +380,8 @@ def kleine_maanden_en_wat_ervan_te_zeggen_is(regio: dict, exact: dict):
     the lowest and highest value the integer program finds from everything the regio user was shown)."""
     for tegel in TEGELS:
         waar = {m: next(iter(exact[tegel][(m, m)])) for m in range(AANTAL_MAANDEN) if (m, m) in exact[tegel]}
-        for m, (laag, hoog) in terug_te_rekenen_uit(regio[tegel]).items():
+        aandelen = regio.get("_aandelen", {}).get(tegel, [])  # with the shares shown beside the counts
+        for m, (laag, hoog) in terug_te_rekenen_uit(regio[tegel], aandelen=aandelen).items():
             if 1 <= waar.get(m, 0) <= 4:
                 yield tegel, m, waar[m], laag, hoog
 
@@ -375,7 +408,7 @@ def test_no_small_month_follows_from_everything_a_regio_user_can_ask_for(opslag,
     assert kleine_maanden  # the gemeente had small months to protect
     # and what is shown fits the true months (so the model of how it is shown is right)
     assert terug_te_rekenen(als_totalen(regio["instroom"]), AANTAL_MAANDEN, waar=ware_maanden(gemeente),
-                            niets_ervoor=data_begint_in_de_reeks())["past"]
+                            niets_ervoor=data_begint_in_de_reeks(), aandelen=regio["_aandelen"]["instroom"])["past"]
 
 
 def ware_maanden(gemeente: str) -> dict[int, int]:
@@ -487,3 +520,12 @@ def test_every_drop_of_a_curve_others_see_is_five_people_or_more(opslag, dimensi
     grafiek = overlevingscurves(km.curves, km.groepen["groep"].tolist(), {}, titel="t", aantallen=km.aantallen_tonen)
     assert all(len(rij) == 5 for spoor in grafiek.figure.data if spoor.customdata is not None
                for rij in spoor.customdata)  # name, months, share and the two (empty) band ends: no count
+
+
+def test_the_shares_others_see_beside_the_counts_are_part_of_the_attack(opslag):
+    """The attack above also takes the shares shown beside the counts (uitval, lopend and the rest of a cohort's
+    instroom; uitstroom naar werk of the beëindigde trajecten), each a range from the exact ratio, with the other
+    count as shown: Berg en Dal shows some, so the integer programs there include them."""
+    regio, _ = wat_de_paginas_tonen("GM1945", REGIO)
+    assert regio["_aandelen"]["instroom"] and regio["_aandelen"]["uitstroom_werk"]
+    assert all(laag <= hoog and hoog - laag <= 0.5 for *_, (laag, hoog) in regio["_aandelen"]["instroom"])
