@@ -11,8 +11,10 @@ may see exactly anyway (their own gemeente) protect nothing, so they never count
 
 Every other count shown to someone who does not own it is rounded, cumulatively: the running count of its
 selection since a fixed beginning is rounded to a multiple of the threshold (5, 10, 15, ...) at the start and at
-the end of the period, and the count shown is the difference of the two. Its shares are computed from the shown
-counts. Without rounding, two totals of the same selection over different periods ("dit jaar tot nu" minus
+the end of the period, and the count shown is the difference of the two. Its shares are the exact ratio rounded to
+5 percentage points (`aandeel_getoond`), never a ratio of two rounded counts. Each such number reaches the page as an
+`analytics.beschermd.Beschermd` with the range of true values it allows, and what a page concludes from it is decided
+from that range. Without rounding, two totals of the same selection over different periods ("dit jaar tot nu" minus
 January to September) give the small count of the months between them back, and no suppression within one table
 can stop that. Rounding each total on its own was not enough either: a year, its first half, its third quarter
 and October, each rounded, can still add up to only one possibility (Heumen, groen, 2025), and so can the totals
@@ -366,15 +368,16 @@ def afgeschermd(
 
     `tellingen`: count columns; their totals count as published (a tile or a total row shows them), and so
     do the totals per value of each column in `groepen` (the bars of one month in a stacked chart). Hidden
-    cells become "<5" or "x" (the column turns to objects: numbers and those markers); the other cells of
-    rows not seen exactly are rounded (`afgerond`). `aandelen`: share columns with their (teller, noemer)
-    columns; a hidden share becomes None, a shown one is computed from the rounded teller and noemer.
+    cells become `Beschermd` "<5" or "x" (the column turns to objects); the other cells of rows not seen exactly
+    are rounded (`afgerond`), as a `Beschermd` with their range. `aandelen`: share columns (holding the exact
+    ratio) with their (teller, noemer) columns; a hidden share becomes None, a shown one the exact ratio rounded
+    (`aandeel_getoond`).
     `exact`: per row (or for the whole table) whether this viewer sees it exactly; default: only the
     beheerder outside the presentatiemodus. `afgeleid`: columns proportional to one count column (that count
     divided by a number that is shown) that would give it away: hidden, as None, where that count is hidden,
-    otherwise computed from the rounded count. Whatever else follows from a count (a difference, a
-    comparison) the caller computes from the table returned here. `deeltotalen`: masks of rows whose sum is
-    published elsewhere on the page too (the months of the period a tile counts).
+    otherwise the rounded count's range scaled. Whatever else follows from a count (a difference, a comparison)
+    the caller decides from the ranges of the table returned here (`analytics.beschermd`). `deeltotalen`: masks
+    of rows whose sum is published elsewhere on the page too (the months of the period a tile counts).
 
     `eerder` (same index, count columns): per row what its selection counted from the fixed beginning up to the
     row's period (`eerder_per_rij`); counts without it (a state such as lopend) are rounded on their own.

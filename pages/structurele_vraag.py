@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analytics.beschermd import is_beschermd
 from analytics.kengetallen import KENGETALLEN
 from analytics.onderdrukking import is_afgeschermd
 from analytics.vraag import (
@@ -190,7 +191,9 @@ else:
         "Sector": aanbod["sectornaam"],
         "Structurele vraag per maand": aanbod["vraag_per_maand"].astype(float),
         "Instroom per maand": aanbod["instroom_per_maand"],
-        "Verschil per maand": aanbod["tekort_per_maand"],
+        # a protected gap whose sign is not certain between brackets, "(-0,3)", as "niet te bepalen" beside it says
+        "Verschil per maand": aanbod["tekort_per_maand"].map(lambda w: formaat.verschil_getal(w, 1) if is_beschermd(w)
+                                                             else w),
         "Vraag gedekt": [gedekt_tekst(g, i) for g, i in zip(aanbod["gedekt"], aanbod["instroom"], strict=True)],
         "Beroepen": aanbod["beroepen"].astype(int),
         "Instroom in 12 mnd": aanbod["instroom"],

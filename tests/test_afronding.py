@@ -234,7 +234,8 @@ def terug_te_rekenen(totalen: dict, aantal: int, grens: int = 5, afgerond: bool 
         for teken in (1.0, -1.0):
             r = milp(teken * doel, constraints=beperking, integrality=np.ones(n), bounds=grenzen)
             assert r.status == 0, r.message
-            extremen.append(None if teken < 0 and -r.fun >= PLAFOND - 0.5 else teken * r.fun)
+            # whole numbers (the variables are): a share's coefficients leave float noise (3.000000000000001)
+            extremen.append(None if teken < 0 and -r.fun >= PLAFOND - 0.5 else round(teken * r.fun))
             if r.status == 0:
                 gezien_laag = np.minimum(gezien_laag, np.round(r.x[:aantal]))
                 gezien_hoog = np.maximum(gezien_hoog, np.round(r.x[:aantal]))

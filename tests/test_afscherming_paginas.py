@@ -216,7 +216,7 @@ def niets_terug_te_rekenen(filters, kijker, eigen: set[str] = frozenset()) -> No
     for kolom in KOLOMMEN:
         cellen = [als_getoond(w) if is_afgeschermd(w) else "" for w in zichtbaar[kolom]]
         bekend = [g in eigen for g in zichtbaar["groep"]]
-        tegel = getattr(tegels, kolom)
+        tegel = als_getoond(getattr(tegels, kolom))
         # the tile as shown: rounded (a range of sums), "<5" (1 to 4) or "x" (nothing)
         for cel, (laag, hoog) in bereik(exact[kolom].astype(int).tolist(), [list(range(len(cellen)))], cellen,
                                         bekend, [tegel == "x"], 5, [tegel == "<5"], getoond=[tegel]).items():
@@ -376,6 +376,7 @@ def test_a_small_gemeente_shows_others_no_zero_and_its_split_does_not_break(opsl
     assert not app.exception, app.exception
     uitval = als(REGIO, "pages/uitval.py", periode="Afgelopen 12 maanden")
     uitval.multiselect(key="filter_gemeenten").set_value(["GM0944"]).run()
+    uitval.radio(key="uitval_cohort_per").set_value("kwartaal").run()  # others start per year, where 2026 shows 5
     assert not uitval.exception
     assert not any("geen enkel traject" in i.value for i in uitval.info)
     assert ALLES_AFGESCHERMD.format(d=5) in [i.value for i in uitval.info]  # every cohort "<5": no empty charts

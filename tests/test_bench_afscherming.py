@@ -20,6 +20,15 @@ def figuren_regio(demo_opslag):
         yield bench.figuren(Kijker("regio@x.nl", "regio"))
 
 
+@pytest.fixture(scope="module")
+def figuren_presentatie(demo_opslag):
+    db, _ = demo_opslag
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DASHBOARD_DB", str(db))
+        mp.setenv("DASHBOARD_SLEUTEL", str(db.parent / "sleutel"))
+        yield bench.figuren(Kijker("beheer@x.nl", "beheerder").in_presentatiemodus())
+
+
 def totaal(figuren, ontwerp: str) -> bench.Meting:
     return bench.gemeten(figuren, ontwerp)[-1]
 
@@ -29,6 +38,13 @@ def test_current_design_has_no_wrong_conclusion(figuren_regio):
     assert meting.conclusies > 50
     assert meting.fout == 0, meting.foute
     assert meting.niet_te_bepalen > 0  # the price: some conclusions the ranges cannot decide
+
+
+def test_the_presentatiemodus_draws_no_wrong_conclusion_either(figuren_presentatie):
+    """The beheerder on the projector sees protected numbers: every conclusion there holds for the exact ones too."""
+    meting = totaal(figuren_presentatie, "huidig")
+    assert meting.conclusies > 50
+    assert meting.fout == 0, meting.foute
 
 
 def test_the_checker_finds_the_old_designs_wrong_conclusions(figuren_regio):
