@@ -11,22 +11,22 @@ from bench import bench_afscherming as bench
 from toegang.kijker import Kijker
 
 
-@pytest.fixture(scope="module")
-def figuren_regio(demo_opslag):
+def figuren_voor(demo_opslag, kijker: Kijker):
     db, _ = demo_opslag
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("DASHBOARD_DB", str(db))
         mp.setenv("DASHBOARD_SLEUTEL", str(db.parent / "sleutel"))
-        yield bench.figuren(Kijker("regio@x.nl", "regio"))
+        return bench.figuren(kijker)
+
+
+@pytest.fixture(scope="module")
+def figuren_regio(demo_opslag):
+    return figuren_voor(demo_opslag, Kijker("regio@x.nl", "regio"))
 
 
 @pytest.fixture(scope="module")
 def figuren_presentatie(demo_opslag):
-    db, _ = demo_opslag
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DASHBOARD_DB", str(db))
-        mp.setenv("DASHBOARD_SLEUTEL", str(db.parent / "sleutel"))
-        yield bench.figuren(Kijker("beheer@x.nl", "beheerder").in_presentatiemodus())
+    return figuren_voor(demo_opslag, Kijker("beheer@x.nl", "beheerder").in_presentatiemodus())
 
 
 def totaal(figuren, ontwerp: str) -> bench.Meting:
