@@ -181,6 +181,16 @@ class TijdTotUitval:
     gevolgd_tot: dict | None = None  # per group: months followed by at least min_trajecten (also where the curve
     # shown to others stops earlier, at its last step of 5 or more uitvallers)
 
+    def afgekapt(self) -> dict[str, tuple[float, float]]:
+        """Per group whose curve shown to others stops before its trajecten stop being followed: (months where the
+        curve stops, months followed). In between fewer than the threshold dropped out: said in words, not drawn
+        (a step of 1 to 4 would point to persons; a flat line would claim none)."""
+        if self.aantallen_tonen or self.curves.empty:
+            return {}
+        einde = self.curves.groupby("groep")["tijd"].max()
+        return {groep: (float(t), float((self.gevolgd_tot or {}).get(groep, t))) for groep, t in einde.items()
+                if (self.gevolgd_tot or {}).get(groep, t) > t}
+
 
 def tijd_tot_uitval_gegevens(filters: Filters, dimensie: str = "") -> pd.DataFrame:
     """Per traject started in the period: groep, maanden (until uitval or censoring), gebeurtenis (uitval)."""

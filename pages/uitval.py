@@ -25,6 +25,7 @@ from pipelines.referentie import code_weergave
 from weergave import formaat
 from weergave.downloads import download_knoppen
 from weergave.grafieken import PLOTLY_CONFIG, kleur, opsomming
+from weergave.tekst import markdown_tekst
 from weergave.uitvalgrafieken import (
     MIN_GEVOLGD,
     cohort_label,
@@ -194,6 +195,12 @@ else:
         noten.append(f"Met afgeschermde aantallen daalt een lijn pas per minstens {drempel()} uitvallers en is "
                      "het deel afgerond op 5 procentpunten, zonder betrouwbaarheidsband: zo wijst geen stap naar één "
                      "persoon en zijn de aantallen er niet uit terug te rekenen.")
+        if afgekapt := km.afgekapt():  # why a line ends early, in words rather than a guess
+            delen = [f"{'' if g == 'totaal' else markdown_tekst(groepsnaam.get(g, g)) + ' '}na "
+                     f"{formaat.getal(stopt)} maanden (te volgen tot {formaat.getal(gevolgd)})"
+                     for g, (stopt, gevolgd) in afgekapt.items()]
+            noten.append(f"{'De lijn stopt' if len(delen) == 1 else 'Lijnen stoppen'} {opsomming(delen)}: daarna "
+                         f"vielen minder dan {drempel()} trajecten uit, en dat tekent de lijn niet.")
     if dimensie == "werkgever":
         noten.insert(0, "Alleen trajecten bij een werkgever (route extern).")
     if km.weggelaten_groepen:

@@ -380,3 +380,17 @@ def test_a_small_gemeente_shows_others_no_zero_and_its_split_does_not_break(opsl
     assert not uitval.exception
     assert not any("geen enkel traject" in i.value for i in uitval.info)
     assert ALLES_AFGESCHERMD.format(d=5) in [i.value for i in uitval.info]  # every cohort "<5": no empty charts
+
+
+def test_a_curve_that_ends_early_for_others_says_why(opslag):
+    """Dit jaar tot nu, regio: the curve of all trajecten stops at its last drop of 5 or more uitvallers, months before
+    its trajecten stop being followed. The page says so, instead of leaving the stop unexplained (a review read it as
+    'uitval stops after 3 months')."""
+    import re
+
+    app = als(REGIO, "pages/uitval.py", periode="Dit jaar tot nu")
+    zin = next(c.value for c in app.caption if "De lijn stopt na" in c.value)
+    stopt, gevolgd = map(int, re.search(r"stopt na (\d+) maanden \(te volgen tot (\d+)\)", zin).groups())
+    assert stopt < gevolgd and "minder dan 5 trajecten uit" in zin
+    beheerder = als(BEHEERDER, "pages/uitval.py", periode="Dit jaar tot nu")
+    assert not any("De lijn stopt na" in c.value for c in beheerder.caption)  # the owner sees the whole curve
