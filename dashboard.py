@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from kader.opmaak import pagina_opmaak
 from kader.toegang import ingelogd_email, kijker
 
 st.set_page_config(page_title="Praktijkleren: instroom in de regio", page_icon="📊", layout="wide")
@@ -41,6 +42,7 @@ def paginas(wie) -> dict[str, list[st.Page]]:
 
 
 wie = kijker()
+pagina_opmaak(wie)
 if wie is None:  # deny by default: only the login page, or the no-access page for an unknown address
     pagina = "pages/geen_toegang.py" if ingelogd_email() else "pages/inloggen.py"
     st.navigation([st.Page(pagina, title="Inloggen", default=True)], position="hidden").run()

@@ -10,8 +10,10 @@ from dataclasses import replace
 import streamlit as st
 
 from analytics.filters import Filters
+from analytics.kengetallen import periode_grenzen
 from analytics.opslag import db_pad
-from kader.filterbalk import filterbalk
+from kader.filterbalk import SCHADUW, filterbalk, filterdelen
+from kader.opmaak import printregel
 from kader.toegang import PRESENTATIE, inlog_vastleggen, kijker, logboek_probleem, uitloggen
 from kader.versheid import versheidsregel
 from pipelines.meldingen import OpslagBezet, OpslagFout
@@ -132,14 +134,18 @@ def toegang_vereist() -> Kijker:
     return wie
 
 
-def filters() -> Filters:
+def filters(periode_telt: bool = True) -> Filters:
     """For a page: who is looking, the shared filters and the freshness line; stop with a Dutch message
     when there is nothing to show (no access, no store yet, a load running for too long, no trajecten).
-    The Filters carry the viewer: the read side shapes every number for them."""
+    The Filters carry the viewer: the read side shapes every number for them. On paper the page starts with the
+    filters and the peildatum (`periode_telt=False`: the page chooses its own period, so the filter's is left out)."""
     wie = toegang_vereist()
     with opslag_of_uitleg():
         gekozen = filterbalk(wie)
         versheidsregel()
+        if gekozen is not None:
+            periode = st.session_state.get(f"{SCHADUW}periode") if periode_telt else None
+            printregel(filterdelen(gekozen, periode_grenzen()[1], periode))
     if gekozen is None:
         st.info("Er zijn nog geen trajecten geladen.")
         st.stop()
