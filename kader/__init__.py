@@ -13,7 +13,7 @@ from analytics.filters import Filters
 from analytics.kengetallen import periode_grenzen
 from analytics.opslag import db_pad
 from kader.filterbalk import SCHADUW, filterbalk, filterdelen
-from kader.opmaak import printregel
+from kader.opmaak import presentatiebanner, printregel
 from kader.toegang import PRESENTATIE, inlog_vastleggen, kijker, logboek_probleem, uitloggen
 from kader.versheid import versheidsregel
 from pipelines.meldingen import OpslagBezet, OpslagFout
@@ -123,14 +123,24 @@ def zonder_lege_kolom(tabel, kolom: str):
     return tabel
 
 
-def toegang_vereist() -> Kijker:
-    """For every page: who is looking; a page reached without access stops here and shows nothing."""
+VERBORGEN_IN_PRESENTATIEMODUS = ("Deze pagina is verborgen in de presentatiemodus. Zet de presentatiemodus in de "
+                                 "zijbalk uit om hem te zien.")
+
+
+def toegang_vereist(in_presentatiemodus: bool = True) -> Kijker:
+    """For every page: who is looking; a page reached without access stops here and shows nothing. A page that is
+    not for a projector (`in_presentatiemodus=False`: it is off the page list then) stops too while the mode is on,
+    also when it was open as the toggle was switched on."""
     wie = kijker()
     if wie is None:  # deny by default
         st.error("U heeft geen toegang tot deze pagina.")
         st.stop()
     inlog_vastleggen(wie)
     identiteitsblok(wie)
+    presentatiebanner(wie)
+    if wie.presentatie and not in_presentatiemodus:
+        st.info(VERBORGEN_IN_PRESENTATIEMODUS)
+        st.stop()
     return wie
 
 

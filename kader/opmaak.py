@@ -59,11 +59,16 @@ PRESENTATIEMODUS = ("**Presentatiemodus**: kleine aantallen zijn afgeschermd (<5
                     "5-tallen, voor iedereen. Uploaden, het logboek en datakwaliteit zijn verborgen.")
 
 
-def pagina_opmaak(wie: Kijker | None) -> None:
-    """Once per page, from the entrance (dashboard.py), above the page: the style sheet, and while the
-    presentatiemodus is on a banner that says so (on screen and on paper)."""
+def pagina_opmaak() -> None:
+    """Once per page, from the entrance (dashboard.py): the style sheet."""
     st.html(STIJL)
-    if wie is not None and wie.presentatie:
+
+
+def presentatiebanner(wie: Kijker) -> None:
+    """At the top of every page (under its title) while the presentatiemodus is on: that numbers are protected, on
+    screen and on paper. Drawn by the page's own frame (kader.toegang_vereist), not by the entrance: elements the
+    entrance draws before the page are not part of the page's run in AppTest, so they could not be tested."""
+    if wie.presentatie:
         st.info(PRESENTATIEMODUS, icon=":material/co_present:")
 
 

@@ -283,7 +283,9 @@ else:
 # --- 4. werkgevers and praktijkopleiders ----------------------------------------------------------------
 st.subheader("Werkgevers en praktijkopleiders met meer vroege uitval")
 if not namen_zichtbaar:
-    st.caption("Namen van werkgevers en praktijkopleiders zijn voor uw rol niet zichtbaar.")
+    st.caption("In de presentatiemodus worden namen van werkgevers en praktijkopleiders niet getoond."
+               if gekozen.kijker.presentatie else
+               "Namen van werkgevers en praktijkopleiders zijn voor uw rol niet zichtbaar.")
     st.stop()
 st.caption(
     f"Wie heeft meer uitval binnen {VROEG} maanden dan gemiddeld in deze selectie? Alleen werkgevers en "
