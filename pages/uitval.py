@@ -283,7 +283,7 @@ else:
 # --- 4. werkgevers and praktijkopleiders ----------------------------------------------------------------
 st.subheader("Werkgevers en praktijkopleiders met meer vroege uitval")
 if not namen_zichtbaar:
-    st.caption("In de presentatiemodus worden namen van werkgevers en praktijkopleiders niet getoond."
+    st.caption("In de presentatiemodus zijn namen van werkgevers en praktijkopleiders niet zichtbaar."
                if gekozen.kijker.presentatie else
                "Namen van werkgevers en praktijkopleiders zijn voor uw rol niet zichtbaar.")
     st.stop()

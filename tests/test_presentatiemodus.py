@@ -96,7 +96,7 @@ def test_the_banner_is_not_shown_with_the_toggle_off(opslag):
 
 def test_the_uitval_page_says_names_are_hidden_because_of_the_presentatiemodus(opslag):
     app = presentatie_aan(beheerder()).switch_page("pages/uitval.py").run()
-    assert any("In de presentatiemodus worden namen" in c.value for c in app.caption)
+    assert any("In de presentatiemodus zijn namen" in c.value for c in app.caption)
 
 
 def test_counts_with_hidden_values_and_shares_as_text_are_right_aligned():

@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -53,11 +54,11 @@ GEBRUIKERS = {
 ROLLEN = ("beheerder", "gemeente", "regio", "presentatie", "demo")
 ANALYSE = ("Overzicht", "Instroom", "Uitval", "Structurele vraag", "Sectorvergelijking")
 # Per page: the columns that must be visible without scrolling sideways (a header that starts with one of these).
-SLEUTELKOLOMMEN = {
+SLEUTELKOLOMMEN = {  # the header as shown (the label of st.column_config); "*" at the end: any header starting so
     "Overzicht": ("Gemeente", "Instroom", "Lopend", "Uitval 12 mnd", "Praktijkverkl.", "Naar werk"),
-    "Instroom": ("Periode", "Gemeente", "Stand", "Instroom", "Afspraak naar rato"),
-    "Uitval": ("Startkwartaal", "Startjaar", "Groep", "Trajecten", "Uitval 3 mnd", "Uitval 6 mnd", "Uitval 12 mnd",
-               "Reden", "Uitgevallen", "Deel van de uitval", "Werkgever", "Praktijkopleider", "Uitval (%)"),
+    "Instroom": ("Periode", "Gemeente", "Stand", "Instroom", "Instroom t/m*", "Afspraak naar rato"),
+    "Uitval": ("Startkwartaal", "Startjaar", "Groep", "Trajecten", "Instroom", "Uitval 3 mnd (%)", "Uitval 6 mnd (%)",
+               "Uitval 12 mnd (%)", "Reden", "Deel van de uitval (%)", "Werkgever", "Praktijkopleider", "Uitval (%)"),
     "Structurele vraag": ("Beroep", "Werkgever", "Per maand", "Maanden (van 12)", "Vraag per maand",
                           "Instroom per maand"),
     "Sectorvergelijking": ("Sector", "Instroom", "Lopend aan eind", "Praktijkverkl.", "Uitstroom naar werk",
@@ -310,11 +311,16 @@ def open_uitklappers(pagina: Page) -> None:
         pagina.wait_for_timeout(300)
 
 
+def is_sleutel(kop: str, sleutel: str) -> bool:
+    """The header is the key column: the same text, or for a key ending in "*" the same start."""
+    return kop.startswith(sleutel[:-1]) if sleutel.endswith("*") else kop == sleutel
+
+
 def sleutels_zichtbaar(pagina: Page, paginanaam: str) -> list[str]:
     """For each table: are its key columns visible without scrolling sideways? The grid is a canvas (glide data
     grid); its accessibility table names the columns, and moving the cell cursor into a column that is not wholly
     visible makes the grid scroll."""
-    gezocht = SLEUTELKOLOMMEN.get(paginanaam, ())  # headers as shown (the label of st.column_config)
+    gezocht = SLEUTELKOLOMMEN.get(paginanaam, ())
     fouten = []
     for nummer, tabel in enumerate(pagina.get_by_test_id("stDataFrame").all(), start=1):
         vlak = tabel.locator("[data-testid='stDataFrameResizable']")
@@ -332,7 +338,7 @@ def sleutels_zichtbaar(pagina: Page, paginanaam: str) -> list[str]:
         tabel.evaluate("e => { e.querySelector('.dvn-scroller').scrollLeft = 0; }")
         pagina.wait_for_timeout(200)
         volgorde = [koppen[k] for k in sorted(koppen, key=int)]
-        sleutels = [i for i, kop in enumerate(volgorde) if kop.startswith(gezocht) and gezocht]
+        sleutels = [i for i, kop in enumerate(volgorde) if any(is_sleutel(kop, s) for s in gezocht)]
         if not sleutels:
             continue
         kader = vlak.bounding_box()
@@ -401,6 +407,12 @@ def bezoek(browser, url: str, rol: str, breedte: int, hoogte: int, map_: Path, a
     return uitkomsten
 
 
+def pdf_fouten(pdf: Path) -> list[str]:
+    """A page printed on one sheet only was cut off after its first screen (Streamlit scrolls inside the window)."""
+    aantal = [int(n) for n in re.findall(rb"/Count (\d+)", pdf.read_bytes())]
+    return [] if aantal and max(aantal) > 1 else [f"{pdf.name}: maar één blad, de pagina is afgekapt"]
+
+
 def afdrukken(browser, url: str, rol: str, map_: Path, alleen: list[str]) -> list[Uitkomst]:
     """The analysis pages to A4 landscape PDFs, a screenshot of the print layout, and the print checks."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL")
@@ -414,13 +426,14 @@ def afdrukken(browser, url: str, rol: str, map_: Path, alleen: list[str]) -> lis
                 naar_pagina(pagina, naam)
                 pdf = map_ / f"print_{bestandsnaam(rol, naam)}.pdf"
                 pagina.pdf(path=str(pdf), format="A4", landscape=True, print_background=True)
+                uitkomst.fouten += pdf_fouten(pdf)
                 pagina.emulate_media(media="print")
                 pagina.set_viewport_size({"width": PRINTBREEDTE, "height": 800})
                 pagina.wait_for_timeout(1500)
                 uitkomst.fouten = pagina.evaluate(PRINT_JS, PRINTBREEDTE)
                 schermafdruk(pagina, map_ / f"print_{bestandsnaam(rol, naam)}.png", PRINTBREEDTE, 800)
                 uitkomst.png = str(pdf)
-                pagina.emulate_media(media="screen")
+                pagina.emulate_media(media="null")  # not "screen": that would make the next page.pdf use screen CSS
                 pagina.set_viewport_size({"width": 1280, "height": 800})
                 pagina.wait_for_timeout(800)
             except Exception as fout:  # noqa: BLE001

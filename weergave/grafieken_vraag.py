@@ -74,8 +74,9 @@ def heatmap_per_maand(
     # of both years above each other, which is how seasons are read.
     blokken = [list(range(i, min(i + MAANDEN_PER_RIJ, len(labels)))) for i in range(0, len(labels), MAANDEN_PER_RIJ)]
     per_blok = 110 + 42 * len(rijen)
-    fig = make_subplots(
-        rows=len(blokken), cols=1, vertical_spacing=min(0.3, 60 / (per_blok * len(blokken))),
+    hoogte = max(230, 60 + per_blok * len(blokken))
+    fig = make_subplots(  # between the rows: room for the next row's title and month names (100 px)
+        rows=len(blokken), cols=1, vertical_spacing=min(0.3, 100 / hoogte),
         subplot_titles=[f"{labels[b[0]]} t/m {labels[b[-1]]}" for b in blokken],
     )
     for nummer, blok in enumerate(blokken, start=1):
@@ -94,7 +95,9 @@ def heatmap_per_maand(
         fig.update_xaxes(type="category", side="top", showgrid=False, tickangle=0, tickmode="array", tickvals=x,
                          ticktext=[koppen[i] for i in blok], tickfont={"size": LETTER - 2}, row=nummer, col=1)
         fig.update_yaxes(**as_met_namen(rijen), row=nummer, col=1)
-    _opmaak(fig, titel, None, None, hoogte=max(230, 60 + per_blok * len(blokken)))
+    _opmaak(fig, titel, None, None, hoogte=hoogte)
+    fig.update_yaxes(tickfont={"size": LETTER, "color": TEKST})  # _opmaak styles the first row's axes only
+    fig.update_xaxes(tickfont={"size": LETTER - 2, "color": TEKST})
     # the small titles ("nov 2024 t/m okt 2025") above the month names of their row
     fig.update_annotations(yshift=40, font={"size": LETTER, "color": TEKST}, xanchor="left", x=0)
     fig.update_layout(margin={"t": 124})
