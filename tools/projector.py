@@ -103,7 +103,8 @@ GRAFIEKEN_JS = """
     }
     const marge = 1.5;
     for (const a of teksten) {
-      if (a.r.l < kader.left - marge || a.r.r > kader.right + marge)
+      const midden = (a.r.t + a.r.b) / 2;  // vertically: out of sight (a title drawn above the chart)
+      if (a.r.l < kader.left - marge || a.r.r > kader.right + marge || midden < kader.top || midden > kader.bottom)
         uit.push({grafiek: naam, fout: `${a.soort} '${a.tekst.slice(0, 40)}' steekt buiten de grafiek`});
     }
     for (let i = 0; i < teksten.length; i++) {

@@ -282,31 +282,33 @@ def _alt(soort: str, titel: str | None, rest: str, weggelaten: int) -> str:
 # --- layout ------------------------------------------------------------------------------------------
 
 
-# A chart title longer than this is broken over two lines: at 1024 px (a projector, sidebar open) a chart is about
-# 560 px wide, room for some 45 characters of 22 px; plotly does not wrap titles itself.
-MAX_TITELTEKENS = 45
+# A chart title longer than this is split: the first part stays the title, the rest becomes its subtitle (plotly does
+# not wrap titles, and a title with a line break was drawn above the chart, out of sight). At 1024 px (a projector,
+# sidebar open) a chart is about 560 px wide: some 50 characters of 22 px.
+MAX_TITELTEKENS = 50
 
 
-def titel_regels(titel: str | None, breedte: int = MAX_TITELTEKENS) -> str:
-    """The title with a line break (plotly's <br>) before the word that would pass `breedte` characters."""
+def titel_delen(titel: str | None, breedte: int = MAX_TITELTEKENS) -> tuple[str, str]:
+    """(title, subtitle): a long title split after its last comma, or else before the word that passes `breedte`."""
     if not titel or len(titel) <= breedte:
-        return titel or ""
-    regels, regel = [], ""
-    for woord in titel.split(" "):
-        if regel and len(regel) + 1 + len(woord) > breedte:
-            regels.append(regel)
-            regel = woord
-        else:
-            regel = f"{regel} {woord}" if regel else woord
-    return "<br>".join([*regels, regel])
+        return titel or "", ""
+    if ", " in titel:
+        kop, _, rest = titel.rpartition(", ")
+        if len(kop) <= breedte:
+            return kop, rest
+    woorden, kop = titel.split(" "), ""
+    while woorden and len(f"{kop} {woorden[0]}".strip()) <= breedte:
+        kop = f"{kop} {woorden.pop(0)}".strip()
+    return kop, " ".join(woorden)
 
 
 def _opmaak(fig: go.Figure, titel: str | None, x_titel: str | None, y_titel: str | None, hoogte: int) -> go.Figure:
     """What every chart shares: fonts, Dutch separators, titles, fixed axes, legend above the plot (with room between
     title and legend: they touched at 1024 px)."""
+    kop, onderkop = titel_delen(titel)
     fig.update_layout(
-        title={"text": titel_regels(titel), "font": {"size": LETTER_TITEL}, "x": 0, "xanchor": "left",
-               "automargin": True, "pad": {"b": 14}},
+        title={"text": kop, "font": {"size": LETTER_TITEL}, "x": 0, "xanchor": "left", "automargin": True,
+               "pad": {"b": 14}, "subtitle": {"text": onderkop, "font": {"size": LETTER_AS, "color": TEKST}}},
         font={"size": LETTER, "color": TEKST},
         separators=",.",
         height=hoogte,

@@ -100,7 +100,7 @@ def heatmap_per_maand(
     fig.update_xaxes(tickfont={"size": LETTER - 2, "color": TEKST})
     # the small titles ("nov 2024 t/m okt 2025") above the month names of their row
     fig.update_annotations(yshift=40, font={"size": LETTER, "color": TEKST}, xanchor="left", x=0)
-    fig.update_layout(margin={"t": 124})
+    fig.update_layout(margin={"t": 150})  # the title above the first row's title and month names
     fig.update_yaxes(type="category", autorange="reversed", showgrid=False, ticksuffix="  ")
     fig.update_layout(plot_bgcolor="#FFFFFF")
     totaal = breed.sum(axis=1)
