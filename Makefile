@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 DB ?= data/demo.duckdb
 PORT ?= 8501
 
-.PHONY: run test bench demo lint clean-demo fuzz
+.PHONY: run test bench demo lint clean-demo fuzz scherm
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ bench: $(VENV)/.dev
 FUZZ_VOORBEELDEN ?= 300
 fuzz: $(VENV)/.dev
 	FUZZ_VOORBEELDEN=$(FUZZ_VOORBEELDEN) FUZZ_WILLEKEURIG=1 $(PY) -m pytest -q tests/test_fuzz.py
+
+# Every page on projector widths (1024x768, 1280x800) for each role, measured in headless Chromium, and printed to
+# A4 landscape PDFs; screenshots and PDFs in $(SCHERM_MAP). Exit status 1 when a check fails.
+SCHERM_MAP ?= /tmp/projector
+scherm: $(VENV)/.dev $(DB)
+	$(PY) tools/projector.py --db $(DB) --map $(SCHERM_MAP) --print
 
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .

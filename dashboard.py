@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import streamlit as st
 
+from kader.opmaak import pagina_opmaak
 from kader.toegang import ingelogd_email, kijker
 
 st.set_page_config(page_title="Praktijkleren: instroom in de regio", page_icon="📊", layout="wide")
 
 
 def paginas(wie) -> dict[str, list[st.Page]]:
-    """The page list for a role: the beheerder also gets the pages that change data or show the log."""
+    """The page list for a role: the beheerder also gets the pages that change data or show the log. In the
+    presentatiemodus (a projector in a meeting) only the analysis pages, the loaded exports and the definitions:
+    no uploading, no log with e-mail addresses, no data quality with its lists per organisation."""
     lijst = {
         "Instroom en resultaten": [
             st.Page("pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
@@ -27,12 +30,14 @@ def paginas(wie) -> dict[str, list[st.Page]]:
         ],
         "Gegevens": [
             st.Page("pages/gegevens.py", title="Geladen exports", icon=":material/inventory_2:"),
-            st.Page("pages/kwaliteit.py", title="Datakwaliteit", icon=":material/fact_check:"),
         ],
         "Uitleg": [
             st.Page("pages/definities.py", title="Definities", icon=":material/menu_book:"),
         ],
     }
+    if wie.presentatie:
+        return lijst
+    lijst["Gegevens"].append(st.Page("pages/kwaliteit.py", title="Datakwaliteit", icon=":material/fact_check:"))
     if wie.mag_uploaden:
         lijst["Gegevens"].insert(1, st.Page("pages/uploaden.py", title="Uploaden", icon=":material/upload_file:"))
     if wie.is_beheerder:
@@ -41,6 +46,7 @@ def paginas(wie) -> dict[str, list[st.Page]]:
 
 
 wie = kijker()
+pagina_opmaak()
 if wie is None:  # deny by default: only the login page, or the no-access page for an unknown address
     pagina = "pages/geen_toegang.py" if ingelogd_email() else "pages/inloggen.py"
     st.navigation([st.Page(pagina, title="Inloggen", default=True)], position="hidden").run()

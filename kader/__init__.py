@@ -10,8 +10,10 @@ from dataclasses import replace
 import streamlit as st
 
 from analytics.filters import Filters
+from analytics.kengetallen import periode_grenzen
 from analytics.opslag import db_pad
-from kader.filterbalk import filterbalk
+from kader.filterbalk import SCHADUW, filterbalk, filterdelen
+from kader.opmaak import presentatiebanner, printregel
 from kader.toegang import PRESENTATIE, inlog_vastleggen, kijker, logboek_probleem, uitloggen
 from kader.versheid import versheidsregel
 from pipelines.meldingen import OpslagBezet, OpslagFout
@@ -128,25 +130,39 @@ def zonder_lege_kolom(tabel, kolom: str):
     return tabel
 
 
-def toegang_vereist() -> Kijker:
-    """For every page: who is looking; a page reached without access stops here and shows nothing."""
+VERBORGEN_IN_PRESENTATIEMODUS = ("Deze pagina is verborgen in de presentatiemodus. Zet de presentatiemodus in de "
+                                 "zijbalk uit om hem te zien.")
+
+
+def toegang_vereist(in_presentatiemodus: bool = True) -> Kijker:
+    """For every page: who is looking; a page reached without access stops here and shows nothing. A page that is
+    not for a projector (`in_presentatiemodus=False`: it is off the page list then) stops too while the mode is on,
+    also when it was open as the toggle was switched on."""
     wie = kijker()
     if wie is None:  # deny by default
         st.error("U heeft geen toegang tot deze pagina.")
         st.stop()
     inlog_vastleggen(wie)
     identiteitsblok(wie)
+    presentatiebanner(wie)
+    if wie.presentatie and not in_presentatiemodus:
+        st.info(VERBORGEN_IN_PRESENTATIEMODUS)
+        st.stop()
     return wie
 
 
-def filters() -> Filters:
+def filters(periode_telt: bool = True) -> Filters:
     """For a page: who is looking, the shared filters and the freshness line; stop with a Dutch message
     when there is nothing to show (no access, no store yet, a load running for too long, no trajecten).
-    The Filters carry the viewer: the read side shapes every number for them."""
+    The Filters carry the viewer: the read side shapes every number for them. On paper the page starts with the
+    filters and the peildatum (`periode_telt=False`: the page chooses its own period, so the filter's is left out)."""
     wie = toegang_vereist()
     with opslag_of_uitleg():
         gekozen = filterbalk(wie)
         versheidsregel()
+        if gekozen is not None:
+            periode = st.session_state.get(f"{SCHADUW}periode") if periode_telt else None
+            printregel(filterdelen(gekozen, periode_grenzen()[1], periode))
     if gekozen is None:
         st.info("Er zijn nog geen trajecten geladen.")
         st.stop()

@@ -160,3 +160,24 @@ def filterbalk(wie=None) -> Filters | None:
         _bewaar(dimensie, keuzes[dimensie])
     _naar_url(periode, van, tot, keuzes)
     return Filters(van=van, tot=tot, **{d: tuple(w) for d, w in keuzes.items()})
+
+
+def filterdelen(gekozen: Filters, peildatum: dt.date, periode: str | None) -> list[tuple[str, str]]:
+    """What a printed page was made from, as (label, text) pairs: the period (None: the page chooses its own), each
+    filter that is set (the others together as "alle"), and the peildatum of the data."""
+    delen = []
+    if periode is not None:
+        delen.append(("Periode", f"{periode} ({gekozen.van:%d-%m-%Y} tot en met {gekozen.tot:%d-%m-%Y})"))
+    beschikbaar = filterkeuzes()
+    niet_gekozen = []
+    for dimensie in DIMENSIES:
+        waarden = getattr(gekozen, dimensie)
+        if not waarden:
+            niet_gekozen.append(LABELS[dimensie].lower())
+            continue
+        namen = dict(beschikbaar.get(dimensie, []))
+        delen.append((LABELS[dimensie], ", ".join(naam_van(dimensie, w, namen) for w in waarden)))
+    if niet_gekozen:
+        delen.append(("Alle", ", ".join(niet_gekozen)))
+    delen.append(("Gegevens tot en met", f"{peildatum:%d-%m-%Y} (laatste peildatum)"))
+    return delen

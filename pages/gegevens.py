@@ -7,7 +7,7 @@ import streamlit as st
 
 from analytics.stand import SOORT_LABELS, stand_per_organisatie, verouderd
 from kader import opslag_of_uitleg, toegang_vereist
-from weergave import formaat
+from weergave import formaat, kolommen
 from weergave.tekst import markdown_tekst
 
 st.title("Geladen exports")
@@ -30,7 +30,10 @@ tabel = pd.DataFrame(
         "Laatst geladen op": formaat.tijdstippen(stand["laatst_geladen"]),
     }
 )
-st.dataframe(tabel, hide_index=True, width="stretch")
+st.dataframe(tabel, hide_index=True, width="stretch", column_config=kolommen.instellingen(tabel, {
+    "Geladen tot en met peildatum": st.column_config.TextColumn("Peildatum", help="Geladen tot en met deze peildatum."),
+    "Aantal uploads": st.column_config.NumberColumn("Uploads", help="Aantal geladen uploads."),
+}))
 
 oud = stand[(stand["soort"] == "kandidaten") & stand["laatste_peildatum"].map(verouderd)]
 for _, rij in oud.iterrows():

@@ -25,7 +25,7 @@ from kader import (
     zonder_lege_kolom,
 )
 from kader.filterbalk import naam_van
-from weergave import formaat
+from weergave import formaat, kolommen
 from weergave.downloads import download_knoppen
 from weergave.grafieken import PLOTLY_CONFIG, staaf_per_periode, voortgang_tegen_doel
 
@@ -108,7 +108,8 @@ else:
     tabel = zonder_lege_kolom(tabel, "Unieke kandidaten")
     afscherming_uitleg(instroom, ["instroom", "unieke_kandidaten"])
     with st.expander("Tabel"):
-        st.dataframe(formaat.tabel_nl(tabel), hide_index=True, width="stretch")
+        st.dataframe(formaat.tabel_nl(tabel), hide_index=True, width="stretch",
+                     column_config=kolommen.instellingen(tabel))
         download_knoppen(tabel, "instroom", sleutel="instroom_tabel")
 
 jaar = peildatum.year
@@ -149,7 +150,19 @@ tabel = pd.DataFrame(
     }
 )
 tabel = zonder_lege_kolom(tabel, "Unieke kandidaten")
-st.dataframe(formaat.tabel_nl(tabel), hide_index=True, width="stretch")
+tot_maand = f"Instroom t/m {formaat.maandnaam(maand_einde.month)}"
+# Gemeente and Stand first, then what the Stand comes from: on a projector (1024 px) Stand was off-screen
+st.dataframe(
+    formaat.tabel_nl(tabel), hide_index=True, width="stretch",
+    column_order=[k for k in ("Gemeente", "Stand", tot_maand, "Afspraak naar rato", "Van de afspraak naar rato",
+                              "Afspraak heel jaar", "Unieke kandidaten") if k in tabel],
+    column_config=kolommen.instellingen(tabel, {
+        "Van de afspraak naar rato": st.column_config.Column(
+            "% naar rato", help="De instroom als deel van de afspraak naar rato tot nu."),
+        "Afspraak heel jaar": st.column_config.Column("Afspraak jaar", help="De afspraak voor het hele jaar."),
+        "Unieke kandidaten": st.column_config.Column("Uniek", help=KENGETALLEN["unieke_kandidaten"].definitie),
+    }),
+)
 afscherming_uitleg(afspraak, ["instroom", "unieke_kandidaten", "van_afspraak_naar_rato"])
 if (afspraak["stand"] == NIET_TE_BEPALEN).any():
     st.caption("Niet te bepalen: de afgeronde instroom kan zowel boven als onder de afspraak naar rato liggen. Het "

@@ -31,7 +31,7 @@ STATUS = {"lopend": "Lopend", "afgerond": "Afgerond", "uitgevallen": "Uitgevalle
 st.title("Datakwaliteit")
 # The beheerder sees trajectnummers and exact counts; others (the consortium) see which organisation delivers
 # what and how complete, with counts about trajecten afgeschermd (metrics.md, kleine aantallen).
-exact = toegang_vereist().ziet_alles_exact
+exact = toegang_vereist(in_presentatiemodus=False).ziet_alles_exact
 st.caption(
     "Hoe volledig en hoe actueel de gegevens van elke organisatie zijn: wie levert elke maand, welke velden "
     "ontbreken vaak, welke trajecten verdwenen uit de laatste export en welke waarden het dashboard via een "
@@ -79,7 +79,13 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     key="kwaliteit_aanlevering",
+    # what a beheerder checks first (which organisation, how far, how many months missing) before the long list
+    column_order=["Organisatie", "Soort export", "Laatste peildatum", "Geleverd", "Ontbreekt", "Eerste maand",
+                  "Ontbrekende maanden"],
     column_config={
+        "Organisatie": st.column_config.TextColumn(width=180),
+        "Soort export": st.column_config.TextColumn("Soort"),
+        "Laatste peildatum": st.column_config.TextColumn("Peildatum", help="De laatste peildatum."),
         "Geleverd": st.column_config.NumberColumn(help="Aantal maanden met een export.", width="small"),
         "Ontbreekt": st.column_config.NumberColumn(help="Aantal maanden zonder export.", width="small"),
         "Ontbrekende maanden": st.column_config.TextColumn(width="large"),

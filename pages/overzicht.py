@@ -17,7 +17,7 @@ from analytics.kengetallen import (
 )
 from analytics.onderdrukking import drempel, is_afgeschermd
 from kader import ALLES_AFGESCHERMD, afscherming_uitleg, alles_afgeschermd, filters, niets_te_tonen, zonder_lege_kolom
-from weergave import formaat
+from weergave import formaat, kolommen
 from weergave.downloads import download_knoppen
 from weergave.grafieken import PLOTLY_CONFIG, lijn_per_maand
 
@@ -117,7 +117,23 @@ tabel = pd.DataFrame(
     }
 )
 tabel = zonder_lege_kolom(tabel, "Unieke kandidaten")
-st.dataframe(formaat.tabel_nl(tabel), hide_index=True, width="stretch")
+# short headers (the whole name in the help) and unieke kandidaten last: at 1024 and 1280 px the last columns were
+# off-screen on a projector
+st.dataframe(
+    formaat.tabel_nl(tabel), hide_index=True, width="stretch",
+    column_order=[k for k in ("Gemeente", "Instroom", "Lopende trajecten", "Uitval binnen 12 maanden",
+                              "Praktijkverklaringen", "Uitstroom naar werk", "Unieke kandidaten") if k in tabel],
+    column_config=kolommen.instellingen(tabel, {
+        "Lopende trajecten": st.column_config.Column("Lopend", help=KENGETALLEN["lopend"].definitie),
+        "Uitval binnen 12 maanden": st.column_config.Column(
+            "Uitval 12 mnd", help="Uitval binnen 12 maanden. " + KENGETALLEN["uitval_binnen"].definitie),
+        "Praktijkverklaringen": st.column_config.Column(
+            "Praktijkverkl.", help="Praktijkverklaringen. " + KENGETALLEN["praktijkverklaringen"].definitie),
+        "Uitstroom naar werk": st.column_config.Column(
+            "Naar werk", help="Uitstroom naar werk. " + KENGETALLEN["uitstroom_werk"].definitie),
+        "Unieke kandidaten": st.column_config.Column("Uniek", help=KENGETALLEN["unieke_kandidaten"].definitie),
+    }),
+)
 afscherming_uitleg(per_gemeente, ["instroom", "unieke_kandidaten", "lopend", "uitval_12", "praktijkverklaringen",
                                   "uitstroom_werk"])
 download_knoppen(tabel, "overzicht_per_gemeente", sleutel="overzicht_gemeente")

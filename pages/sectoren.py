@@ -21,7 +21,7 @@ from analytics.sectoren import (
 )
 from kader import afscherming_uitleg, filters, volgorde_zin
 from kader.filterbalk import naam_van
-from weergave import formaat
+from weergave import formaat, kolommen
 from weergave.downloads import download_knoppen
 from weergave.grafieken import PLOTLY_CONFIG
 from weergave.kleine_veelvouden import Maat, kleine_veelvouden
@@ -56,7 +56,7 @@ def procent(fractie):
 
 
 kop = st.empty()
-gekozen = filters()
+gekozen = filters(periode_telt=False)  # the half year is chosen on the page
 eerste_start, peildatum = periode_grenzen()
 opties = halfjaren(eerste_start, peildatum)
 if not opties:
@@ -206,10 +206,11 @@ kolominstellingen = {
     "Sector": st.column_config.Column(pinned=True),
     "Instroom": st.column_config.Column(help=KENGETALLEN["instroom"].definitie),
     lopend_kop: st.column_config.Column(
-        help=f"Trajecten die op {datum_voluit(halfjaar.tot)} liepen, volgens de export van elke organisatie van op of "
-        "vlak voor die datum. Zo telt 'Lopende trajecten' op het eind van het halfjaar."
+        "Lopend aan eind", help=f"Trajecten die op {datum_voluit(halfjaar.tot)} liepen, volgens de export van elke "
+        "organisatie van op of vlak voor die datum. Zo telt 'Lopende trajecten' op het eind van het halfjaar."
     ),
-    "Praktijkverklaringen": st.column_config.Column(help=KENGETALLEN["praktijkverklaringen"].definitie),
+    "Praktijkverklaringen": st.column_config.Column(
+        "Praktijkverkl.", help="Praktijkverklaringen. " + KENGETALLEN["praktijkverklaringen"].definitie),
     STRUCTURELE_VRAAG: st.column_config.Column(
         "Structurele vraag", help="Plekken per maand. " + KENGETALLEN["structurele_vraag"].definitie
     ),
@@ -225,8 +226,9 @@ kolominstellingen = {
     "Uitstroom naar werk (%)": st.column_config.Column(
         "Naar werk (%)", help="Uitstroom naar werk als deel van de beëindigde trajecten."
     ),
-} | {kolom: st.column_config.Column("verschil", help=tegen) for kolom in [*verschil_aantal, *verschil_decimaal]} | {
-    kolom: st.column_config.Column("verschil (procentpunt)", help=f"{tegen}, in procentpunten")
+} | {kolom: st.column_config.Column("verschil", help=tegen, width=70)
+      for kolom in [*verschil_aantal, *verschil_decimaal]} | {
+    kolom: st.column_config.Column("verschil (pp)", help=f"{tegen}, in procentpunten")
     for kolom in verschil_procentpunt
 }
 # The table in three parts, so that each fits on a laptop or projector without scrolling sideways; the download
@@ -236,11 +238,11 @@ delen = {
     "Uitstroom naar werk": tabel.columns[7:12],
     f"Uitval binnen {UITVAL_MAANDEN} maanden en structurele vraag": tabel.columns[12:],
 }
-for kop_deel, kolommen in delen.items():
+for kop_deel, deel_kolommen in delen.items():
     st.markdown(f"**{kop_deel}**")
     st.dataframe(opgemaakt, hide_index=True, width="stretch", height="content",
-                 column_order=["Sector", *kolommen.drop("Sector", errors="ignore")],
-                 column_config=kolominstellingen, placeholder=formaat.LEEG)
+                 column_order=["Sector", *deel_kolommen.drop("Sector", errors="ignore")],
+                 column_config=kolommen.instellingen(opgemaakt, kolominstellingen), placeholder=formaat.LEEG)
 st.caption(
     (f"Verschil: {nu_naam} min {vorig_naam}; bij percentages in procentpunten." if te_vergelijken
      else f"Geen verschil: over het {vorig_naam} zijn geen gegevens.")

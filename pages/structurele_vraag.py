@@ -20,7 +20,7 @@ from analytics.vraag import (
 )
 from kader import afscherming_uitleg, filters
 from kader.filterbalk import naam_van
-from weergave import formaat
+from weergave import formaat, kolommen
 from weergave.downloads import download_knoppen
 from weergave.grafieken import PLOTLY_CONFIG
 from weergave.grafieken_vraag import heatmap_per_maand, vraag_tegen_instroom
@@ -145,18 +145,22 @@ else:
         "Trend": structureel["trend"].map(TREND),
         "Verloop": structureel["per_maand"].map(list),
     })
+    # the beroep and its numbers first, the sector after them: at 1024 px the numbers were off-screen
     st.dataframe(
         formaat.tabel_nl(lijst, {"Gemiddeld per maand": 1}), hide_index=True, width="stretch",
-        column_config={
+        column_order=["Beroep", "Gemiddeld per maand", "Maanden met vraag (van 12)", "Trend", "Verloop", "Sector"],
+        column_config=kolommen.instellingen(lijst, {
+            "Beroep": st.column_config.Column(width="medium"),
+            "Gemiddeld per maand": st.column_config.NumberColumn(
+                "Per maand", help="Gemiddeld per maand. " + KENGETALLEN["structurele_vraag"].definitie),
             "Maanden met vraag (van 12)": st.column_config.NumberColumn(
-                help="In hoeveel van de 12 maanden werkgevers om minstens één plek vroegen."),
-            "Gemiddeld per maand": st.column_config.NumberColumn(help=KENGETALLEN["structurele_vraag"].definitie),
+                "Maanden (van 12)", help="In hoeveel van de 12 maanden werkgevers om minstens één plek vroegen."),
             "Trend": st.column_config.TextColumn(help=TREND_UITLEG),
             "Verloop": st.column_config.LineChartColumn(
                 "Verloop per maand", y_min=0,
                 help=f"Gevraagde plekken per maand, van {maand_labels[0]} (links) tot en met {maand_labels[-1]} "
                 "(rechts)."),
-        },
+        }),
     )
     download = lijst.drop(columns="Verloop")
     download[maand_labels] = pd.DataFrame(structureel["per_maand"].map(list).tolist(), index=lijst.index)
@@ -201,9 +205,9 @@ else:
     een_decimaal = dict.fromkeys(("Structurele vraag per maand", "Instroom per maand", "Verschil per maand"), 1)
     st.dataframe(
         formaat.tabel_nl(tabel, een_decimaal), hide_index=True, width="stretch",
-        column_config={
+        column_config=kolommen.instellingen(tabel, {
             "Structurele vraag per maand": st.column_config.NumberColumn(
-                help=KENGETALLEN["structurele_vraag"].definitie),
+                "Vraag per maand", help="Structurele vraag per maand. " + KENGETALLEN["structurele_vraag"].definitie),
             "Instroom per maand": st.column_config.NumberColumn(help=KENGETALLEN["instroom"].definitie),
             "Beroepen": st.column_config.NumberColumn(
                 help="Het aantal structurele beroepen (combinaties van sector en beroep) in de sector."),
@@ -212,7 +216,7 @@ else:
             "Verschil per maand": st.column_config.NumberColumn(
                 help="Structurele vraag min instroom, per maand: boven 0 is er meer vraag dan instroom. "
                 + KENGETALLEN["vraag_en_aanbod"].definitie),
-        },
+        }),
     )
     afscherming_uitleg(aanbod, ["instroom"])
     download_knoppen(tabel, f"vraag_en_aanbod_{venster.laatste:%Y-%m}", sleutel="vraag_aanbod")
@@ -236,10 +240,12 @@ else:
     })
     st.dataframe(
         formaat.tabel_nl(werkgeverlijst, {"Gemiddeld per maand": 1}), hide_index=True, width="stretch",
-        column_config={
-            "Gemiddeld per maand": st.column_config.NumberColumn(help=KENGETALLEN["structurele_vraag"].definitie),
+        column_config=kolommen.instellingen(werkgeverlijst, {
+            "Gemiddeld per maand": st.column_config.NumberColumn(
+                "Per maand", help="Gemiddeld per maand. " + KENGETALLEN["structurele_vraag"].definitie),
+            "Maanden met vraag (van 12)": st.column_config.NumberColumn("Maanden (van 12)"),
             "Trend": st.column_config.TextColumn(help=TREND_UITLEG),
-        },
+        }),
     )
     download_knoppen(werkgeverlijst, f"werkgevers_terugkerende_vraag_{venster.laatste:%Y-%m}",
                      sleutel="vraag_werkgevers")

@@ -23,6 +23,7 @@ from kader.filterbalk import naam_van
 from kader.toegang import mag_namen_zien
 from pipelines.referentie import code_weergave
 from weergave import formaat
+from weergave import kolommen as tabelkolommen
 from weergave.downloads import download_knoppen
 from weergave.grafieken import PLOTLY_CONFIG, kleur, opsomming
 from weergave.tekst import markdown_tekst
@@ -163,8 +164,19 @@ hulp = {
     **{f"Uitval binnen {n} maanden (%)": KENGETALLEN["uitval_binnen"].definitie for n in UITVAL_MAANDEN},
 }
 with st.expander("Tabel per cohort"):
-    st.dataframe(formaat.tabel_nl(tabel, {k: 1 for k in tabel.columns if k.endswith("(%)")}), hide_index=True,
-                 width="stretch", column_config={k: st.column_config.Column(help=v) for k, v in hulp.items()})
+    # the cohort and its uitval first, short headers (the whole text in the help): 1.500 px did not fit a projector
+    st.dataframe(
+        formaat.tabel_nl(tabel, {k: 1 for k in tabel.columns if k.endswith("(%)")}), hide_index=True, width="stretch",
+        column_order=[COHORT[per], "Instroom", *[f"Uitval binnen {n} maanden (%)" for n in UITVAL_MAANDEN],
+                      "Uitgevallen", "Uitvalpercentage (%)", "Nog lopend", "Nog lopend (%)", "Toelichting"],
+        column_config=tabelkolommen.instellingen(tabel, {k: st.column_config.Column(help=v) for k, v in hulp.items()}
+                                                 | {
+            f"Uitval binnen {n} maanden (%)": st.column_config.Column(
+                f"Uitval {n} mnd (%)", help=f"Uitval binnen {n} maanden. " + KENGETALLEN["uitval_binnen"].definitie)
+            for n in UITVAL_MAANDEN
+        } | {"Uitvalpercentage (%)": st.column_config.Column(
+            "Uitval nu (%)", help=KENGETALLEN["uitval_per_cohort"].definitie)}),
+    )
     download_knoppen(tabel, f"uitval_per_{per}", sleutel="uitval_cohort")
 
 # --- 2. time to uitval ------------------------------------------------------------------------------------
@@ -235,10 +247,13 @@ tabel_km = pd.DataFrame({
     **{f"Na {n} maanden nog niet uitgevallen": [op(g, n) for g in km.groepen["groep"]] for n in UITVAL_MAANDEN},
 })
 with st.expander("Tabel: deel nog niet uitgevallen na 3, 6 en 12 maanden (met 95%-interval)"):
-    st.dataframe(formaat.tabel_nl(tabel_km), hide_index=True, width="stretch", column_config={
-        f"Na {n} maanden nog niet uitgevallen": st.column_config.Column(help=KENGETALLEN["tijd_tot_uitval"].definitie)
-        for n in UITVAL_MAANDEN
-    })
+    st.dataframe(formaat.tabel_nl(tabel_km), hide_index=True, width="stretch", column_config=tabelkolommen.instellingen(
+        tabel_km, {
+            f"Na {n} maanden nog niet uitgevallen": st.column_config.Column(
+                f"Na {n} mnd niet uitgevallen", help=f"Na {n} maanden nog niet uitgevallen. "
+                + KENGETALLEN["tijd_tot_uitval"].definitie)
+            for n in UITVAL_MAANDEN
+        }))
     download_knoppen(tabel_km, "tijd_tot_uitval", sleutel="uitval_km")
 
 # --- 3. redenen -------------------------------------------------------------------------------------------
@@ -274,13 +289,16 @@ else:
     with st.expander("Tabel redenen"):
         st.dataframe(formaat.tabel_nl(tabel_redenen, {"Deel van de uitval (%)": 1, "Cumulatief (%)": 1}),
                      hide_index=True, width="stretch",
-                     column_config={"Uitgevallen": st.column_config.Column(help=KENGETALLEN["uitval"].definitie)})
+                     column_config=tabelkolommen.instellingen(tabel_redenen, {
+                         "Uitgevallen": st.column_config.Column(help=KENGETALLEN["uitval"].definitie)}))
         download_knoppen(tabel_redenen, "redenen_uitval", sleutel="uitval_redenen")
 
 # --- 4. werkgevers and praktijkopleiders ----------------------------------------------------------------
 st.subheader("Werkgevers en praktijkopleiders met meer vroege uitval")
 if not namen_zichtbaar:
-    st.caption("Namen van werkgevers en praktijkopleiders zijn voor uw rol niet zichtbaar.")
+    st.caption("In de presentatiemodus zijn namen van werkgevers en praktijkopleiders niet zichtbaar."
+               if gekozen.kijker.presentatie else
+               "Namen van werkgevers en praktijkopleiders zijn voor uw rol niet zichtbaar.")
     st.stop()
 st.caption(
     f"Wie heeft meer uitval binnen {VROEG} maanden dan gemiddeld in deze selectie? Alleen werkgevers en "
@@ -321,12 +339,12 @@ for soort, kop in (("werkgever", "Werkgever"), ("praktijkopleider", "Praktijkopl
             lambda w: f"font-weight: bold; color: {kleur(3)}" if w == "ja" else "", subset=["Duidelijk hoger"]
         ),
         hide_index=True, width="stretch",
-        column_config={
+        column_config=tabelkolommen.instellingen(tabel_namen, {
             "Trajecten": st.column_config.Column(help=f"Trajecten die al {VROEG} maanden te volgen zijn."),
             "Uitval (%)": st.column_config.Column(help=KENGETALLEN["uitval_binnen"].definitie),
             "Duidelijk hoger": st.column_config.Column(
                 help="Ja als ook de ondergrens van het 95%-betrouwbaarheidsinterval (Wilson) boven het gemiddelde "
                 f"van de selectie ligt ({formaat.percentage(vroeg.gemiddelde)})."),
-        },
+        }),
     )
     download_knoppen(download, f"vroege_uitval_per_{soort}", sleutel=f"uitval_{soort}")

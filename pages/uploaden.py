@@ -77,7 +77,7 @@ UITKOMSTEN = {
 }
 
 st.title("Exports uploaden")
-toegang_vereist()
+toegang_vereist(in_presentatiemodus=False)
 st.caption(
     "Zet hier elke maand de nieuwe exports neer. Elk bestand wordt eerst gecontroleerd; u ziet wat het "
     "verandert en welke fouten erin staan. Pas als er geen fouten in staan, kunt u het laden."

@@ -91,10 +91,14 @@ def tabel(app: AppTest, kolom: str) -> pd.DataFrame:
 
 
 def heatmap(app: AppTest) -> dict:
+    """The heatmap's months, rows and numbers, its rows of 12 months put side by side again."""
     for grafiek in app.get("plotly_chart"):
         spec = json.loads(grafiek.proto.spec)
-        if spec["data"][0]["type"] == "heatmap":
-            return spec["data"][0]
+        delen = [spoor for spoor in spec["data"] if spoor["type"] == "heatmap"]
+        if delen:
+            assert all(deel["y"] == delen[0]["y"] for deel in delen)
+            return {"x": [m for deel in delen for m in deel["x"]], "y": delen[0]["y"],
+                    "z": [[w for deel in delen for w in deel["z"][i]] for i in range(len(delen[0]["y"]))]}
     raise AssertionError("geen heatmap op de pagina")
 
 

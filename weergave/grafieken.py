@@ -282,10 +282,33 @@ def _alt(soort: str, titel: str | None, rest: str, weggelaten: int) -> str:
 # --- layout ------------------------------------------------------------------------------------------
 
 
+# A chart title longer than this is split: the first part stays the title, the rest becomes its subtitle (plotly does
+# not wrap titles, and a title with a line break was drawn above the chart, out of sight). At 1024 px (a projector,
+# sidebar open) a chart is about 560 px wide: some 50 characters of 22 px.
+MAX_TITELTEKENS = 50
+
+
+def titel_delen(titel: str | None, breedte: int = MAX_TITELTEKENS) -> tuple[str, str]:
+    """(title, subtitle): a long title split after its last comma, or else before the word that passes `breedte`."""
+    if not titel or len(titel) <= breedte:
+        return titel or "", ""
+    if ", " in titel:
+        kop, _, rest = titel.rpartition(", ")
+        if len(kop) <= breedte:
+            return kop, rest
+    woorden, kop = titel.split(" "), ""
+    while woorden and len(f"{kop} {woorden[0]}".strip()) <= breedte:
+        kop = f"{kop} {woorden.pop(0)}".strip()
+    return kop, " ".join(woorden)
+
+
 def _opmaak(fig: go.Figure, titel: str | None, x_titel: str | None, y_titel: str | None, hoogte: int) -> go.Figure:
-    """What every chart shares: fonts, Dutch separators, titles, fixed axes, legend above the plot."""
+    """What every chart shares: fonts, Dutch separators, titles, fixed axes, legend above the plot (with room between
+    title and legend: they touched at 1024 px)."""
+    kop, onderkop = titel_delen(titel)
     fig.update_layout(
-        title={"text": titel or "", "font": {"size": LETTER_TITEL}, "x": 0, "xanchor": "left", "automargin": True},
+        title={"text": kop, "font": {"size": LETTER_TITEL}, "x": 0, "xanchor": "left", "automargin": True,
+               "pad": {"b": 14}, "subtitle": {"text": onderkop, "font": {"size": LETTER_AS, "color": TEKST}}},
         font={"size": LETTER, "color": TEKST},
         separators=",.",
         height=hoogte,
@@ -319,13 +342,19 @@ def _waarde_as(as_: dict, maximum: float, ruimte: float = 1.0) -> dict:
     return instelling
 
 
+NOOT_HOOGTE = 24  # px for the one line of the note under a chart
+
+
 def _noot_weggelaten(fig: go.Figure, aantal: int) -> None:
+    """"3 waarden zijn niet getoond" under the chart, below the tick labels and the axis title of the x axis (it lay
+    over the month labels): the room they take is estimated from their font sizes, and the bottom margin made to fit."""
     if aantal:
+        onder = 34 + (34 if fig.layout.xaxis.title.text else 0)  # tick labels of 16 px (+ a title of 18 px)
         fig.add_annotation(
-            text=_weggelaten_zin(aantal).strip(), xref="paper", yref="paper", x=0, y=0, yshift=-10,
+            text=_weggelaten_zin(aantal).strip(), xref="paper", yref="paper", x=0, y=0, yshift=-onder,
             xanchor="left", yanchor="top", showarrow=False, font={"size": LETTER - 2, "color": "#444444"},
         )
-        fig.update_layout(margin={"b": 40})
+        fig.update_layout(margin={"b": onder + NOOT_HOOGTE})
 
 
 def _tijdas(fig: go.Figure, soort: Periode, sleutels: Sequence) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from analytics.beschermd import getoonde_getallen
 from weergave import formaat
@@ -21,6 +22,7 @@ BLAUWEN = ("#C6DBEF", "#9ECAE1", "#6BAED6", "#4292C6", "#2171B5", "#08519C", "#0
 VRAAG_KLEUR = PALET[0]  # blue
 INSTROOM_KLEUR = PALET[1]  # orange
 TEKORT_KLEUR = PALET[3]  # vermilion
+MAANDEN_PER_RIJ = 12
 
 
 def _kleurschaal(maximum: float) -> list[list]:
@@ -33,17 +35,6 @@ def _kleurschaal(maximum: float) -> list[list]:
     schaal += [[grens + (1 - grens) * i / stappen, kleur] for i, kleur in enumerate(BLAUWEN)]
     schaal[-1][0] = 1.0  # exactly: plotly drops a colour scale ending at 0.9999999999999999 for its default
     return schaal
-
-
-def _jaren(maanden: pd.DatetimeIndex) -> list[tuple[int, int, int]]:
-    """(year, first column, last column) for each run of months in the same year."""
-    runs: list[tuple[int, int, int]] = []
-    for i, maand in enumerate(maanden):
-        if runs and runs[-1][0] == maand.year:
-            runs[-1] = (maand.year, runs[-1][1], i)
-        else:
-            runs.append((maand.year, i, i))
-    return runs
 
 
 def heatmap_per_maand(
@@ -79,28 +70,38 @@ def heatmap_per_maand(
         for rij in rijen
     ]
     maximum = float(breed.values.max())
-    fig = go.Figure(go.Heatmap(
-        z=breed.values.tolist(), x=labels, y=[plotly_tekst(r) for r in rijen], zmin=0, zmax=max(maximum, 1),
-        colorscale=_kleurschaal(maximum), xgap=2, ygap=2, customdata=customdata,
-        text=[[formaat.getal(w) for w in breed.loc[rij]] for rij in rijen], texttemplate="%{text}",
-        textfont={"size": LETTER - 1},
-        hovertemplate=f"<b>%{{customdata[0]}}</b><br>%{{customdata[1]}}: %{{customdata[2]}} {eenheid}<extra></extra>",
-        showscale=False,  # every cell carries its number; the room goes to the 24 month columns
-    ))
-    _opmaak(fig, titel, None, None, hoogte=max(230, 150 + 42 * len(rijen)))
-    # x holds the unique "nov 2025" labels; the ticks show just "nov", with the year written once above its
-    # months and a white line where a year begins (24 narrow columns have no room for "nov 2025" each).
-    fig.update_xaxes(type="category", side="top", showgrid=False, tickangle=0, tickmode="array", tickvals=labels,
-                     ticktext=koppen, tickfont={"size": LETTER - 2})
-    fig.update_yaxes(**as_met_namen(rijen))
-    for jaar, eerste, laatste in _jaren(breed.columns):
-        fig.add_annotation(
-            text=f"<b>{jaar}</b>", x=(eerste + laatste) / 2, xref="x", y=1, yref="paper", yanchor="bottom",
-            yshift=30, showarrow=False, font={"size": LETTER, "color": TEKST},
-        )
-        if eerste > 0:
-            fig.add_vline(x=eerste - 0.5, line={"color": "#FFFFFF", "width": 6})
-    fig.update_layout(margin={"t": 100})
+    # At most 12 months to a row: 24 columns next to the row names left some 15 px per month at 1024 px (a projector
+    # with the sidebar open), and the numbers and month names ran together. A year per row also puts the same month
+    # of both years above each other, which is how seasons are read.
+    blokken = [list(range(i, min(i + MAANDEN_PER_RIJ, len(labels)))) for i in range(0, len(labels), MAANDEN_PER_RIJ)]
+    per_blok = 110 + 42 * len(rijen)
+    hoogte = max(230, 60 + per_blok * len(blokken))
+    fig = make_subplots(  # between the rows: room for the next row's title and month names (100 px)
+        rows=len(blokken), cols=1, vertical_spacing=min(0.3, 100 / hoogte),
+        subplot_titles=[f"{labels[b[0]]} t/m {labels[b[-1]]}" for b in blokken],
+    )
+    for nummer, blok in enumerate(blokken, start=1):
+        x = [labels[i] for i in blok]
+        fig.add_trace(go.Heatmap(
+            z=[[breed.loc[rij].iloc[i] for i in blok] for rij in rijen], x=x, y=[plotly_tekst(r) for r in rijen],
+            zmin=0, zmax=max(maximum, 1), colorscale=_kleurschaal(maximum), xgap=2, ygap=2,
+            customdata=[[customdata[r][i] for i in blok] for r in range(len(rijen))],
+            text=[[formaat.getal(breed.loc[rij].iloc[i]) for i in blok] for rij in rijen], texttemplate="%{text}",
+            textfont={"size": LETTER - 1},
+            hovertemplate=f"<b>%{{customdata[0]}}</b><br>%{{customdata[1]}}: %{{customdata[2]}} {eenheid}"
+                          "<extra></extra>",
+            showscale=False,  # every cell carries its number; the room goes to the month columns
+        ), row=nummer, col=1)
+        # x holds the unique "nov 2025" labels; the ticks show just "nov", the row's title says which months
+        fig.update_xaxes(type="category", side="top", showgrid=False, tickangle=0, tickmode="array", tickvals=x,
+                         ticktext=[koppen[i] for i in blok], tickfont={"size": LETTER - 2}, row=nummer, col=1)
+        fig.update_yaxes(**as_met_namen(rijen), row=nummer, col=1)
+    _opmaak(fig, titel, None, None, hoogte=hoogte)
+    fig.update_yaxes(tickfont={"size": LETTER, "color": TEKST})  # _opmaak styles the first row's axes only
+    fig.update_xaxes(tickfont={"size": LETTER - 2, "color": TEKST})
+    # the small titles ("nov 2024 t/m okt 2025") above the month names of their row
+    fig.update_annotations(yshift=40, font={"size": LETTER, "color": TEKST}, xanchor="left", x=0)
+    fig.update_layout(margin={"t": 150})  # the title above the first row's title and month names
     fig.update_yaxes(type="category", autorange="reversed", showgrid=False, ticksuffix="  ")
     fig.update_layout(plot_bgcolor="#FFFFFF")
     totaal = breed.sum(axis=1)

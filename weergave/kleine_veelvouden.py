@@ -37,7 +37,7 @@ KLEUR_VORIG = kleur(4)  # sky blue: the same measure, earlier
 LIJN_TOTAAL = {"color": "#555555", "width": 2, "dash": "dot"}  # under the bars and their numbers
 HOOGTE_PER_CATEGORIE = 46
 LABELRUIMTE = 1.35  # room right of the longest bar for its number
-KOPRUIMTE = 120  # px above the charts: title and legend
+KOPRUIMTE = 170  # px above the charts: title and a legend of up to two lines (it wraps at 1024 px)
 RIJKOP = 70  # px per row of charts for its small titles and the axis numbers
 
 
@@ -86,10 +86,11 @@ def kleine_veelvouden(
     nu_label: str,
     vorig_label: str,
     titel: str | None = None,
-    kolommen: int = 3,
+    kolommen: int = 2,
     totaal_label: str = "Hele selectie",
 ) -> Grafiek | None:
-    """One chart per `maten`, categories top to bottom in the order of `df`; None when `df` is empty."""
+    """One chart per `maten`, categories top to bottom in the order of `df`; None when `df` is empty. Two charts
+    per row: with three, the small titles ran into each other at projector widths (a chart of 170 px at 1024)."""
     if df is None or df.empty or not maten:
         return None
     bron = df.to_dict("records")  # for the hover: the values as the read side gave them (protected ones with ranges)
@@ -98,7 +99,7 @@ def kleine_veelvouden(
     rijen = math.ceil(len(maten) / kolommen)
     fig = make_subplots(
         rows=rijen, cols=kolommen, shared_yaxes=True, subplot_titles=[m.titel for m in maten],
-        horizontal_spacing=0.05, vertical_spacing=0.5 / (rijen * len(categorieen) / 4 + 1),
+        horizontal_spacing=0.08, vertical_spacing=0.5 / (rijen * len(categorieen) / 4 + 1),
     )
     heeft_vorig = any(df[m.vorig].notna().any() for m in maten)
     heeft_totaal = False
@@ -155,7 +156,7 @@ def kleine_veelvouden(
     # Title, then the legend on its own line under it, then the small titles of the charts.
     fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05, showlegend=True,
                       margin={"l": 10, "r": 20, "t": KOPRUIMTE, "b": 10},
-                      legend={"yref": "container", "y": 1 - 48 / hoogte, "yanchor": "top"})
+                      legend={"yref": "container", "y": 1 - 52 / hoogte, "yanchor": "top"})
     fig.update_yaxes(categoryorder="array", categoryarray=categorieen, autorange="reversed", showgrid=False,
                      ticksuffix="  ", tickfont={"size": LETTER, "color": TEKST}, fixedrange=True)
     fig.update_xaxes(tickfont={"size": LETTER - 2, "color": TEKST}, fixedrange=True, separatethousands=True)
