@@ -114,6 +114,23 @@ def test_counts_with_hidden_values_and_shares_as_text_are_right_aligned():
     assert "Gemeente" not in instellingen and "Stand" not in instellingen
 
 
+def test_protected_numbers_as_the_pages_write_them_are_right_aligned_too():
+    """A rounded count (a Beschermd from the read side), a share's range, a change whose direction is not certain,
+    a small group's share with its size: numbers to the reader, so on the right."""
+    from analytics.beschermd import afgerond_aantal, klein
+
+    tabel = pd.DataFrame({
+        "Gemeente": ["Wijchen", "Heumen"],
+        "Instroom": [afgerond_aantal(55, 5), klein(5)],
+        "Van de afspraak": ["77–89%", "51–120%"],
+        "Verschil": ["(+5)", "-25"],
+        "Verschil (procentpunt)": ["(+5 procentpunt)", "–"],
+        "Uitval": ["100,0% (van 1)", "12,5%"],
+    })
+    instellingen = kolommen.instellingen(formaat.tabel_nl(tabel))
+    assert set(instellingen) == {"Instroom", "Van de afspraak", "Verschil", "Verschil (procentpunt)", "Uitval"}
+
+
 def test_the_alignment_reaches_the_dataframe_on_the_overzicht_page(opslag):
     """As the regio: counts hold '<5' and 'x' (text), and still stand on the right."""
     import json

@@ -14,8 +14,13 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-# a count, a hidden count, a share or a change as the pages write them: 1.234 / <5 / x / – / 12,5% / +1,2 procentpunt
-ALS_GETAL = re.compile(r"^(<\d+|x|–|-|[+-]?\d{1,3}(\.\d{3})*(,\d+)?%?( procentpunt)?)$")
+from analytics.beschermd import Beschermd
+
+# a count, a hidden count, a share or a change as the pages write them: 1.234 / <5 / x / – / 12,5% / +1,2 procentpunt;
+# protected: a range "75–135%", a change whose direction is not certain "(+5)", a small group's share "100,0% (van 1)"
+_GETAL = r"[+-]?\d{1,3}(\.\d{3})*(,\d+)?"
+ALS_GETAL = re.compile(
+    rf"^(<\d+|x|–|-|{_GETAL}%?( procentpunt)?|{_GETAL}–{_GETAL}%|\({_GETAL}%?( procentpunt)?\)|{_GETAL}% \(van \d+\))$")
 
 
 def is_getalkolom(reeks: pd.Series) -> bool:
@@ -26,7 +31,8 @@ def is_getalkolom(reeks: pd.Series) -> bool:
         return True
     waarden = [w for w in reeks if w is not None and not (isinstance(w, float) and pd.isna(w))]
     return bool(waarden) and all(
-        (isinstance(w, numbers.Number) and not isinstance(w, bool)) or (isinstance(w, str) and ALS_GETAL.match(w))
+        (isinstance(w, numbers.Number) and not isinstance(w, bool)) or isinstance(w, Beschermd)
+        or (isinstance(w, str) and ALS_GETAL.match(w))
         for w in waarden
     )
 
