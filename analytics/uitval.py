@@ -74,9 +74,12 @@ def uitval_per_cohort(filters: Filters, per: str = "kwartaal") -> pd.DataFrame:
     for n in UITVAL_MAANDEN:
         df[f"aandeel_uitval_{n}"] = _aandeel(df[f"uitval_{n}"], df[f"te_volgen_{n}"])
         # the whole cohort can be followed N months: only then is uitval within N comparable with a shorter N (over
-        # part of a cohort, within 12 can lie below within 6, which would read as a fall); a matter of start dates
-        # against the peildatum, not of small numbers
+        # part of a cohort, within 12 can lie below within 6, which would read as a fall); for the owner from the
+        # counts
         df[f"heel_te_volgen_{n}"] = df[f"te_volgen_{n}"] >= df["instroom"]
+        df[f"te_jong_{n}"] = df[f"te_volgen_{n}"] == 0  # nobody of the cohort can be followed N months yet
+    if not filters.exact:  # for others from the calendar alone: whether nobody started in the cohort's last weeks
+        df = _volgbaar_volgens_kalender(df, einde)  # is a count of 0, which they see as "<5"
     df["aandeel_vroeg_van_12"] = _aandeel(df["uitval_3_van_te_volgen_12"], df["uitval_12"])
     df = df.reset_index(drop=True)
     tellingen = ("instroom", "uitval", "lopend", "rest",
@@ -107,6 +110,21 @@ def uitval_per_cohort(filters: Filters, per: str = "kwartaal") -> pd.DataFrame:
     for n in UITVAL_MAANDEN:
         zichtbaar[f"aandeel_uitval_{n}"] = zichtbaar[f"aandeel_uitval_{n}"].astype(object).where(~verborgen, None)
     return zichtbaar
+
+
+def _volgbaar_volgens_kalender(df: pd.DataFrame, einde: pd.Series) -> pd.DataFrame:
+    """Whole (`heel_te_volgen_N`) and too young (`te_jong_N`) from the dates only, for a viewer without exact numbers:
+    the whole cohort can be followed N months when its last day lies N months before the latest peildatum, nobody
+    when its first day does not. From the counts it would say, for a cohort that straddles that moment, that nobody
+    started in its first or its last weeks: a 0, which others see as "<5"."""
+    from analytics.kengetallen import periode_grenzen
+
+    grenzen = periode_grenzen()
+    peildatum = pd.Timestamp(grenzen[1]) if grenzen else pd.Timestamp.max.normalize()
+    for n in UITVAL_MAANDEN:
+        df[f"heel_te_volgen_{n}"] = (einde - pd.Timedelta(days=1) + pd.DateOffset(months=n)) <= peildatum
+        df[f"te_jong_{n}"] = (df["cohort"] + pd.DateOffset(months=n)) > peildatum
+    return df
 
 
 def _met_rest(df: pd.DataFrame) -> pd.DataFrame:

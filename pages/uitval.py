@@ -75,9 +75,8 @@ tegels = st.container()
 
 # --- 1. uitval per start cohort -----------------------------------------------------------------------------
 st.subheader("Uitval per startcohort")
-# with protected numbers a quarter's uitval is mostly below 5 and hidden; per year most of it can be shown
 per = st.radio("Cohort per", list(COHORT), format_func=lambda p: COHORT[p], horizontal=True,
-               key="uitval_cohort_per", index=0 if gekozen.exact else 1)
+               key="uitval_cohort_per")
 cohorten = uitval_per_cohort(gekozen, per)
 if cohorten.empty:
     tegels.info(niets_te_tonen(gekozen.exact, "In deze periode en selectie is geen enkel traject begonnen."))

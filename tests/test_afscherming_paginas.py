@@ -314,20 +314,24 @@ def test_the_consortium_sees_data_quality_without_trajectnummers_or_counts(opsla
 
 def test_a_hidden_share_of_a_cohort_is_called_afgeschermd_not_too_young(opslag):
     """Regio, this year per quarter: cohorts that could be followed 3 months but whose share is hidden are labelled
-    'afgeschermd' in the chart; 'te jong' only where nobody could be followed yet."""
+    'afgeschermd' in the chart; 'te jong' only where nobody could be followed yet, which for others follows from the
+    calendar (the quarter begins less than 3 months before the peildatum), never from a count of 0 they see as '<5'."""
     from analytics.filters import Filters
+    from analytics.kengetallen import periode_grenzen
     from analytics.uitval import uitval_per_cohort
     from toegang.kijker import Kijker
     from weergave.uitvalgrafieken import uitval_binnen_per_cohort
 
     cohorten = uitval_per_cohort(Filters(dt.date(2026, 1, 1), dt.date(2026, 10, 31), kijker=Kijker(REGIO, "regio")))
-    grafiek = uitval_binnen_per_cohort(cohorten[~cohorten["is_totaal"]], "kwartaal", (3,), titel="t")
+    cohorten = cohorten[~cohorten["is_totaal"]]
+    grafiek = uitval_binnen_per_cohort(cohorten, "kwartaal", (3,), titel="t")
     teksten = [t for spoor in grafiek.figure.data if spoor.text is not None for t in spoor.text if t in
                {"te jong", "afgeschermd"}]
-    verwacht = ["te jong" if t == 0 else "afgeschermd" for t, a in zip(
-        cohorten.loc[~cohorten["is_totaal"], "te_volgen_3"], cohorten.loc[~cohorten["is_totaal"], "aandeel_uitval_3"],
-        strict=True) if a is None or (isinstance(a, float) and np.isnan(a))]
-    assert "afgeschermd" in verwacht and teksten == verwacht
+    peildatum = pd.Timestamp(periode_grenzen()[1])
+    verwacht = ["te jong" if c + pd.DateOffset(months=3) > peildatum else "afgeschermd"
+                for c, a in zip(cohorten["cohort"], cohorten["aandeel_uitval_3"], strict=True)
+                if a is None or (isinstance(a, float) and np.isnan(a))]
+    assert "afgeschermd" in verwacht and "te jong" in verwacht and teksten == verwacht
 
 
 def test_others_see_a_split_per_year_with_the_reason(opslag):

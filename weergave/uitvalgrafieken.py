@@ -77,9 +77,7 @@ def uitval_binnen_per_cohort(df: pd.DataFrame, per: str, maanden: Sequence[int],
         ]
         fig.add_trace(go.Bar(
             x=labels, y=aandeel, name=naam, offsetgroup=str(n), legendgroup=str(n),
-            marker={"color": kleur(positie), "line": {"width": 0}, "pattern": {
-                "shape": ["/" if d else "" for d in deels], "fgcolor": "#FFFFFF", "fillmode": "overlay",
-                "size": 8, "solidity": 0.45}},
+            marker={"color": kleur(positie), "line": {"width": 0}},
             customdata=customdata,
             hovertemplate=(f"<b>%{{customdata[0]}}</b><br>Uitval binnen {n} maanden: %{{customdata[1]}} "
                            "(%{customdata[2]} van %{customdata[3]})%{customdata[4]}<extra></extra>"),
@@ -87,7 +85,8 @@ def uitval_binnen_per_cohort(df: pd.DataFrame, per: str, maanden: Sequence[int],
             textposition="outside", textfont=LABELLETTER, cliponaxis=False,
         ))
         # no bar: nobody could be followed N months yet ("te jong"), or the share is hidden (small numbers)
-        te_jong = te_volgen.fillna(1).eq(0)
+        # from the read side (a matter of start dates, not of small numbers): for others te_volgen is "<5" there
+        te_jong = df.get(f"te_jong_{n}", te_volgen.fillna(1).eq(0)).astype(bool)
         zonder = aandeel.isna()
         if zonder.any():
             fig.add_trace(go.Bar(
