@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.beschermd import getoond, getoonde_getallen
-from analytics.kengetallen import KENGETALLEN
+from analytics.kengetallen import KENGETALLEN, periode_grenzen
 from analytics.onderdrukking import drempel, is_afgeschermd
 from analytics.uitval import (
     MIN_TRAJECTEN,
@@ -63,6 +63,7 @@ def procent(reeks: pd.Series) -> pd.Series:
 
 st.title("Uitval")
 gekozen = filters()
+_, peildatum = periode_grenzen()
 namen_zichtbaar = mag_namen_zien()
 st.caption(
     "Uitval is voortijdig stoppen zonder betaald werk; wie eerder stopt omdat hij of zij betaald werk vond, telt "
@@ -101,6 +102,11 @@ with tegels:
         kolom.caption(
             f"van {formaat.getal(totaal[f'te_volgen_{n}'])} trajecten die al {n} maanden te volgen zijn"
             if getoond(totaal[f"te_volgen_{n}"])
+            # a hidden "<5" is 0 to 4: "nog geen traject" would be false for 1 to 4 (review: Administratie en ICT,
+            # Vorig jaar, 4 te volgen), unless the calendar says so for anyone
+            else f"Te weinig trajecten die al {n} maanden te volgen zijn om een percentage te tonen."
+            if is_afgeschermd(totaal[f"te_volgen_{n}"])
+            and gekozen.van <= (pd.Timestamp(peildatum) - pd.DateOffset(months=n)).date()
             else f"Nog geen traject uit deze periode is {n} maanden te volgen; kies bijvoorbeeld 'Vorig jaar'."
         )
     if not formaat.is_leeg(totaal["aandeel_vroeg_van_12"]):  # from the exact ratio (protected for others)
@@ -166,6 +172,7 @@ with st.expander("Tabel per cohort"):
     # the cohort and its uitval first, short headers (the whole text in the help): 1.500 px did not fit a projector
     st.dataframe(
         formaat.tabel_nl(tabel, {k: 1 for k in tabel.columns if k.endswith("(%)")}), hide_index=True, width="stretch",
+        placeholder=formaat.LEEG,  # an empty cell is "–", not Streamlit's "None"
         column_order=[COHORT[per], "Instroom", *[f"Uitval binnen {n} maanden (%)" for n in UITVAL_MAANDEN],
                       "Uitgevallen", "Uitvalpercentage (%)", "Nog lopend", "Nog lopend (%)", "Toelichting"],
         column_config=tabelkolommen.instellingen(tabel, {k: st.column_config.Column(help=v) for k, v in hulp.items()}
@@ -287,7 +294,7 @@ else:
     })
     with st.expander("Tabel redenen"):
         st.dataframe(formaat.tabel_nl(tabel_redenen, {"Deel van de uitval (%)": 1, "Cumulatief (%)": 1}),
-                     hide_index=True, width="stretch",
+                     hide_index=True, width="stretch", placeholder=formaat.LEEG,
                      column_config=tabelkolommen.instellingen(tabel_redenen, {
                          "Uitgevallen": st.column_config.Column(help=KENGETALLEN["uitval"].definitie)}))
         download_knoppen(tabel_redenen, "redenen_uitval", sleutel="uitval_redenen")

@@ -398,3 +398,14 @@ def test_a_curve_that_ends_early_for_others_says_why(opslag):
     assert stopt < gevolgd and "minder dan 5 trajecten uit" in zin
     beheerder = als(BEHEERDER, "pages/uitval.py", periode="Dit jaar tot nu")
     assert not any("De lijn stopt na" in c.value for c in beheerder.caption)  # the owner sees the whole curve
+
+
+def test_a_hidden_number_of_followable_trajecten_is_not_called_none(opslag):
+    """Administratie en ICT, Vorig jaar: 4 trajecten could be followed 3 months, shown as "<5"; the tile may not say
+    that none could (review)."""
+    app = als(REGIO, "pages/uitval.py", periode="Vorig jaar")
+    app.multiselect(key="filter_sectoren").set_value(["administratie_ict"]).run()
+    assert not app.exception, app.exception
+    teksten = [c.value for c in app.caption]
+    assert not any(t.startswith("Nog geen traject uit deze periode is 3 maanden") for t in teksten), teksten
+    assert any(t.startswith("Te weinig trajecten die al 3 maanden te volgen zijn") for t in teksten), teksten
