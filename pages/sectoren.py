@@ -196,7 +196,8 @@ for kolom in [*verschil_aantal, *verschil_decimaal, *verschil_procentpunt]:
 opgemaakt = (
     formaat.tabel_nl(scherm, decimalen=dict.fromkeys([*procenten, *verschil_decimaal, *verschil_procentpunt,
                                                       STRUCTURELE_VRAAG], 1))
-    .format(lambda w: formaat.LEEG if formaat.is_leeg(w) else f"{formaat.getal(w, 1)}%", subset=procenten)
+    .format(lambda w: formaat.LEEG if formaat.is_leeg(w) or w == formaat.LEEG else f"{formaat.getal(w, 1)}%",
+            subset=procenten)  # a hidden share arrives as "–" text for others: not "–%"
     .format(formaat.verschil_getal, subset=verschil_aantal)
     .format(lambda w: formaat.verschil_getal(w, 1), subset=[*verschil_decimaal, *verschil_procentpunt])
     .apply(lambda rij: ["background-color: #EEEEEE" if rij["Sector"] == TOTAAL else "" for _ in rij], axis=1)
