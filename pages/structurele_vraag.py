@@ -189,7 +189,14 @@ else:
         st.warning(
             "De vraag wordt niet gedekt in: " + ", ".join(aanbod.loc[niet_gedekt, "sectornaam"]) + "."
         )
-    else:
+    onbepaald = aanbod["gedekt"].map(lambda g: g is None)
+    if onbepaald.any():  # "in elke sector" would be a conclusion the rounded or hidden instroom cannot carry (review)
+        gedekt_elders = not niet_gedekt.any() and aanbod["gedekt"].map(lambda g: g is True).any()
+        st.caption(("In de andere sectoren is de instroom minstens zo groot als de structurele vraag. "
+                    if gedekt_elders else "")
+                   + "Of de vraag gedekt wordt, is met deze afgeronde of afgeschermde aantallen niet te bepalen in: "
+                   + ", ".join(aanbod.loc[onbepaald, "sectornaam"]) + ".")
+    elif not niet_gedekt.any():
         st.caption("In elke sector is de instroom minstens zo groot als de structurele vraag.")
     tabel = pd.DataFrame({
         "Sector": aanbod["sectornaam"],
@@ -205,15 +212,17 @@ else:
     een_decimaal = dict.fromkeys(("Structurele vraag per maand", "Instroom per maand", "Verschil per maand"), 1)
     st.dataframe(
         formaat.tabel_nl(tabel, een_decimaal), hide_index=True, width="stretch",
+        placeholder=formaat.LEEG,  # a hidden instroom has no difference: "–", not Streamlit's "None"
         column_config=kolommen.instellingen(tabel, {
             "Structurele vraag per maand": st.column_config.NumberColumn(
                 "Vraag per maand", help="Structurele vraag per maand. " + KENGETALLEN["structurele_vraag"].definitie),
-            "Instroom per maand": st.column_config.NumberColumn(help=KENGETALLEN["instroom"].definitie),
+            # text for others ("–", "(-0,3)"): a NumberColumn marked their "–" as an invalid number (a blue corner)
+            "Instroom per maand": st.column_config.Column(help=KENGETALLEN["instroom"].definitie),
             "Beroepen": st.column_config.NumberColumn(
                 help="Het aantal structurele beroepen (combinaties van sector en beroep) in de sector."),
             "Instroom in 12 mnd": st.column_config.Column(
                 help=f"Trajecten die in {tekst_12} begonnen. " + KENGETALLEN["instroom"].definitie),
-            "Verschil per maand": st.column_config.NumberColumn(
+            "Verschil per maand": st.column_config.Column(
                 help="Structurele vraag min instroom, per maand: boven 0 is er meer vraag dan instroom. "
                 + KENGETALLEN["vraag_en_aanbod"].definitie),
         }),

@@ -409,3 +409,14 @@ def test_a_hidden_number_of_followable_trajecten_is_not_called_none(opslag):
     teksten = [c.value for c in app.caption]
     assert not any(t.startswith("Nog geen traject uit deze periode is 3 maanden") for t in teksten), teksten
     assert any(t.startswith("Te weinig trajecten die al 3 maanden te volgen zijn") for t in teksten), teksten
+
+
+def test_vraag_gedekt_everywhere_is_not_said_where_the_rounded_instroom_cannot_tell(opslag):
+    """Logistiek: vraag 4,75 per maand, instroom shown as 60 in 12 months (56 to 64): gedekt is not to decide, so the
+    page may not say that the instroom is at least the vraag in every sector (review)."""
+    app = als(REGIO, "pages/structurele_vraag.py", periode="Dit jaar tot nu")
+    teksten = [c.value for c in app.caption]
+    assert not any(t.startswith("In elke sector") for t in teksten), teksten
+    assert any("niet te bepalen in: " in t and "Logistiek" in t for t in teksten), teksten
+    beheerder = als(BEHEERDER, "pages/structurele_vraag.py", periode="Dit jaar tot nu")
+    assert any(c.value.startswith("In elke sector") for c in beheerder.caption)
