@@ -193,6 +193,21 @@ def onzekere_paren(waarden: Sequence, namen: Sequence[str]) -> list[tuple[str, s
     return [(n1, n2) for (w1, n1), (w2, n2) in paren if minstens(w1, w2) is not True]
 
 
+def onzekere_groepen(waarden: Sequence, namen: Sequence[str]) -> list[list[str]]:
+    """The runs of values (in the order shown, largest first) whose order among themselves is not certain: neighbours
+    joined where their order is not certain. Between runs it is: if a >= b and b >= c hold for every true value, so
+    does a >= c. A reader compares bars that are not neighbours too, so a page names each run as a whole."""
+    groepen: list[list[str]] = []
+    vorige = None
+    for n1, n2 in onzekere_paren(waarden, namen):
+        if groepen and vorige == n1:
+            groepen[-1].append(n2)
+        else:
+            groepen.append([n1, n2])
+        vorige = n2
+    return groepen
+
+
 def volgorde_zeker(waarden: Sequence) -> bool:
     """Is the order shown (largest first) certain for every true value?"""
     return not onzekere_paren(waarden, [str(i) for i in range(len(waarden))])

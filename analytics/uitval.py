@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analytics.beschermd import Beschermd, afgeschermd_teken, getoond, getoonde_reeks, onzekere_paren
+from analytics.beschermd import Beschermd, afgeschermd_teken, getoond, getoonde_reeks, onzekere_groepen
 from analytics.filters import Filters
 from analytics.onderdrukking import (
     MIN_NOEMER,
@@ -272,7 +272,7 @@ class RedenenUitval:
     pareto: pd.DataFrame  # reden, aantal, aandeel, cumulatief (shares of all uitval), largest first
     naar_werk: int | Beschermd  # stopped early for paid work: not uitval, so not in the pareto
     totaal: int | Beschermd = 0  # all uitval (the shares' denominator)
-    volgorde_onzeker: list[tuple[str, str]] = field(default_factory=list)  # neighbours whose order is not certain
+    volgorde_onzeker: list[list[str]] = field(default_factory=list)  # runs of redenen whose order is not certain
 
 
 def redenen_uitval(filters: Filters) -> RedenenUitval:
@@ -311,7 +311,7 @@ def redenen_uitval(filters: Filters) -> RedenenUitval:
     zichtbaar = zichtbaar.drop(columns="totaal")
     naar_werk = int(df.loc[~df["telt_als_uitval"], "aantal"].sum())
     return RedenenUitval(zichtbaar, afgeschermd_getal(naar_werk, filters.exact, eerder=_ervoor_som(ervoor, False)),
-                         noemer, onzekere_paren(list(zichtbaar["aantal"]), list(zichtbaar["reden"])))
+                         noemer, onzekere_groepen(list(zichtbaar["aantal"]), list(zichtbaar["reden"])))
 
 
 def _ervoor_som(ervoor: pd.DataFrame, telt_als_uitval: bool) -> int:

@@ -11,6 +11,7 @@ import streamlit as st
 
 from analytics.filters import Filters
 from analytics.kengetallen import periode_grenzen
+from analytics.onderdrukking import drempel
 from analytics.opslag import db_pad
 from kader.filterbalk import SCHADUW, filterbalk, filterdelen
 from kader.opmaak import presentatiebanner, printregel
@@ -91,11 +92,18 @@ def afscherming_uitleg(tabel, kolommen) -> None:
         )
 
 
-def volgorde_zin(paren: list[tuple[str, str]]) -> str:
-    """The sentence under a ranking whose order the rounded numbers cannot decide everywhere (names are text)."""
-    delen = [f"{markdown_tekst(a)} en {markdown_tekst(b)}" for a, b in paren]
-    return ("De volgorde is bij deze afgeronde aantallen niet overal te bepalen: " + "; ".join(delen)
-            + " kunnen ook in omgekeerde volgorde staan.")
+def volgorde_zin(groepen: list[list[str]]) -> str:
+    """The sentence under a ranking whose order the rounded numbers cannot decide everywhere: each run of names whose
+    order among themselves is open, as a whole (names are text from files: escaped)."""
+    from weergave.grafieken import opsomming
+
+    delen = [opsomming([markdown_tekst(n) for n in groep]) for groep in groepen]
+    return ("Bij deze afgeronde aantallen staat de volgorde niet vast van " + "; en van ".join(delen)
+            + ": hun onderlinge volgorde kan in werkelijkheid anders zijn.")
+
+
+HAAKJES = ("Tussen haakjes, zoals (+5): door het afronden staat niet vast of het een stijging of een daling is; "
+           "zonder haakjes staat de richting wel vast.")
 
 
 UNIEK_AFGESCHERMD = "Unieke kandidaten ziet alleen wie de aantallen exact ziet: verschillende mensen tellen niet op " \
@@ -162,7 +170,11 @@ def filters(periode_telt: bool = True) -> Filters:
         versheidsregel()
         if gekozen is not None:
             periode = st.session_state.get(f"{SCHADUW}periode") if periode_telt else None
-            printregel(filterdelen(gekozen, periode_grenzen()[1], periode))
+            delen = filterdelen(gekozen, periode_grenzen()[1], periode)
+            if not wie.ziet_alles_exact:  # the sidebar that says so is not printed: the paper says it itself
+                delen.append(("Afgeschermd", f"aantallen afgerond op {drempel()}-tallen, minder dan {drempel()} als "
+                                             f"<{drempel()}; percentages afgerond op 5 procentpunt"))
+            printregel(delen)
     if gekozen is None:
         st.info("Er zijn nog geen trajecten geladen.")
         st.stop()

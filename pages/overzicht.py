@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics.beschermd import verschil
+from analytics.beschermd import is_beschermd, richting, verschil
 from analytics.filters import een_jaar_eerder
 from analytics.kengetallen import (
     KENGETALLEN,
@@ -16,7 +16,15 @@ from analytics.kengetallen import (
     periode_grenzen,
 )
 from analytics.onderdrukking import drempel, is_afgeschermd
-from kader import ALLES_AFGESCHERMD, afscherming_uitleg, alles_afgeschermd, filters, niets_te_tonen, zonder_lege_kolom
+from kader import (
+    ALLES_AFGESCHERMD,
+    HAAKJES,
+    afscherming_uitleg,
+    alles_afgeschermd,
+    filters,
+    niets_te_tonen,
+    zonder_lege_kolom,
+)
 from weergave import formaat, kolommen
 from weergave.downloads import download_knoppen
 from weergave.grafieken import PLOTLY_CONFIG, lijn_per_maand
@@ -83,6 +91,10 @@ if nu.aandeel_werk is not None and not is_afgeschermd(nu.beeindigd):
     )
 if not is_afgeschermd(nu.unieke_kandidaten):
     tegels[0].caption(f"{formaat.getal(nu.unieke_kandidaten)} unieke kandidaten")
+vergelijkingen = [(nu.instroom, toen.instroom), (nu.lopend, lopend_toen), (nu.uitval_12, toen.uitval_12),
+                  (nu.praktijkverklaringen, toen.praktijkverklaringen), (nu.uitstroom_werk, toen.uitstroom_werk)]
+if any(is_beschermd(d := verschil(a, b)) and richting(d) is None for a, b in vergelijkingen):
+    st.caption(HAAKJES)
 
 trend_van = min(gekozen.van, (pd.Timestamp(gekozen.tot) - pd.DateOffset(months=23)).date().replace(day=1))
 trend = instroom_per_periode(

@@ -9,8 +9,9 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 import streamlit as st
 
-from analytics.beschermd import geschaald, getoond, is_beschermd, onzekere_paren
+from analytics.beschermd import geschaald, getoond, is_beschermd, onzekere_groepen
 from analytics.kengetallen import KENGETALLEN, periode_grenzen
+from analytics.onderdrukking import MIN_NOEMER, drempel
 from analytics.sectoren import (
     STRUCTUREEL_K,
     UITVAL_MAANDEN,
@@ -19,7 +20,7 @@ from analytics.sectoren import (
     sectorvergelijking,
     vraag_bekend_vanaf,
 )
-from kader import afscherming_uitleg, filters, volgorde_zin
+from kader import HAAKJES, afscherming_uitleg, filters, volgorde_zin
 from kader.filterbalk import naam_van
 from weergave import formaat, kolommen
 from weergave.downloads import download_knoppen
@@ -127,7 +128,7 @@ grafiek = kleine_veelvouden(
     vorig_label=vorig_naam if te_vergelijken else "", titel=f"Sectoren in het {nu_naam}",
 )
 st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)
-if onzeker := onzekere_paren(list(sectoren["instroom"]), list(sectoren["naam"])):  # the order is a conclusion too
+if onzeker := onzekere_groepen(list(sectoren["instroom"]), list(sectoren["naam"])):  # the order is a conclusion too
     st.caption(volgorde_zin(onzeker))
 
 uitval_grens = (pd.Timestamp(peildatum) - pd.DateOffset(months=UITVAL_MAANDEN)).date()
@@ -149,6 +150,10 @@ if sectoren["uitval6"].isna().any() or sectoren["aandeel_werk"].isna().any():
     toelichting.append(
         f"'–' is niet te bepalen: bij uitval heeft de sector in dit halfjaar geen instroom die al {volgen}; bij "
         "uitstroom naar werk is in dit halfjaar geen traject van de sector beëindigd."
+        if gekozen.exact else
+        f"'–' is niet te bepalen of afgeschermd: bij uitval heeft de sector in dit halfjaar geen instroom die al "
+        f"{volgen}, of minder dan {MIN_NOEMER} zulke trajecten of minder dan {drempel()} uitvallers; bij uitstroom "
+        f"naar werk geen of te weinig beëindigde trajecten. Zo wijst geen percentage naar personen."
     )
 bekend_vanaf = vraag_bekend_vanaf()
 if bekend_vanaf and bekend_vanaf > venster_van:
@@ -249,6 +254,7 @@ st.caption(
      else f"Geen verschil: over het {vorig_naam} zijn geen gegevens.")
     + f" De rij '{TOTAAL}' is berekend over alle trajecten van de selectie, niet opgeteld uit de sectoren: "
     "percentages zijn niet op te tellen. De download bevat de drie delen in één tabel."
+    + ("" if gekozen.exact or not te_vergelijken else f" {HAAKJES}")
 )
 afscherming_uitleg(rijen, ["instroom", "lopend", "praktijkverklaringen", "uitstroom_werk", "beeindigd",
                            "uitval6", "aandeel_werk"])

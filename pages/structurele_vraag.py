@@ -18,7 +18,7 @@ from analytics.vraag import (
     vraagbalans,
     vraagvenster,
 )
-from kader import afscherming_uitleg, filters
+from kader import HAAKJES, afscherming_uitleg, filters
 from kader.filterbalk import naam_van
 from weergave import formaat, kolommen
 from weergave.downloads import download_knoppen
@@ -228,6 +228,8 @@ else:
         }),
     )
     afscherming_uitleg(aanbod, ["instroom"])
+    if tabel["Verschil per maand"].map(lambda w: isinstance(w, str) and w.startswith("(")).any():
+        st.caption(HAAKJES)
     download_knoppen(tabel, f"vraag_en_aanbod_{venster.laatste:%Y-%m}", sleutel="vraag_aanbod")
 
 # --- 4. Werkgevers met terugkerende vraag ------------------------------------------------------------

@@ -215,7 +215,7 @@ else:
                      "persoon en zijn de aantallen er niet uit terug te rekenen.")
         if afgekapt := km.afgekapt():  # why a line ends early, in words rather than a guess
             delen = [f"{'' if g == 'totaal' else markdown_tekst(groepsnaam.get(g, g)) + ' '}na "
-                     f"{formaat.getal(stopt)} maanden (te volgen tot {formaat.getal(gevolgd)})"
+                     f"{formaat.getal(stopt)} maanden (te volgen tot {formaat.getal(gevolgd)} maanden)"
                      for g, (stopt, gevolgd) in afgekapt.items()]
             noten.append(f"{'De lijn stopt' if len(delen) == 1 else 'Lijnen stoppen'} {opsomming(delen)}: daarna "
                          f"vielen minder dan {drempel()} trajecten uit, en dat tekent de lijn niet.")
@@ -285,7 +285,7 @@ else:
                    "aantallen, afgeschermd; daarom ook geen lijn die optelt tot 100%).")
     if redenen.volgorde_onzeker:  # the order is a conclusion: where rounded counts cannot decide it, say so
         naam = dict(zip(redenen.pareto["reden"], redenen.pareto["naam"], strict=True))
-        st.caption(volgorde_zin([(naam[a], naam[b]) for a, b in redenen.volgorde_onzeker]))
+        st.caption(volgorde_zin([[naam[r] for r in groep] for groep in redenen.volgorde_onzeker]))
     tabel_redenen = pd.DataFrame({
         "Reden": redenen.pareto["naam"],
         "Uitgevallen": redenen.pareto["aantal"],

@@ -530,3 +530,15 @@ def test_the_shares_others_see_beside_the_counts_are_part_of_the_attack(opslag):
     regio, _ = wat_de_paginas_tonen("GM1945", REGIO)
     assert regio["_aandelen"]["instroom"] and regio["_aandelen"]["uitstroom_werk"]
     assert all(laag <= hoog and hoog - laag <= 0.5 for *_, (laag, hoog) in regio["_aandelen"]["instroom"])
+
+
+def test_an_order_the_rounded_counts_cannot_decide_is_named_as_a_whole_run():
+    """The Pareto of redenen the review found: shown 10, 10 and 5 (6-14, 6-14, 5-9) where exactly 6, 7 and 8. Naming
+    only neighbours left 'Gezondheid above Werk' standing (twice as long a bar), which is false: the run is named as
+    a whole. A count certainly larger than the rest starts no run."""
+    from analytics.beschermd import onzekere_groepen
+
+    getoond = [afgerond_aantal(20, 5), afgerond_aantal(10, 5), afgerond_aantal(10, 5), afgerond_aantal(5, 5)]
+    namen = ["Anders", "Gezondheid", "Motivatie", "Werk"]
+    assert onzekere_groepen(getoond, namen) == [["Gezondheid", "Motivatie", "Werk"]]
+    assert onzekere_groepen([30, 20, 10], ["a", "b", "c"]) == []  # exact numbers: the order holds

@@ -394,7 +394,7 @@ def test_a_curve_that_ends_early_for_others_says_why(opslag):
 
     app = als(REGIO, "pages/uitval.py", periode="Dit jaar tot nu")
     zin = next(c.value for c in app.caption if "De lijn stopt na" in c.value)
-    stopt, gevolgd = map(int, re.search(r"stopt na (\d+) maanden \(te volgen tot (\d+)\)", zin).groups())
+    stopt, gevolgd = map(int, re.search(r"stopt na (\d+) maanden \(te volgen tot (\d+) maanden\)", zin).groups())
     assert stopt < gevolgd and "minder dan 5 trajecten uit" in zin
     beheerder = als(BEHEERDER, "pages/uitval.py", periode="Dit jaar tot nu")
     assert not any("De lijn stopt na" in c.value for c in beheerder.caption)  # the owner sees the whole curve

@@ -602,12 +602,18 @@ def voortgang_tegen_doel(
              f"%{{customdata[2]}}<br>{doel_label}: %{{customdata[3]}}<br>Dat is %{{customdata[4]}} van de "
              f"{pro_rata_label.lower()}<extra></extra>")
     gemeen = {"y": namen, "customdata": customdata, "hovertemplate": hover}
-    einde = pd.concat([werkelijk, pro_rata, doel], axis=1).max(axis=1)
+    hoogst = werkelijk + pd.Series([w.hoog - w.getoond if is_beschermd(w) and not w.verborgen else 0.0
+                                    for w in df[werkelijk_kolom]], index=werkelijk.index)
+    einde = pd.concat([hoogst, pro_rata, doel], axis=1).max(axis=1)  # the label behind a range, not on it
+    # a rounded count is drawn with the range of what it can be: a bar just short of the stripe says "achter" only
+    # where the whole range is (Heumen: 10 against 11,7 was exactly 12)
+    bereik = _foutbalk(df[werkelijk_kolom])
     fig = go.Figure([
         go.Bar(x=doel, orientation="h", name=doel_label, marker={"color": GRIJS_DOEL}, width=0.7, legendrank=3,
                **gemeen),
-        go.Bar(x=werkelijk, orientation="h", name=werkelijk_label, marker={"color": kleur(0)}, width=0.36,
-               legendrank=1, **gemeen),
+        go.Bar(x=werkelijk, orientation="h", name=werkelijk_label + (" (afgerond; het zwarte lijntje: wat het "
+                                                                   "kan zijn)" if bereik else ""),
+               marker={"color": kleur(0)}, width=0.36, legendrank=1, error_x=bereik, **gemeen),
         go.Scatter(x=pro_rata, mode="markers", name=pro_rata_label, legendrank=2,
                    marker={"symbol": "line-ns", "size": 38, "line": {"width": 4, "color": ZWART}}, **gemeen),
         go.Scatter(x=einde, mode="text", textposition="middle right", cliponaxis=False, showlegend=False,
@@ -622,6 +628,23 @@ def voortgang_tegen_doel(
     return Grafiek(fig, _alt("Voortgangsgrafiek", titel, _alt_voortgang(
         werkelijk, pro_rata, doel, werkelijk_label, pro_rata_label, doel_label, decimalen, pro_rata_decimalen,
         df[werkelijk_kolom].reset_index(drop=True)), weggelaten))
+
+
+def _foutbalk(waarden: pd.Series) -> dict | None:
+    """plotly's error_x for bars of protected counts: from the number shown down to its lowest and up to its highest
+    possible value; None when every value is exact."""
+    if not waarden.map(is_beschermd).any():
+        return None
+    plus, min_ = [], []
+    for w in waarden:
+        if is_beschermd(w) and not w.verborgen:
+            plus.append(w.hoog - w.getoond)
+            min_.append(w.getoond - w.laag)
+        else:
+            plus.append(0.0)
+            min_.append(0.0)
+    return {"type": "data", "symmetric": False, "array": plus, "arrayminus": min_, "color": ZWART, "thickness": 1.5,
+            "width": 6, "visible": True}
 
 
 def _van_pro_rata(waarde, getoond: float, pro_rata: float) -> str:
