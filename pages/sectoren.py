@@ -221,7 +221,7 @@ kolominstellingen = {
         "Structurele vraag", help="Plekken per maand. " + KENGETALLEN["structurele_vraag"].definitie
     ),
     uitval_kop: st.column_config.Column(
-        f"Uitval {UITVAL_MAANDEN} maanden (%)", help=KENGETALLEN["uitval_binnen"].definitie
+        f"Uitval {UITVAL_MAANDEN} mnd (%)", help=KENGETALLEN["uitval_binnen"].definitie
     ),
     "Uitval: te volgen trajecten": st.column_config.Column(
         "Te volgen", help=f"Trajecten uit dit halfjaar die al {UITVAL_MAANDEN} maanden te volgen zijn: hierover gaat "

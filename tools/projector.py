@@ -62,7 +62,7 @@ SLEUTELKOLOMMEN = {  # the header as shown (the label of st.column_config); "*" 
     "Structurele vraag": ("Beroep", "Werkgever", "Per maand", "Maanden (van 12)", "Vraag per maand",
                           "Instroom per maand"),
     "Sectorvergelijking": ("Sector", "Instroom", "Lopend aan eind", "Praktijkverkl.", "Uitstroom naar werk",
-                           "Naar werk (%)", "Uitval 6 maanden (%)", "Structurele vraag"),
+                           "Naar werk (%)", "Uitval 6 mnd (%)", "Structurele vraag"),
     "Geladen exports": ("Organisatie", "Soort export", "Peildatum"),
     "Datakwaliteit": ("Organisatie", "Soort", "Peildatum", "Geleverd", "Ontbreekt"),
     "Logboek": ("Tijdstip", "Wie", "Actie"),
