@@ -7,7 +7,7 @@ side does not hand such a number over as an int or a "<5" string a page might co
 number shown (None when hidden), the lowest and highest true value consistent with what is shown, and the marker
 shown when hidden. It has no arithmetic and no truth value: a page that adds, subtracts, sorts or tests one by
 accident gets a TypeError, and asks the functions here instead (`getoond` for a chart, `bereik`, `minstens`, `verschil`,
-`volgorde_zeker`).
+`onzekere_groepen`).
 Numbers the viewer owns stay plain ints and floats; the functions here take both. Formatting happens at the edge
 (weergave/formaat.py, weergave/downloads.py).
 """
@@ -177,14 +177,6 @@ def richting(waarde: object) -> int | None:
     return None
 
 
-def zeker_positief(waarde: object) -> bool | None:
-    """Is the value above 0 for every true value? None when missing."""
-    laag, hoog = bereik(waarde)
-    if math.isnan(laag):
-        return None
-    return True if laag > 0 else False if hoog <= 0 else None
-
-
 def onzekere_paren(waarden: Sequence, namen: Sequence[str]) -> list[tuple[str, str]]:
     """For values listed in the order a page shows them (largest first): the neighbours whose order is not certain
     for every true value (the lower one may be larger). Hidden values are left out: a page lists them apart."""
@@ -206,8 +198,3 @@ def onzekere_groepen(waarden: Sequence, namen: Sequence[str]) -> list[list[str]]
             groepen.append([n1, n2])
         vorige = n2
     return groepen
-
-
-def volgorde_zeker(waarden: Sequence) -> bool:
-    """Is the order shown (largest first) certain for every true value?"""
-    return not onzekere_paren(waarden, [str(i) for i in range(len(waarden))])

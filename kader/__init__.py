@@ -70,8 +70,6 @@ def identiteitsblok(wie) -> None:
 
 def afronding_uitleg(wie: Kijker) -> str:
     """For a viewer who does not see everything exactly: which numbers are rounded, in one sentence or two."""
-    from analytics.onderdrukking import drempel
-
     eigen = ("Uw eigen gemeente ziet u exact, als u alleen die kiest. " if wie.rol == "gemeente"
              and not wie.presentatie else "")
     return (f"{eigen}Aantallen over mensen zijn afgerond op {drempel()}-tallen ({drempel()}, {2 * drempel()}, "

@@ -34,7 +34,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,7 +42,7 @@ from playwright.sync_api import Page, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tools.screenshot import CHROMIUM_ARGS, klaar  # noqa: E402
+from tools.screenshot import CHROMIUM_ARGS, dashboard_server, klaar  # noqa: E402
 
 WACHTWOORD = "projector-wachtwoord"  # local accounts made for this check only, in its own folder
 GEBRUIKERS = {
@@ -231,21 +230,7 @@ def start_server(db: Path, log: Path, met_rollen: bool) -> tuple[subprocess.Pope
     omgeving |= {"DASHBOARD_DB": str(db), "DASHBOARD_SLEUTEL": f"{db}.sleutel"}
     if met_rollen:
         omgeving |= toegang(log.parent)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "kader.start", "--server.address", "localhost", "--server.port", str(poort),
-         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=omgeving, stdout=log.open("w"), stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    tot = time.monotonic() + 60
-    while time.monotonic() < tot:
-        try:
-            with urllib.request.urlopen(f"http://localhost:{poort}/_stcore/health", timeout=2) as antwoord:
-                if antwoord.read() == b"ok":
-                    return server, f"http://localhost:{poort}"
-        except OSError:
-            time.sleep(0.5)
-    server.terminate()
-    raise SystemExit(f"de server startte niet; zie {log}")
+    return dashboard_server(omgeving, poort, log), f"http://localhost:{poort}"
 
 
 # --- in the browser ----------------------------------------------------------------------------------------

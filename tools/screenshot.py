@@ -6,7 +6,11 @@ python tools/screenshot.py http://localhost:8501/ /tmp/entree.png [more url/png 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
+import time
+import urllib.request
+from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
@@ -19,6 +23,29 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def dashboard_server(omgeving: dict, poort: int, log: Path) -> subprocess.Popen:
+    """The dashboard (`python -m kader.start`) on localhost:`poort` with environment `omgeving`, once its health
+    check answers; stops with the log's path when it does not start within a minute."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "kader.start", "--server.address", "localhost", "--server.port", str(poort),
+         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=omgeving, stdout=log.open("w"), stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    tot = time.monotonic() + 60
+    while time.monotonic() < tot:
+        try:
+            with urllib.request.urlopen(f"http://localhost:{poort}/_stcore/health", timeout=2) as antwoord:
+                if antwoord.read() == b"ok":
+                    return server
+        except OSError:
+            time.sleep(0.5)
+    server.terminate()
+    raise SystemExit(f"de server startte niet; zie {log}")
 
 
 def klaar(pagina, voor_ms: int = 800, na_ms: int = 800, max_ms: int = 120_000) -> None:

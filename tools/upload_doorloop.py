@@ -19,8 +19,6 @@ import random
 import shutil
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import openpyxl
@@ -30,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipelines.opslag import leesverbinding  # noqa: E402
-from tools.screenshot import CHROMIUM_ARGS, klaar  # noqa: E402
+from tools.screenshot import CHROMIUM_ARGS, dashboard_server, klaar  # noqa: E402
 
 ORGANISATIE = "Werkbedrijf De Linge"
 BEHEERDER, WACHTWOORD = "beheer@demo.example", "doorloop-wachtwoord"  # a local account made for the walk-through
@@ -117,21 +115,7 @@ def naar_pagina(pagina: Page, naam: str) -> None:
 
 def start_server(db: Path, poort: int, log: Path) -> subprocess.Popen:
     omgeving = {**os.environ, "DASHBOARD_DB": str(db), "DASHBOARD_SLEUTEL": f"{db}.sleutel", **toegang(log.parent)}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "kader.start", "--server.address", "localhost", "--server.port", str(poort),
-         "--server.headless", "true"],
-        cwd=ROOT, env=omgeving, stdout=log.open("w"), stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    tot = time.monotonic() + 60
-    while time.monotonic() < tot:
-        try:
-            with urllib.request.urlopen(f"http://localhost:{poort}/_stcore/health", timeout=2) as antwoord:
-                if antwoord.read() == b"ok":
-                    return server
-        except OSError:
-            time.sleep(0.5)
-    server.terminate()
-    raise SystemExit(f"de server startte niet; zie {log}")
+    return dashboard_server(omgeving, poort, log)
 
 
 def kies_bestand(pagina: Page, pad: Path) -> None:
