@@ -35,7 +35,11 @@ STIJL = """
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
   [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
   [data-testid="stElementToolbar"], [data-testid="stDownloadButton"], [data-testid="stButton"],
-  [data-testid="stBaseButton-secondary"], [data-testid="stBaseButton-primary"], .modebar-container {
+  [data-testid="stBaseButton-secondary"], [data-testid="stBaseButton-primary"], .modebar-container,
+  [data-testid="stRadio"], [data-testid="stSelectbox"], [data-testid="stMultiSelect"], [data-testid="stCheckbox"],
+  [data-testid="stToggle"], [data-testid="stSlider"], [data-testid="stDateInput"], [data-testid="stTextInput"],
+  [data-testid="stNumberInput"], [data-testid="stButtonGroup"], [data-testid="stSegmentedControl"],
+  [data-testid="stPills"], [data-testid="stFileUploader"] {
     display: none !important;
   }
   html, body, .stApp, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"],
@@ -47,7 +51,12 @@ STIJL = """
   [data-testid="stPlotlyChart"], [data-testid="stDataFrame"], [data-testid="stMetric"], [data-testid="stAlert"] {
     break-inside: avoid; page-break-inside: avoid;
   }
-  [data-testid="stPlotlyChart"] { max-width: 100% !important; overflow: hidden !important; }
+  [data-testid="stPlotlyChart"],
+  [data-testid="stFullScreenFrame"]:has(> [data-testid="stPlotlyChart"]),
+  [data-testid="stElementContainer"]:has(> [data-testid="stFullScreenFrame"] > [data-testid="stPlotlyChart"]) {
+    max-width: 100% !important; height: auto !important; min-height: 0 !important;
+  }
+  [data-testid="stPlotlyChart"] .js-plotly-plot { zoom: var(--afdrukschaal, 1); }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
   .st-key-printregel { display: block; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -55,13 +64,44 @@ STIJL = """
 </style>
 """
 
+# On paper every chart is whole: plotly draws its SVG at the width it had on screen, so a chart from a wide screen
+# would be cut at the paper's edge and a tall figure (the Sectorvergelijking's small multiples) split over two
+# sheets; and a chart drawn on a narrow screen filled half the sheet. This script (static, ours alone) keeps on each
+# chart the scale at which it fits one A4-landscape sheet (printable 1047 x 718 CSS px with the 10 mm margins; a
+# little less high for the page's own header): a low chart grows to the paper's width up to two thirds of a sheet
+# high (two fit on one), a tall one shrinks only where it must; the print CSS applies it. Set ahead of time and
+# again on 'beforeprint', so the browser's own print and a headless print-to-PDF both find it.
+AFDRUKSCHAAL = """
+<script>
+(() => {
+  const doc = window.parent && window.parent.document ? window.parent.document : document;
+  const win = doc.defaultView || window;
+  if (win.__afdrukschaal) return;
+  win.__afdrukschaal = true;
+  const BREEDTE = 1040, HOOGTE = 660, ZACHT = 470;
+  const schaal = () => doc.querySelectorAll('[data-testid="stPlotlyChart"]').forEach(g => {
+    const plot = g.querySelector('.js-plotly-plot');
+    if (!plot) return;
+    const w = plot.offsetWidth, h = plot.offsetHeight;
+    if (!w || !h) return;
+    const grens = h <= ZACHT ? ZACHT / h : Math.min(1, HOOGTE / h);
+    g.style.setProperty('--afdrukschaal', Math.min(BREEDTE / w, grens).toFixed(3));
+  });
+  win.addEventListener('beforeprint', schaal);
+  win.setInterval(schaal, 1000);
+  schaal();
+})();
+</script>
+"""
+
 PRESENTATIEMODUS = ("**Presentatiemodus**: kleine aantallen zijn afgeschermd (<5) en andere aantallen afgerond op "
                     "5-tallen, voor iedereen. Uploaden, het logboek en datakwaliteit zijn verborgen.")
 
 
 def pagina_opmaak() -> None:
-    """Once per page, from the entrance (dashboard.py): the style sheet."""
+    """Once per page, from the entrance (dashboard.py): the style sheet and the chart scale for paper."""
     st.html(STIJL)
+    st.html(AFDRUKSCHAAL, unsafe_allow_javascript=True)
 
 
 def presentatiebanner(wie: Kijker) -> None:

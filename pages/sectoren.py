@@ -25,7 +25,7 @@ from kader.filterbalk import naam_van
 from weergave import formaat, kolommen
 from weergave.downloads import download_knoppen
 from weergave.grafieken import PLOTLY_CONFIG
-from weergave.kleine_veelvouden import Maat, kleine_veelvouden
+from weergave.kleine_veelvouden import Maat, kleine_veelvouden_per_rij
 
 TOTAAL = "Hele selectie"
 STRUCTURELE_VRAAG = "Structurele vraag (plekken per maand)"
@@ -123,11 +123,11 @@ maten = [
          totaal_nu=getoond(totaal["aandeel_werk"])),
     Maat("Structurele vraag", "structurele_vraag", "structurele_vraag_vorig", decimalen=1),
 ]
-grafiek = kleine_veelvouden(
+for grafiek in kleine_veelvouden_per_rij(
     sectoren.rename(columns={"naam": "Sector"}), "Sector", maten, nu_label=nu_naam,
     vorig_label=vorig_naam if te_vergelijken else "", titel=f"Sectoren in het {nu_naam}",
-)
-st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)
+):
+    st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)
 if onzeker := onzekere_groepen(list(sectoren["instroom"]), list(sectoren["naam"])):  # the order is a conclusion too
     st.caption(volgorde_zin(onzeker))
 

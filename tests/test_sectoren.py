@@ -153,23 +153,29 @@ def controleer_tabel(app: AppTest, verwacht: pd.DataFrame, einde: pd.Timestamp, 
 
 
 def controleer_grafiek(app: AppTest, verwacht: pd.DataFrame, nu: str, vorig: str | None) -> None:
-    """The small multiples: one chart per measure, the sectors in the table's order in every chart, the values of
-    this half year and the one before, and the whole selection's share as a dotted line."""
-    spec = json.loads(app.get("plotly_chart")[0].proto.spec)
+    """The small multiples: one chart per measure, two to a figure (a row prints whole on A4), the sectors in the
+    table's order in every chart, the values of this half year and the one before, and the whole selection's share
+    as a dotted line; the title and the legend (with the dotted line) on the first figure only."""
+    specs = [json.loads(g.proto.spec) for g in app.get("plotly_chart")[:3]]
     volgorde = [s for s in tabel_van(app).index if s != TOTAAL]
-    titels = [a["text"] for a in spec["layout"]["annotations"]]
     maten = {
         "Instroom": ("gestart", 1), "Lopend aan het eind": ("lopend_op", 1), "Praktijkverklaringen": ("pv", 1),
         "Uitval binnen 6 maanden": ("uitval_aandeel", 100), "Uitstroom naar werk": ("werk_aandeel", 100),
         "Structurele vraag": ("structureel", 1),
     }
-    assert titels[: len(maten)] == list(maten)
-    staven = [t for t in spec["data"] if t["type"] == "bar"]
-    for i, (naam, factor) in enumerate(maten.values()):
-        as_ = "x" if i == 0 else f"x{i + 1}"
+    panelen = []  # (figure, axis) per measure, in order
+    for spec in specs:
+        titels = [a["text"] for a in spec["layout"]["annotations"]][:2]
+        panelen += [(spec, "x" if j == 0 else f"x{j + 1}", titel) for j, titel in enumerate(titels)]
+    assert [titel for _, _, titel in panelen] == list(maten)
+    assert [spec["layout"]["showlegend"] for spec in specs] == [True, False, False]
+    assert "Sectoren in het" in specs[0]["layout"]["title"]["text"]
+    assert all(not spec["layout"].get("title", {}).get("text") for spec in specs[1:])
+    for (spec, as_, naam), (kolom_nu, factor) in zip(panelen, maten.values(), strict=True):
+        staven = [t for t in spec["data"] if t["type"] == "bar"]
         in_paneel = {t["name"]: t for t in staven if t["xaxis"] == as_}
         assert set(in_paneel) == ({nu, vorig} if vorig else {nu})
-        for reeks, kolom in ((nu, naam), (vorig, f"{naam}_vorig")):
+        for reeks, kolom in ((nu, kolom_nu), (vorig, f"{kolom_nu}_vorig")):
             if reeks is None:
                 continue
             staaf = in_paneel[reeks]
@@ -177,13 +183,16 @@ def controleer_grafiek(app: AppTest, verwacht: pd.DataFrame, nu: str, vorig: str
             verwachte_waarden = [factor * verwacht.loc[s, kolom] for s in volgorde]
             for getekend, exact in zip(staaf["x"], verwachte_waarden, strict=True):
                 assert (getekend is None) if pd.isna(exact) else getekend == pytest.approx(exact), (naam, reeks)
-    lijnen = {vorm["xref"]: vorm["x0"] for vorm in spec["layout"].get("shapes", [])}
     totaal = verwacht.loc[TOTAAL]
-    for as_, naam in (("x4", "uitval_aandeel"), ("x5", "werk_aandeel")):
-        if pd.isna(totaal[naam]):
+    for (spec, as_, _), kolom in ((panelen[3], "uitval_aandeel"), (panelen[4], "werk_aandeel")):
+        lijnen = {vorm["xref"]: vorm["x0"] for vorm in spec["layout"].get("shapes", [])}
+        if pd.isna(totaal[kolom]):
             assert as_ not in lijnen
         else:
-            assert lijnen[as_] == pytest.approx(100 * totaal[naam])
+            assert lijnen[as_] == pytest.approx(100 * totaal[kolom])
+    lijn_genoemd = any(t.get("mode") == "lines" and t.get("name", "").startswith("Hele selectie")
+                       for t in specs[0]["data"])
+    assert lijn_genoemd == totaal[["uitval_aandeel", "werk_aandeel"]].notna().any()
 
 
 def laatste_volledige_halfjaar(peildatum: pd.Timestamp) -> tuple[int, int]:

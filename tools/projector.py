@@ -68,6 +68,7 @@ SLEUTELKOLOMMEN = {  # the header as shown (the label of st.column_config); "*" 
 }
 # A4 landscape with the 10 mm margins of the print CSS (kader.opmaak), in CSS pixels (96 per inch).
 PRINTBREEDTE = round((297 - 2 * 10) / 25.4 * 96)
+PRINTHOOGTE = round((210 - 2 * 10) / 25.4 * 96)
 
 # --- what is measured in the page --------------------------------------------------------------------------
 
@@ -163,7 +164,7 @@ e => { const koppen = {}; e.querySelectorAll('[role=columnheader]').forEach(t =>
 """
 
 PRINT_JS = """
-(breedte) => {
+([breedte, hoogte]) => {
   const uit = [];
   const zichtbaar = sel => Array.from(document.querySelectorAll(sel)).filter(el => {
     const r = el.getBoundingClientRect(); return getComputedStyle(el).display !== 'none' && r.width > 0 && r.height > 0;
@@ -178,7 +179,15 @@ PRINT_JS = """
     const svg = g.querySelector('.main-svg');
     const w = Math.max(r.width, svg ? svg.getBoundingClientRect().width : 0);
     if (w > breedte + 1) uit.push(`grafiek ${i + 1} is ${Math.round(w)} px breed, afdrukbaar ${breedte} px`);
+    const h = svg ? svg.getBoundingClientRect().height : r.height;
+    if (h > hoogte + 1) uit.push(`grafiek ${i + 1} is ${Math.round(h)} px hoog, een blad ${hoogte} px: hij breekt`);
+    const vak = g.closest('[data-testid="stElementContainer"]');
+    const onder = svg ? svg.getBoundingClientRect().bottom : r.bottom;
+    if (vak && onder > vak.getBoundingClientRect().bottom + 1)
+      uit.push(`grafiek ${i + 1} loopt ${Math.round(onder - vak.getBoundingClientRect().bottom)} px over wat eronder staat`);
   });
+  const velden = zichtbaar('[data-testid="stRadio"], [data-testid="stSelectbox"], [data-testid="stMultiSelect"]');
+  if (velden.length) uit.push(`${velden.length} keuzevelden worden afgedrukt`);
   return uit;
 }
 """
@@ -399,9 +408,10 @@ def pdf_fouten(pdf: Path) -> list[str]:
     return [] if aantal and max(aantal) > 1 else [f"{pdf.name}: maar één blad, de pagina is afgekapt"]
 
 
-def afdrukken(browser, url: str, rol: str, map_: Path, alleen: list[str]) -> list[Uitkomst]:
-    """The analysis pages to A4 landscape PDFs, a screenshot of the print layout, and the print checks."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL")
+def afdrukken(browser, url: str, rol: str, breedte: int, map_: Path, alleen: list[str]) -> list[Uitkomst]:
+    """The analysis pages to A4 landscape PDFs from a window `breedte` px wide, a screenshot of the print layout,
+    and the print checks."""
+    context = browser.new_context(viewport={"width": breedte, "height": 800}, locale="nl-NL")
     pagina = context.new_page()
     uitkomsten = []
     try:
@@ -416,11 +426,11 @@ def afdrukken(browser, url: str, rol: str, map_: Path, alleen: list[str]) -> lis
                 pagina.emulate_media(media="print")
                 pagina.set_viewport_size({"width": PRINTBREEDTE, "height": 800})
                 pagina.wait_for_timeout(1500)
-                uitkomst.fouten = pagina.evaluate(PRINT_JS, PRINTBREEDTE)
+                uitkomst.fouten += pagina.evaluate(PRINT_JS, [PRINTBREEDTE, PRINTHOOGTE])
                 schermafdruk(pagina, map_ / f"print_{bestandsnaam(rol, naam)}.png", PRINTBREEDTE, 800)
                 uitkomst.png = str(pdf)
                 pagina.emulate_media(media="null")  # not "screen": that would make the next page.pdf use screen CSS
-                pagina.set_viewport_size({"width": 1280, "height": 800})
+                pagina.set_viewport_size({"width": breedte, "height": 800})
                 pagina.wait_for_timeout(800)
             except Exception as fout:  # noqa: BLE001
                 uitkomst.fouten.append(f"niet af te drukken: {type(fout).__name__}: {str(fout)[:200]}")
@@ -485,9 +495,9 @@ def main() -> int:
                 url = servers["demo" if rol == "demo" else "rollen"][1]
                 for breedte, hoogte in breedtes:
                     uitkomsten += bezoek(browser, url, rol, breedte, hoogte, map_, args.pagina)
-            if args.print:
-                for rol in ("beheerder", "regio"):
-                    uitkomsten += afdrukken(browser, servers["rollen"][1], rol, map_, args.pagina)
+            if args.print:  # printed from the widths the meeting uses, the presentatiemodus from a projector's
+                for rol, breedte in (("beheerder", 1280), ("regio", 1024), ("presentatie", 1024)):
+                    uitkomsten += afdrukken(browser, servers["rollen"][1], rol, breedte, map_, args.pagina)
             browser.close()
     finally:
         for server, _ in servers.values():

@@ -38,6 +38,7 @@ LIJN_TOTAAL = {"color": "#555555", "width": 2, "dash": "dot"}  # under the bars 
 HOOGTE_PER_CATEGORIE = 46
 LABELRUIMTE = 1.35  # room right of the longest bar for its number
 KOPRUIMTE = 170  # px above the charts: title and a legend of up to two lines (it wraps at 1024 px)
+KOPRUIMTE_ZONDER = 40  # px above a row of charts without title and legend: their small titles
 RIJKOP = 70  # px per row of charts for its small titles and the axis numbers
 
 
@@ -88,9 +89,13 @@ def kleine_veelvouden(
     titel: str | None = None,
     kolommen: int = 2,
     totaal_label: str = "Hele selectie",
+    legenda: bool = True,
+    lijn_in_legenda: bool = False,
 ) -> Grafiek | None:
     """One chart per `maten`, categories top to bottom in the order of `df`; None when `df` is empty. Two charts
-    per row: with three, the small titles ran into each other at projector widths (a chart of 170 px at 1024)."""
+    per row: with three, the small titles ran into each other at projector widths (a chart of 170 px at 1024).
+    `legenda=False` for the figures under the first of `kleine_veelvouden_per_rij`; `lijn_in_legenda` names the
+    dotted line in the legend even where this figure draws none (a later row does)."""
     if df is None or df.empty or not maten:
         return None
     bron = df.to_dict("records")  # for the hover: the values as the read side gave them (protected ones with ranges)
@@ -113,7 +118,7 @@ def kleine_veelvouden(
         # Now first: it is the upper bar of each sector and the first entry of the legend.
         fig.add_trace(go.Bar(
             y=categorieen, x=[maat.schaal(w) for w in nu], orientation="h", name=nu_label, legendgroup="nu",
-            showlegend=i == 0, marker={"color": KLEUR_NU, "line": {"width": 0}},
+            showlegend=legenda and i == 0, marker={"color": KLEUR_NU, "line": {"width": 0}},
             text=[maat.tekst(w) if not formaat.is_leeg(w) else "" for w in nu], textposition="outside",
             cliponaxis=False, textfont={"size": LETTER, "color": TEKST},
             customdata=hover, hovertemplate="%{customdata}<extra></extra>",
@@ -121,7 +126,7 @@ def kleine_veelvouden(
         if heeft_vorig:
             fig.add_trace(go.Bar(
                 y=categorieen, x=[maat.schaal(w) for w in vorig], orientation="h", name=vorig_label,
-                legendgroup="vorig", showlegend=i == 0, marker={"color": KLEUR_VORIG, "line": {"width": 0}},
+                legendgroup="vorig", showlegend=legenda and i == 0, marker={"color": KLEUR_VORIG, "line": {"width": 0}},
                 customdata=hover, hovertemplate="%{customdata}<extra></extra>",
             ), row=rij, col=kolom)
         ontbreekt = [c for c, w in zip(categorieen, nu, strict=True) if formaat.is_leeg(w)]
@@ -146,22 +151,46 @@ def kleine_veelvouden(
             rangemode="tozero", gridcolor="#DDDDDD", zeroline=True, zerolinecolor="#888888",
             dtick=1 if bovengrens <= 4 and not maat.procent else None, row=rij, col=kolom,
         )
-    if heeft_totaal:
+    if legenda and (heeft_totaal or lijn_in_legenda):
         fig.add_trace(go.Scatter(
             x=[None], y=[None], mode="lines", name=f"{totaal_label}, {nu_label}",
             line=LIJN_TOTAAL, hoverinfo="skip",
         ))
-    hoogte = KOPRUIMTE + rijen * (RIJKOP + HOOGTE_PER_CATEGORIE * len(categorieen))
+    kop = KOPRUIMTE if legenda or titel else KOPRUIMTE_ZONDER
+    hoogte = kop + rijen * (RIJKOP + HOOGTE_PER_CATEGORIE * len(categorieen))
     _opmaak(fig, titel, None, None, hoogte=hoogte)
     # Title, then the legend on its own line under it, then the small titles of the charts.
-    fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05, showlegend=True,
-                      margin={"l": 10, "r": 20, "t": KOPRUIMTE, "b": 10},
+    fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05, showlegend=legenda,
+                      margin={"l": 10, "r": 20, "t": kop, "b": 10},
                       legend={"yref": "container", "y": 1 - 52 / hoogte, "yanchor": "top"})
     fig.update_yaxes(categoryorder="array", categoryarray=categorieen, autorange="reversed", showgrid=False,
                      ticksuffix="  ", tickfont={"size": LETTER, "color": TEKST}, fixedrange=True)
     fig.update_xaxes(tickfont={"size": LETTER - 2, "color": TEKST}, fixedrange=True, separatethousands=True)
     fig.update_annotations(font={"size": LETTER_AS, "color": TEKST})
     return Grafiek(fig, _alt(df, categorie_kolom, maten, titel, nu_label, vorig_label, heeft_vorig))
+
+
+def kleine_veelvouden_per_rij(
+    df: pd.DataFrame | None,
+    categorie_kolom: str,
+    maten: Sequence[Maat],
+    *,
+    nu_label: str,
+    vorig_label: str,
+    titel: str | None = None,
+    kolommen: int = 2,
+) -> list[Grafiek]:
+    """The small multiples as one figure per row of charts, the title and the legend on the first. One figure of
+    three rows was taller than an A4 sheet: on paper it broke through the middle of a chart or, scaled to fit,
+    became too small to read; a row is a figure that prints whole (kader.opmaak)."""
+    rijen = [maten[i:i + kolommen] for i in range(0, len(maten), kolommen)]
+    lijn = any(m.totaal_nu is not None and not formaat.is_leeg(m.totaal_nu) for m in maten)
+    grafieken = [
+        kleine_veelvouden(df, categorie_kolom, rij, nu_label=nu_label, vorig_label=vorig_label,
+                          titel=titel if i == 0 else None, kolommen=kolommen, legenda=i == 0, lijn_in_legenda=lijn)
+        for i, rij in enumerate(rijen)
+    ]
+    return [g for g in grafieken if g is not None]
 
 
 def _hover(maat: Maat, categorie: str, nu_label: str, vorig_label: str, rij: dict) -> str:
