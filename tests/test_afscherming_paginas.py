@@ -420,3 +420,27 @@ def test_vraag_gedekt_everywhere_is_not_said_where_the_rounded_instroom_cannot_t
     assert any("niet te bepalen in: " in t and "Logistiek" in t for t in teksten), teksten
     beheerder = als(BEHEERDER, "pages/structurele_vraag.py", periode="Dit jaar tot nu")
     assert any(c.value.startswith("In elke sector") for c in beheerder.caption)
+
+
+def getoonde_tekst(app: AppTest, index: int) -> pd.DataFrame:
+    """What a table shows, cell by cell, as the user reads it (the formatted text, not the values underneath)."""
+    from streamlit import dataframe_util
+    styler = app.dataframe[index].proto.arrow_data.styler
+    return dataframe_util.convert_arrow_bytes_to_pandas_df(styler.display_values)
+
+
+def test_a_rounded_share_is_not_shown_with_a_decimal_it_does_not_have(opslag):
+    """Rounded to 5 percentage points, Schoonmaak's uitstroom naar werk is "40" for the regio, not "40,0", which would
+    claim a precision of a tenth (review); the beheerder keeps the exact share with its decimal."""
+    def aandelen(app: AppTest) -> list[str]:
+        for i in range(len(app.dataframe)):
+            tekst = getoonde_tekst(app, i)
+            for kolom in tekst.columns:
+                if "werk" in str(kolom).lower() and "%" in str(kolom):
+                    return [w for w in tekst[kolom] if w not in ("–", "")]
+        return []
+
+    regio = aandelen(als(REGIO, "pages/sectoren.py"))
+    assert regio and all("," not in w for w in regio), regio
+    beheerder = aandelen(als(BEHEERDER, "pages/sectoren.py"))
+    assert any("," in w for w in beheerder), beheerder

@@ -182,9 +182,8 @@ PRINT_JS = """
     const h = svg ? svg.getBoundingClientRect().height : r.height;
     if (h > hoogte + 1) uit.push(`grafiek ${i + 1} is ${Math.round(h)} px hoog, een blad ${hoogte} px: hij breekt`);
     const vak = g.closest('[data-testid="stElementContainer"]');
-    const onder = svg ? svg.getBoundingClientRect().bottom : r.bottom;
-    if (vak && onder > vak.getBoundingClientRect().bottom + 1)
-      uit.push(`grafiek ${i + 1} loopt ${Math.round(onder - vak.getBoundingClientRect().bottom)} px over wat eronder staat`);
+    const over = (svg ? svg.getBoundingClientRect().bottom : r.bottom) - (vak ? vak.getBoundingClientRect().bottom : 1e9);
+    if (over > 1) uit.push(`grafiek ${i + 1} loopt ${Math.round(over)} px over wat eronder staat`);
   });
   const velden = zichtbaar('[data-testid="stRadio"], [data-testid="stSelectbox"], [data-testid="stMultiSelect"]');
   if (velden.length) uit.push(`${velden.length} keuzevelden worden afgedrukt`);

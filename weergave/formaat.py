@@ -56,10 +56,12 @@ def _nl(d: Decimal, decimalen: int) -> str:
 def getal(n, decimalen: int = 0) -> str:
     """1234 -> "1.234"; 12345678 -> "12.345.678"; getal(100.8333, 1) -> "100,8"; None -> "–"; a hidden
     count ("<5", "x") stays as it is; a protected one shows the number shown (a range when its range is wider than
-    a rounded count's: a number derived from one)."""
+    a rounded count's: a number derived from one), without decimals where it is whole."""
     if isinstance(n, Beschermd):
         if n.verborgen:
             return n.teken or LEEG
+        if float(n.getoond).is_integer():  # a rounded number: "35", not "35,0" (that would claim a precision)
+            decimalen = 0
         return _nl(_decimaal(n.getoond), decimalen)
     if isinstance(n, str):
         return n
