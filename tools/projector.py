@@ -182,7 +182,8 @@ PRINT_JS = """
     const h = svg ? svg.getBoundingClientRect().height : r.height;
     if (h > hoogte + 1) uit.push(`grafiek ${i + 1} is ${Math.round(h)} px hoog, een blad ${hoogte} px: hij breekt`);
     const vak = g.closest('[data-testid="stElementContainer"]');
-    const over = (svg ? svg.getBoundingClientRect().bottom : r.bottom) - (vak ? vak.getBoundingClientRect().bottom : 1e9);
+    const onder = svg ? svg.getBoundingClientRect().bottom : r.bottom;
+    const over = onder - (vak ? vak.getBoundingClientRect().bottom : 1e9);
     if (over > 1) uit.push(`grafiek ${i + 1} loopt ${Math.round(over)} px over wat eronder staat`);
   });
   const velden = zichtbaar('[data-testid="stRadio"], [data-testid="stSelectbox"], [data-testid="stMultiSelect"]');
