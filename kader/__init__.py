@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,7 +11,7 @@ from dataclasses import replace
 import streamlit as st
 
 from analytics.filters import Filters
-from analytics.kengetallen import periode_grenzen
+from analytics.kengetallen import filterkeuzes, periode_grenzen
 from analytics.onderdrukking import drempel
 from analytics.opslag import db_pad
 from kader.filterbalk import SCHADUW, filterbalk, filterdelen
@@ -21,7 +22,8 @@ from pipelines.meldingen import OpslagBezet, OpslagFout
 from toegang.kijker import Kijker
 from weergave.tekst import markdown_tekst
 
-__all__ = ["afscherming_uitleg", "filterbalk", "filters", "opslag_of_uitleg", "toegang_vereist", "versheidsregel"]
+__all__ = ["afscherming_uitleg", "filterbalk", "filterregels", "filters", "opslag_of_uitleg", "toegang_vereist",
+           "toelichting", "versheidsregel"]
 
 
 @contextmanager
@@ -78,16 +80,67 @@ def afronding_uitleg(wie: Kijker) -> str:
             "afwijken van de som van zijn delen.")
 
 
+def tekens_uitleg() -> str:
+    """What "<5", "x" and "–" mean (metrics.md, kleine aantallen)."""
+    return (f"<{drempel()}: minder dan {drempel()} trajecten (0 tot en met {drempel() - 1}); x: afgeschermd zodat "
+            "een klein aantal niet uit het totaal is terug te rekenen; –: percentage niet getoond (te weinig "
+            "trajecten). Zo wijst geen getal naar één persoon.")
+
+
 def afscherming_uitleg(tabel, kolommen) -> None:
-    """Under a table or chart with hidden numbers: what "<5", "x" and "–" mean (metrics.md, kleine aantallen)."""
-    from analytics.onderdrukking import bevat_afscherming, drempel
+    """Under a table or chart with hidden numbers: what "<5", "x" and "–" mean."""
+    from analytics.onderdrukking import bevat_afscherming
 
     if bevat_afscherming(tabel, kolommen):
-        st.caption(
-            f"<{drempel()}: minder dan {drempel()} trajecten (0 tot en met {drempel() - 1}); x: afgeschermd zodat "
-            "een klein aantal niet uit het totaal is terug te rekenen; –: percentage niet getoond (te weinig "
-            "trajecten). Zo wijst geen getal naar één persoon."
-        )
+        st.caption(tekens_uitleg())
+
+
+def afscherming_tekst(gekozen: Filters) -> str:
+    """The protection applied to this selection for its viewer, in a few words (for paper and for downloads)."""
+    wie = gekozen.kijker
+    if gekozen.exact:
+        return "geen: alle aantallen zijn exact"
+    afgerond = (f"aantallen afgerond op {drempel()}-tallen, minder dan {drempel()} als <{drempel()}; percentages "
+                "afgerond op 5 procentpunten")
+    if wie is not None and wie.rol == "gemeente" and not wie.presentatie:
+        return f"{afgerond}; exact alleen uw eigen gemeente, in een rij per gemeente of als u alleen die kiest"
+    if wie is not None and wie.presentatie:
+        return f"{afgerond} (presentatiemodus)"
+    return afgerond
+
+
+def filterregels(gekozen: Filters, periode_telt: bool = True) -> list[tuple[str, str]]:
+    """What a page's numbers were made from, as (label, text) pairs: the period (`periode_telt=False`: the page
+    chooses its own, so the filter's is left out), each filter that is set, the peildatum and the protection applied.
+    The one source of the print-only line at the top of a page and of the first sheet of its Excel downloads."""
+    periode = st.session_state.get(f"{SCHADUW}periode") if periode_telt else None
+    return [*filterdelen(gekozen, periode_grenzen()[1], periode), ("Afscherming", afscherming_tekst(gekozen))]
+
+
+def voor_wie(wie: Kijker) -> str:
+    """Who a file was made for: the role (and a gemeente's own gemeenten), never the e-mail address."""
+    if wie.demo:
+        rol = "demo (fictieve gegevens)"
+    elif wie.rol == "gemeente":
+        namen = dict(filterkeuzes().get("gemeenten", []))
+        rol = "gemeente " + ", ".join(namen.get(code, code) for code in wie.gemeenten)
+    else:
+        rol = wie.rol
+    return f"{rol}, in de presentatiemodus" if wie.presentatie else rol
+
+
+def toelichting(pagina: str, tabel: str, gekozen: Filters, periode_telt: bool = True,
+                extra: tuple[tuple[str, str], ...] = ()) -> list[tuple[str, str]]:
+    """The first sheet of a table's Excel download, as (label, text) pairs: the page and the table, what the page
+    chose itself (`extra`, e.g. the half year), the filters, period, peildatum and protection (`filterregels`), for
+    whom it was made and, where numbers are protected, what the markers mean. (The moment of making is added when
+    the file is made.)"""
+    regels = [("Pagina", pagina), ("Tabel", tabel), *extra, *filterregels(gekozen, periode_telt)]
+    if gekozen.kijker is not None:
+        regels.append(("Gemaakt voor", voor_wie(gekozen.kijker)))
+    if not gekozen.exact:
+        regels.append(("Tekens", tekens_uitleg()))
+    return regels
 
 
 def volgorde_zin(groepen: list[list[str]]) -> str:
@@ -167,13 +220,17 @@ def filters(periode_telt: bool = True) -> Filters:
         gekozen = filterbalk(wie)
         versheidsregel()
         if gekozen is not None:
-            periode = st.session_state.get(f"{SCHADUW}periode") if periode_telt else None
-            delen = filterdelen(gekozen, periode_grenzen()[1], periode)
-            if not wie.ziet_alles_exact:  # the sidebar that says so is not printed: the paper says it itself
-                delen.append(("Afgeschermd", f"aantallen afgerond op {drempel()}-tallen, minder dan {drempel()} als "
-                                             f"<{drempel()}; percentages afgerond op 5 procentpunt"))
-            printregel(delen)
+            # the sidebar that says how numbers are protected is not printed: the paper says it itself
+            printregel(filterregels(replace(gekozen, kijker=wie), periode_telt))
     if gekozen is None:
         st.info("Er zijn nog geen trajecten geladen.")
         st.stop()
     return replace(gekozen, kijker=wie)
+
+
+def alle_gegevens(wie: Kijker) -> Filters:
+    """For a page the filters do not apply to (Datakwaliteit): everything loaded, as a selection with its viewer,
+    so its downloads explain themselves like any other (every filter "alle", the peildatum, the protection)."""
+    grenzen = periode_grenzen()
+    eerste, laatste = grenzen if grenzen is not None else (dt.date.today(), dt.date.today())
+    return Filters(van=eerste, tot=laatste, kijker=wie)

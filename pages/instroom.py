@@ -22,6 +22,7 @@ from kader import (
     alles_afgeschermd,
     filters,
     niets_te_tonen,
+    toelichting,
     zonder_lege_kolom,
 )
 from kader.filterbalk import naam_van
@@ -110,7 +111,8 @@ else:
     with st.expander("Tabel"):
         st.dataframe(formaat.tabel_nl(tabel), hide_index=True, width="stretch",
                      column_config=kolommen.instellingen(tabel))
-        download_knoppen(tabel, "instroom", sleutel="instroom_tabel")
+        download_knoppen(tabel, "instroom", sleutel="instroom_tabel", toelichting=toelichting(
+            "Instroom", f"Instroom per {periode}" + (f" naar {uitsplitsing.lower()}" if dimensie else ""), gekozen))
 
 jaar = peildatum.year
 maand_einde = laatste_volledige_maand(peildatum)
@@ -167,4 +169,10 @@ afscherming_uitleg(afspraak, ["instroom", "unieke_kandidaten", "van_afspraak_naa
 if (afspraak["stand"] == NIET_TE_BEPALEN).any():
     st.caption("Niet te bepalen: de afgeronde instroom kan zowel boven als onder de afspraak naar rato liggen. Het "
                "percentage van de afspraak staat daarom als bereik (bijvoorbeeld 70–130%).")
-download_knoppen(tabel, f"instroom_tegen_afspraak_{jaar}", sleutel="instroom_afspraak")
+NAAR_RATO = "Van de afspraak naar rato"
+download_knoppen(tabel.assign(**{NAAR_RATO: afspraak["van_afspraak_naar_rato"]}), f"instroom_tegen_afspraak_{jaar}",
+                 sleutel="instroom_afspraak", procenten=[NAAR_RATO], toelichting=toelichting(
+                     "Instroom", f"Instroom {jaar} tegen de afspraken", gekozen, periode_telt=False, extra=(
+                         ("Periode", f"januari tot en met {formaat.maandnaam(maand_einde.month)} {maand_einde.year}"),
+                         ("Let op", "de filters periode, organisatie, stroom en route doen in deze tabel niet mee: "
+                                    "afspraken gaan over de hele gemeente"))))

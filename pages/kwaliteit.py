@@ -19,7 +19,7 @@ from analytics.kwaliteit import (
 )
 from analytics.onderdrukking import MIN_NOEMER
 from analytics.stand import SOORT_LABELS, verouderd
-from kader import opslag_of_uitleg, toegang_vereist
+from kader import alle_gegevens, opslag_of_uitleg, toegang_vereist, toelichting
 from weergave import formaat
 from weergave.downloads import download_knoppen
 from weergave.grafieken import PLOTLY_CONFIG
@@ -31,7 +31,8 @@ STATUS = {"lopend": "Lopend", "afgerond": "Afgerond", "uitgevallen": "Uitgevalle
 st.title("Datakwaliteit")
 # The beheerder sees trajectnummers and exact counts; others (the consortium) see which organisation delivers
 # what and how complete, with counts about trajecten afgeschermd (metrics.md, kleine aantallen).
-exact = toegang_vereist(in_presentatiemodus=False).ziet_alles_exact
+wie = toegang_vereist(in_presentatiemodus=False)
+exact = wie.ziet_alles_exact
 st.caption(
     "Hoe volledig en hoe actueel de gegevens van elke organisatie zijn: wie levert elke maand, welke velden "
     "ontbreken vaak, welke trajecten verdwenen uit de laatste export en welke waarden het dashboard via een "
@@ -159,7 +160,9 @@ elif not ontbrekend.empty:
         }
     )
     st.dataframe(lijst, hide_index=True, width="stretch", key="kwaliteit_ontbrekend")
-    download_knoppen(lijst, "ontbrekende_trajecten", sleutel="kwaliteit_ontbrekend_download")
+    download_knoppen(lijst, "ontbrekende_trajecten", sleutel="kwaliteit_ontbrekend_download", toelichting=toelichting(
+        "Datakwaliteit", "Trajecten die ontbreken in de laatste export", alle_gegevens(wie), periode_telt=False,
+        extra=(("Periode", "alle geladen exports: de filters doen op deze pagina niet mee"),)))
 
 st.header("Waarden die via een synoniem zijn herkend")
 if synoniemen is None:

@@ -23,6 +23,7 @@ from kader import (
     alles_afgeschermd,
     filters,
     niets_te_tonen,
+    toelichting,
     zonder_lege_kolom,
 )
 from weergave import formaat, kolommen
@@ -148,4 +149,7 @@ st.dataframe(
 )
 afscherming_uitleg(per_gemeente, ["instroom", "unieke_kandidaten", "lopend", "uitval_12", "praktijkverklaringen",
                                   "uitstroom_werk"])
-download_knoppen(tabel, "overzicht_per_gemeente", sleutel="overzicht_gemeente")
+UITVAL_12 = "Uitval binnen 12 maanden"
+download_knoppen(tabel.assign(**{UITVAL_12: per_gemeente["uitval_12"]}), "overzicht_per_gemeente",  # the share
+                 sleutel="overzicht_gemeente", procenten=[UITVAL_12],                 # as a number in the file
+                 toelichting=toelichting("Overzicht", "Per gemeente", gekozen))

@@ -21,6 +21,7 @@ from analytics.sectoren import (
     vraag_bekend_vanaf,
 )
 from kader import HAAKJES, afscherming_uitleg, filters, volgorde_zin
+from kader import toelichting as download_toelichting
 from kader.filterbalk import naam_van
 from weergave import formaat, kolommen
 from weergave.downloads import download_knoppen
@@ -258,4 +259,12 @@ st.caption(
 )
 afscherming_uitleg(rijen, ["instroom", "lopend", "praktijkverklaringen", "uitstroom_werk", "beeindigd",
                            "uitval6", "aandeel_werk"])
-download_knoppen(tabel, f"sectorvergelijking_{halfjaar.jaar}_{halfjaar.helft}e_halfjaar", sleutel="sectoren_tabel")
+# the shares as fractions (a protected one as it is): numbers with a percent format in the file
+download_knoppen(tabel.assign(**{"Uitstroom naar werk (%)": rijen["aandeel_werk"], uitval_kop: rijen["uitval6"]}),
+                 f"sectorvergelijking_{halfjaar.jaar}_{halfjaar.helft}e_halfjaar", sleutel="sectoren_tabel",
+                 procenten=procenten, toelichting=download_toelichting(
+                     "Sectorvergelijking", f"Tabel {nu_naam}", gekozen, periode_telt=False, extra=(
+                         ("Halfjaar", f"{nu_naam} ({formaat.datum(halfjaar.van)} tot en met "
+                                      f"{formaat.datum(halfjaar.tot)})"),
+                         ("Vergeleken met", vorig_naam if te_vergelijken else "geen: geen gegevens over het "
+                                                                              f"{vorig_naam}"))))

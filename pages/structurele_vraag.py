@@ -18,7 +18,7 @@ from analytics.vraag import (
     vraagbalans,
     vraagvenster,
 )
-from kader import HAAKJES, afscherming_uitleg, filters
+from kader import HAAKJES, afscherming_uitleg, filters, toelichting
 from kader.filterbalk import naam_van
 from weergave import formaat, kolommen
 from weergave.downloads import download_knoppen
@@ -26,6 +26,15 @@ from weergave.grafieken import PLOTLY_CONFIG
 from weergave.grafieken_vraag import heatmap_per_maand, vraag_tegen_instroom
 
 TREND = {"meer": "↑ stijgend", "minder": "↓ dalend", "gelijk": "→ gelijk"}
+VENSTER = "Maanden"
+
+
+def uitleg(tabel: str) -> list[tuple[str, str]]:
+    """The first sheet of a download of this page: the 12 months it looks at and the drempel k besides the filters."""
+    return toelichting("Structurele vraag", tabel, gekozen, extra=(
+        (VENSTER, tekst_12), ("Structureel", f"vraag in minstens {k} van de 12 maanden")))
+
+
 TREND_UITLEG = (
     "De laatste 6 maanden vergeleken met de 6 maanden daarvoor: stijgend bij minstens 20% meer gevraagde "
     "plekken, dalend bij minstens 20% minder, anders gelijk."
@@ -164,7 +173,8 @@ else:
     )
     download = lijst.drop(columns="Verloop")
     download[maand_labels] = pd.DataFrame(structureel["per_maand"].map(list).tolist(), index=lijst.index)
-    download_knoppen(download, f"structurele_vraag_{venster.laatste:%Y-%m}", sleutel="vraag_structureel")
+    download_knoppen(download, f"structurele_vraag_{venster.laatste:%Y-%m}", sleutel="vraag_structureel",
+                     toelichting=uitleg("Structurele vraag per beroep"))
 
 # --- 3. Vraag en aanbod per sector -------------------------------------------------------------------
 st.subheader("Vraag en aanbod per sector")
@@ -230,7 +240,8 @@ else:
     afscherming_uitleg(aanbod, ["instroom"])
     if tabel["Verschil per maand"].map(lambda w: isinstance(w, str) and w.startswith("(")).any():
         st.caption(HAAKJES)
-    download_knoppen(tabel, f"vraag_en_aanbod_{venster.laatste:%Y-%m}", sleutel="vraag_aanbod")
+    download_knoppen(tabel, f"vraag_en_aanbod_{venster.laatste:%Y-%m}", sleutel="vraag_aanbod",
+                     toelichting=uitleg("Vraag en aanbod per sector"))
 
 # --- 4. Werkgevers met terugkerende vraag ------------------------------------------------------------
 st.subheader("Werkgevers met terugkerende vraag")
@@ -259,4 +270,4 @@ else:
         }),
     )
     download_knoppen(werkgeverlijst, f"werkgevers_terugkerende_vraag_{venster.laatste:%Y-%m}",
-                     sleutel="vraag_werkgevers")
+                     sleutel="vraag_werkgevers", toelichting=uitleg("Werkgevers met terugkerende vraag"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics.beschermd import getoond, getoonde_getallen
+from analytics.beschermd import getoond, getoonde_getallen, is_beschermd
 from analytics.kengetallen import KENGETALLEN, periode_grenzen
 from analytics.onderdrukking import drempel, is_afgeschermd
 from analytics.uitval import (
@@ -18,7 +18,7 @@ from analytics.uitval import (
     uitval_per_cohort,
     vroege_uitval_per,
 )
-from kader import ALLES_AFGESCHERMD, alles_afgeschermd, filters, niets_te_tonen, volgorde_zin
+from kader import ALLES_AFGESCHERMD, alles_afgeschermd, filters, niets_te_tonen, toelichting, volgorde_zin
 from kader.filterbalk import naam_van
 from kader.toegang import mag_namen_zien
 from pipelines.referentie import code_weergave
@@ -59,6 +59,17 @@ def procent(reeks: pd.Series) -> pd.Series:
     """Shares as percentages with one decimal, for tables and downloads (empty where there is no value; for others
     the share as shown, rounded to 5 percentage points)."""
     return (getoonde_getallen(reeks) * 100).round(1)
+
+
+def aandelen(reeks: pd.Series) -> list:
+    """The same shares for the files, as fractions rounded as the table shows them (12,5 -> 0.125); a protected one
+    as it is (the file shows it as the screen's tiles do, rounded to 5 percentage points: 40%)."""
+    return [w if is_beschermd(w) else p / 100 for w, p in zip(reeks, procent(reeks), strict=True)]
+
+
+def uitleg(tabel: str) -> list[tuple[str, str]]:
+    """The first sheet of a download of this page."""
+    return toelichting("Uitval", tabel, gekozen)
 
 
 st.title("Uitval")
@@ -140,7 +151,7 @@ if deels:
     st.caption(f"Let op: {opsomming(deels)} valt maar voor een deel in de gekozen periode.")
 
 
-def toelichting(rij) -> str:
+def cohort_toelichting(rij) -> str:
     if any(is_afgeschermd(rij[k]) for k in ("instroom", *(f"te_volgen_{n}" for n in UITVAL_MAANDEN))):
         return "Kleine aantallen afgeschermd"
     delen = []
@@ -154,15 +165,21 @@ def toelichting(rij) -> str:
     return "; ".join(delen).capitalize()
 
 
+cohort_aandelen = {
+    "Nog lopend (%)": per_cohort["aandeel_lopend"],
+    "Uitvalpercentage (%)": per_cohort["aandeel_uitval"],
+    **{f"Uitval binnen {n} maanden (%)": per_cohort[f"aandeel_uitval_{n}"] for n in UITVAL_MAANDEN},
+}
 tabel = pd.DataFrame({
     COHORT[per]: [cohort_label(c, per) for c in per_cohort["cohort"]],
     "Instroom": per_cohort["instroom"],
     "Nog lopend": per_cohort["lopend"],
-    "Nog lopend (%)": procent(per_cohort["aandeel_lopend"]),
+    "Nog lopend (%)": procent(cohort_aandelen["Nog lopend (%)"]),
     "Uitgevallen": per_cohort["uitval"],
-    "Uitvalpercentage (%)": procent(per_cohort["aandeel_uitval"]),
-    **{f"Uitval binnen {n} maanden (%)": procent(per_cohort[f"aandeel_uitval_{n}"]) for n in UITVAL_MAANDEN},
-    "Toelichting": [toelichting(r) for _, r in per_cohort.iterrows()],
+    "Uitvalpercentage (%)": procent(cohort_aandelen["Uitvalpercentage (%)"]),
+    **{f"Uitval binnen {n} maanden (%)": procent(cohort_aandelen[f"Uitval binnen {n} maanden (%)"])
+       for n in UITVAL_MAANDEN},
+    "Toelichting": [cohort_toelichting(r) for _, r in per_cohort.iterrows()],
 })
 hulp = {
     "Uitvalpercentage (%)": KENGETALLEN["uitval_per_cohort"].definitie,
@@ -183,7 +200,9 @@ with st.expander("Tabel per cohort"):
         } | {"Uitvalpercentage (%)": st.column_config.Column(
             "Uitval nu (%)", help=KENGETALLEN["uitval_per_cohort"].definitie)}),
     )
-    download_knoppen(tabel, f"uitval_per_{per}", sleutel="uitval_cohort")
+    download_knoppen(tabel.assign(**{k: aandelen(v) for k, v in cohort_aandelen.items()}), f"uitval_per_{per}",
+                     sleutel="uitval_cohort", procenten=list(cohort_aandelen),
+                     toelichting=uitleg(f"Uitval per {COHORT[per].lower()}"))
 
 # --- 2. time to uitval ------------------------------------------------------------------------------------
 st.subheader("Tijd tot uitval")
@@ -260,7 +279,8 @@ with st.expander("Tabel: deel nog niet uitgevallen na 3, 6 en 12 maanden (met 95
                 + KENGETALLEN["tijd_tot_uitval"].definitie)
             for n in UITVAL_MAANDEN
         }))
-    download_knoppen(tabel_km, "tijd_tot_uitval", sleutel="uitval_km")
+    download_knoppen(tabel_km, "tijd_tot_uitval", sleutel="uitval_km", toelichting=uitleg(
+        "Deel nog niet uitgevallen na 3, 6 en 12 maanden" + (f", per {uitsplitsing.lower()}" if dimensie else "")))
 
 # --- 3. redenen -------------------------------------------------------------------------------------------
 st.subheader("Redenen van uitval")
@@ -297,7 +317,11 @@ else:
                      hide_index=True, width="stretch", placeholder=formaat.LEEG,
                      column_config=tabelkolommen.instellingen(tabel_redenen, {
                          "Uitgevallen": st.column_config.Column(help=KENGETALLEN["uitval"].definitie)}))
-        download_knoppen(tabel_redenen, "redenen_uitval", sleutel="uitval_redenen")
+        redenen_aandelen = {"Deel van de uitval (%)": redenen.pareto["aandeel"],
+                            "Cumulatief (%)": redenen.pareto["cumulatief"]}
+        download_knoppen(tabel_redenen.assign(**{k: aandelen(v) for k, v in redenen_aandelen.items()}),
+                         "redenen_uitval", sleutel="uitval_redenen", procenten=list(redenen_aandelen),
+                         toelichting=uitleg("Redenen van uitval"))
 
 # --- 4. werkgevers and praktijkopleiders ----------------------------------------------------------------
 st.subheader("Werkgevers en praktijkopleiders met meer vroege uitval")
@@ -334,7 +358,8 @@ for soort, kop in (("werkgever", "Werkgever"), ("praktijkopleider", "Praktijkopl
         "Uitval (%)": procent(lijst["aandeel"]),
         "Duidelijk hoger": ["ja" if h else "nee" for h in lijst["duidelijk_hoger"]],
     })
-    download = tabel_namen.assign(**{"Gemiddelde selectie (%)": round(vroeg.gemiddelde * 100, 1)})
+    download = tabel_namen.assign(**{"Uitval (%)": aandelen(lijst["aandeel"]),
+                                     "Gemiddelde selectie (%)": round(vroeg.gemiddelde * 100, 1) / 100})
     st.caption(
         f"{formaat.getal(len(lijst))} van de {formaat.getal(vroeg.beoordeeld)} {meervoud} met genoeg trajecten "
         f"zitten boven het gemiddelde van {formaat.percentage(vroeg.gemiddelde)}; "
@@ -353,4 +378,6 @@ for soort, kop in (("werkgever", "Werkgever"), ("praktijkopleider", "Praktijkopl
                 f"van de selectie ligt ({formaat.percentage(vroeg.gemiddelde)})."),
         }),
     )
-    download_knoppen(download, f"vroege_uitval_per_{soort}", sleutel=f"uitval_{soort}")
+    download_knoppen(download, f"vroege_uitval_per_{soort}", sleutel=f"uitval_{soort}",
+                     procenten=["Uitval (%)", "Gemiddelde selectie (%)"],
+                     toelichting=uitleg(f"{kop}s met meer uitval binnen {VROEG} maanden"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 
 import numpy as np
@@ -82,13 +83,18 @@ def kleine_aantallen(app: AppTest, eigen: set[str] = frozenset()) -> list[tuple[
 
 @pytest.fixture
 def downloads(monkeypatch) -> list[tuple[str, pd.DataFrame]]:
-    """Every table a page hands to its download buttons (what the Excel and CSV files are made of)."""
+    """Every table a page hands to its download buttons (what the Excel and CSV files are made of), without its share
+    columns (shares, not counts of people: their protection is to 5 percentage points, see test_downloads_*)."""
     import weergave.downloads
 
     gezien: list[tuple[str, pd.DataFrame]] = []
     echt = weergave.downloads.download_knoppen
-    monkeypatch.setattr(weergave.downloads, "download_knoppen",
-                        lambda df, naam, sleutel: (gezien.append((naam, df.copy())), echt(df, naam, sleutel)))
+
+    def vastleggen(df, naam, sleutel, **opties):
+        gezien.append((naam, df.drop(columns=list(opties.get("procenten", ())))))
+        echt(df, naam, sleutel, **opties)
+
+    monkeypatch.setattr(weergave.downloads, "download_knoppen", vastleggen)
     return gezien
 
 
@@ -444,3 +450,86 @@ def test_a_rounded_share_is_not_shown_with_a_decimal_it_does_not_have(opslag):
     assert regio and all("," not in w for w in regio), regio
     beheerder = aandelen(als(BEHEERDER, "pages/sectoren.py"))
     assert any("," in w for w in beheerder), beheerder
+
+
+# --- the Excel download explains itself ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def knoppen(monkeypatch) -> dict[str, object]:
+    """Per file name, what a click on a download button the page drew would produce (its data callable)."""
+    import streamlit as st
+
+    gezien: dict[str, object] = {}
+    echt = st.download_button
+
+    def vastleggen(label, **opties):
+        gezien[opties["file_name"]] = opties["data"]
+        return echt(label, **opties)
+
+    monkeypatch.setattr(st, "download_button", vastleggen)
+    return gezien
+
+
+def excel_van(knoppen: dict[str, object], bestand: str):
+    """The workbook a click on the button would download: the real bytes, opened as Excel opens them."""
+    import io
+
+    import openpyxl
+
+    return openpyxl.load_workbook(io.BytesIO(knoppen[bestand]()))
+
+
+def als_tekst(fractie: float, decimalen: int) -> str:
+    """A percent cell as a Dutch Excel shows it with the format "0%" or "0.0%"."""
+    return f"{fractie * 100:.{decimalen}f}".replace(".", ",") + "%"
+
+
+@pytest.mark.parametrize("email", [REGIO, BEHEERDER])
+def test_the_excel_download_of_a_page_says_what_it_is_and_holds_shares_as_numbers(opslag, knoppen, email):
+    from analytics.kengetallen import periode_grenzen
+
+    app = als(email, periode="Vorig jaar")
+    boek = excel_van(knoppen, "overzicht_per_gemeente.xlsx")
+    assert boek.sheetnames == ["Toelichting", "Gegevens"]
+    regels = [[c.value for c in rij] for rij in boek["Toelichting"].iter_rows()]
+    uitleg = dict(regels)
+    periode = next(c.value for c in app.sidebar.caption if " tot en met " in c.value and ":" not in c.value)
+    assert uitleg["Pagina"] == "Overzicht" and uitleg["Tabel"] == "Per gemeente"
+    assert uitleg["Periode"] == f"Vorig jaar ({periode})"
+    assert uitleg["Alle"] == "arbeidsmarktregio, gemeente, organisatie, sector, doelgroep, stroom, route"
+    assert uitleg["Gegevens tot en met"] == f"{periode_grenzen()[1]:%d-%m-%Y} (laatste peildatum)"
+    assert re.fullmatch(r"\d\d-\d\d-\d{4} \d\d:\d\d", uitleg["Gemaakt op"])
+    assert not any("@" in str(w) for regel in regels for w in regel)  # the role, never the e-mail address
+    regio = email == REGIO
+    if regio:
+        assert uitleg["Afscherming"] == ("aantallen afgerond op 5-tallen, minder dan 5 als <5; percentages afgerond "
+                                         "op 5 procentpunten")
+        assert uitleg["Gemaakt voor"] == "regio" and uitleg["Tekens"].startswith("<5: minder dan 5 trajecten")
+    else:
+        assert uitleg["Afscherming"] == "geen: alle aantallen zijn exact"
+        assert uitleg["Gemaakt voor"] == "beheerder" and "Tekens" not in uitleg
+    # the data sheet: the table on screen, a share as a number with a percent format showing what the screen shows
+    scherm = per_gemeente(app)
+    blad = boek["Gegevens"]
+    kop = [c.value for c in blad[1]]
+    assert kop == ["Gemeente", *scherm.columns]
+    rijen = {rij[0].value: dict(zip(kop, rij, strict=True)) for rij in blad.iter_rows(min_row=2)}
+    assert set(rijen) == set(scherm.index)
+    getallen = 0
+    for gemeente, op_scherm in scherm["Uitval binnen 12 maanden"].items():
+        cel = rijen[gemeente]["Uitval binnen 12 maanden"]
+        if op_scherm == "–":  # not to determine (empty) or hidden (its marker, as text): never a number
+            assert cel.value is None or (cel.value, cel.data_type) == ("–", "s")
+            continue
+        getallen += 1
+        assert cel.data_type == "n" and cel.number_format == ("0%" if regio else "0.0%")
+        assert als_tekst(cel.value, 0 if regio else 1) == op_scherm.split(" (van ")[0]
+    assert getallen
+    # a protected count stays its marker, as text
+    verborgen = [(gemeente, kolom) for kolom in mensenkolommen(scherm) for gemeente, w in scherm[kolom].items()
+                 if w in {"<5", "x"}]
+    assert bool(verborgen) == regio
+    for gemeente, kolom in verborgen:
+        cel = rijen[gemeente][kolom]
+        assert (cel.value, cel.data_type) == (scherm.loc[gemeente, kolom], "s")

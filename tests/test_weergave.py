@@ -472,13 +472,80 @@ def test_csv_is_dutch_excel_csv_and_round_trips():
     assert pd.to_datetime(terug["Peildatum"], format="%d-%m-%Y").tolist()[:2] == tabel()["Peildatum"].tolist()[:2]
 
 
+def aandelen() -> pd.DataFrame:
+    """Shares as the read side gives them: exact fractions, protected ones (rounded to 5 points, hidden, a range)."""
+    from analytics.beschermd import Beschermd, afgerond_aandeel
+
+    return pd.DataFrame({
+        "Gemeente": ["Berg en Dal", "Wijchen", "Heumen", "Druten", "=SOM(A1:A9)"],
+        "Uitval (%)": [0.1255, afgerond_aandeel(0.4123), Beschermd(None, 0.0, 1.0, "<5", aandeel=True),
+                       Beschermd(1.0, 0.7, 1.3, aandeel=True), None],
+        "Van de afspraak": [1.0625, np.nan, afgerond_aandeel(0.5499), 0.0, "=1+1"],
+    })
+
+
+TOELICHTING = [("Pagina", "Overzicht"), ("Tabel", "Per gemeente"), ("Organisatie", "=HYPERLINK(\"x\")"),
+               ("Gegevens tot en met", "31-10-2026 (laatste peildatum)"),
+               ("Afscherming", "aantallen afgerond op 5-tallen, minder dan 5 als <5; percentages afgerond op 5 "
+                               "procentpunten")]
+
+
+def test_excel_starts_with_a_sheet_that_says_what_the_table_is_all_as_text():
+    ruw = excel_bytes(tabel(), toelichting=TOELICHTING, gemaakt_op=dt.datetime(2026, 11, 3, 14, 5))
+    boek = openpyxl.load_workbook(io.BytesIO(ruw))
+    assert boek.sheetnames == ["Toelichting", "Gegevens"]
+    uitleg = boek["Toelichting"]
+    assert [[c.value for c in rij] for rij in uitleg.iter_rows()] == [
+        *[list(paar) for paar in TOELICHTING], ["Gemaakt op", "03-11-2026 14:05"]]
+    assert all(c.data_type == "s" for rij in uitleg.iter_rows() for c in rij)  # a name like a formula stays text
+    assert all(rij[0].font.b for rij in uitleg.iter_rows())
+    assert boek["Gegevens"]["A4"].value == "=SOM(1)" and boek["Gegevens"]["A4"].data_type == "s"
+    # without a toelichting (a plain table) there is only the data sheet
+    assert openpyxl.load_workbook(io.BytesIO(excel_bytes(tabel()))).sheetnames == ["Gegevens"]
+
+
+def test_excel_writes_shares_as_numbers_with_a_percent_format_rounded_as_on_screen():
+    boek = openpyxl.load_workbook(io.BytesIO(excel_bytes(aandelen(), procenten=["Uitval (%)", "Van de afspraak"])))
+    blad = boek["Gegevens"]
+    uitval = [blad.cell(r, 2) for r in range(2, 7)]
+    assert [c.value for c in uitval[:2]] == [0.126, 0.4]  # 12,6% and 40%, exactly as formaat shows them
+    assert [formaat.percentage(w) for w in aandelen()["Uitval (%)"][:2]] == ["12,6%", "40%"]
+    assert [c.number_format for c in uitval[:2]] == ["0.0%", "0%"]  # a protected share has no decimal it lacks
+    assert all(c.data_type == "n" for c in uitval[:2])
+    assert [(c.value, c.data_type) for c in uitval[2:4]] == [("–", "s"), ("70–130%", "s")]  # hidden, a range: text
+    assert uitval[4].value is None
+    afspraak = [blad.cell(r, 3) for r in range(2, 7)]
+    assert [(c.value, c.number_format) for c in afspraak[:4]] == [
+        (1.063, "0.0%"), (None, "General"), (0.55, "0%"), (0, "0.0%")]
+    assert (afspraak[4].value, afspraak[4].data_type) == ("=1+1", "s")  # formula-like text stays text
+    assert (blad["A6"].value, blad["A6"].data_type) == ("=SOM(A1:A9)", "s")
+
+
+def test_excel_refuses_a_share_column_that_is_not_there():
+    with pytest.raises(ValueError, match="Deze percentagekolommen staan niet in de tabel: Uitval 12 mnd"):
+        excel_bytes(aandelen(), procenten=["Uitval 12 mnd"])
+
+
+def test_csv_keeps_shares_as_they_were_numbers_of_percents_under_a_percent_header():
+    regels = csv_bytes(aandelen(), procenten=["Uitval (%)", "Van de afspraak"]).decode("utf-8-sig").split("\r\n")
+    assert regels[:6] == [
+        "Gemeente;Uitval (%);Van de afspraak",
+        "Berg en Dal;12,6;106,3%",
+        "Wijchen;40;–",
+        "Heumen;;55%",
+        "Druten;70–130%;0,0%",
+        "'=SOM(A1:A9);;'=1+1",
+    ]
+
+
 def test_download_buttons_side_by_side():
     def pagina():
         import pandas as pd
 
         from weergave.downloads import download_knoppen
 
-        download_knoppen(pd.DataFrame({"Gemeente": ["Nijmegen"], "Instroom": [5]}), "instroom 2026", sleutel="t")
+        download_knoppen(pd.DataFrame({"Gemeente": ["Nijmegen"], "Instroom": [5]}), "instroom 2026", sleutel="t",
+                         toelichting=[("Tabel", "Instroom per gemeente")])
 
     app = AppTest.from_function(pagina).run()
     assert not app.exception
