@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics.beschermd import getoond, getoonde_getallen, is_beschermd
+from analytics.beschermd import afgerond_aandeel, getoond, getoonde_getallen, is_beschermd
 from analytics.kengetallen import KENGETALLEN, periode_grenzen
 from analytics.onderdrukking import drempel, is_afgeschermd
 from analytics.uitval import (
@@ -252,7 +252,9 @@ else:
 AFGESCHERMD = set(km.groepen.loc[km.groepen["uitval"].map(is_afgeschermd), "groep"])
 
 
-def op(groep: str, maanden: int) -> str:
+def overleving(groep: str, maanden: int) -> tuple | str:
+    """The share not yet uitgevallen after `maanden`, with its 95% band: (share, lower, upper); for others the share
+    rounded to 5 percentage points (a protected share) without the band (None, None); or the words shown instead."""
     if groep in AFGESCHERMD:
         return "afgeschermd (kleine aantallen)"
     waarde = overleving_op(km.curves[km.curves["groep"] == groep], maanden)
@@ -261,8 +263,37 @@ def op(groep: str, maanden: int) -> str:
         return "afgeschermd (kleine aantallen)" if gevolgd >= maanden else "nog niet te zeggen"
     s, onder, boven = waarde
     if pd.isna(onder):  # for others: rounded to 5 percentage points, without the band
-        return f"ongeveer {formaat.percentage(s, 0)}"
+        return afgerond_aandeel(s), None, None
+    return s, onder, boven
+
+
+def op(groep: str, maanden: int) -> str:
+    waarde = overleving(groep, maanden)
+    if isinstance(waarde, str):
+        return waarde
+    s, onder, boven = waarde
+    if onder is None:
+        return f"ongeveer {formaat.percentage(s)}"
     return f"{formaat.percentage(s)} ({formaat.percentage(onder)} tot {formaat.percentage(boven)})"
+
+
+def km_download() -> tuple[pd.DataFrame, list[str]]:
+    """The table for the files, with the shares as numbers: per moment the share and (for whoever sees the numbers
+    exactly) the bounds of its 95% band each in a column of its own; and the names of those share columns."""
+    tabel, aandelen_km = tabel_km.copy(), []
+    for n in UITVAL_MAANDEN:
+        kolom = f"Na {n} maanden nog niet uitgevallen"
+        waarden = [overleving(g, n) for g in km.groepen["groep"]]
+        tabel[kolom] = [w if isinstance(w, str) else w[0] for w in waarden]
+        aandelen_km.append(kolom)
+        if km.aantallen_tonen:
+            plek = tabel.columns.get_loc(kolom) + 1
+            for i, grens in ((1, "ondergrens"), (2, "bovengrens")):
+                tabel.insert(plek, f"Na {n} maanden: {grens} 95%-interval",
+                             [None if isinstance(w, str) else w[i] for w in waarden])
+                aandelen_km.append(f"Na {n} maanden: {grens} 95%-interval")
+                plek += 1
+    return tabel, aandelen_km
 
 
 tabel_km = pd.DataFrame({
@@ -279,7 +310,8 @@ with st.expander("Tabel: deel nog niet uitgevallen na 3, 6 en 12 maanden (met 95
                 + KENGETALLEN["tijd_tot_uitval"].definitie)
             for n in UITVAL_MAANDEN
         }))
-    download_knoppen(tabel_km, "tijd_tot_uitval", sleutel="uitval_km", toelichting=uitleg(
+    download_km, procenten_km = km_download()
+    download_knoppen(download_km, "tijd_tot_uitval", sleutel="uitval_km", procenten=procenten_km, toelichting=uitleg(
         "Deel nog niet uitgevallen na 3, 6 en 12 maanden" + (f", per {uitsplitsing.lower()}" if dimensie else "")))
 
 # --- 3. redenen -------------------------------------------------------------------------------------------

@@ -533,3 +533,32 @@ def test_the_excel_download_of_a_page_says_what_it_is_and_holds_shares_as_number
     for gemeente, kolom in verborgen:
         cel = rijen[gemeente][kolom]
         assert (cel.value, cel.data_type) == (scherm.loc[gemeente, kolom], "s")
+
+
+@pytest.mark.parametrize("email", [REGIO, BEHEERDER])
+def test_the_time_to_uitval_download_holds_each_share_and_its_band_as_numbers(opslag, knoppen, email):
+    """On screen one cell says "85,0% (80,0% tot 90,0%)" (others: "ongeveer 85%"); the file has the share and the
+    bounds each as a number, and the words where the screen has words."""
+    app = als(email, "pages/uitval.py", periode="Vorig jaar")
+    scherm = next(d.value for d in app.dataframe if "Na 3 maanden nog niet uitgevallen" in d.value.columns)
+    blad = excel_van(knoppen, "tijd_tot_uitval.xlsx")["Gegevens"]
+    kop = [c.value for c in blad[1]]
+    rijen = [dict(zip(kop, rij, strict=True)) for rij in blad.iter_rows(min_row=2)]
+    exact = email == BEHEERDER
+    assert ("Na 3 maanden: ondergrens 95%-interval" in kop) == exact
+    getallen = 0
+    for n in (3, 6, 12):
+        kolom = f"Na {n} maanden nog niet uitgevallen"
+        for op_scherm, rij in zip(scherm[kolom], rijen, strict=True):
+            cel = rij[kolom]
+            if not op_scherm[0].isdigit() and not op_scherm.startswith("ongeveer"):
+                assert (cel.value, cel.data_type) == (op_scherm, "s")  # "afgeschermd (...)", "nog niet te zeggen"
+                continue
+            getallen += 1
+            assert cel.data_type == "n" and cel.number_format == ("0.0%" if exact else "0%")
+            if exact:
+                onder, boven = (rij[f"Na {n} maanden: {g} 95%-interval"].value for g in ("ondergrens", "bovengrens"))
+                assert op_scherm == (f"{als_tekst(cel.value, 1)} ({als_tekst(onder, 1)} tot {als_tekst(boven, 1)})")
+            else:
+                assert op_scherm == f"ongeveer {als_tekst(cel.value, 0)}"
+    assert getallen
