@@ -521,6 +521,24 @@ def test_excel_writes_shares_as_numbers_with_a_percent_format_rounded_as_on_scre
     assert (blad["A6"].value, blad["A6"].data_type) == ("=SOM(A1:A9)", "s")
 
 
+def test_other_numbers_are_rounded_as_the_screen_rounds_them():
+    """tabel_nl shows a column of whole numbers without decimals and any other with one (half-up): so do the files."""
+    from analytics.beschermd import Beschermd, afgerond_aantal, geschaald
+
+    df = pd.DataFrame({"Per maand": [29 / 12, 3.0, 2.45], "Aantal": [12.0, np.nan, 3.0],
+                       "Instroom per maand": [geschaald(afgerond_aantal(35, 5), 1 / 12),
+                                              Beschermd(2.0, 1.5, 2.5), 0.25]})
+    blad = openpyxl.load_workbook(io.BytesIO(excel_bytes(df)))["Gegevens"]
+    assert [c.value for c in blad["A"][1:]] == [2.4, 3, 2.5]
+    assert [c.number_format for c in blad["A"][1:]] == ["#,##0.0"] * 3  # 3,0 as on screen
+    assert [c.value for c in blad["B"][1:]] == [12, None, 3] and blad["B2"].number_format == "#,##0"
+    assert [c.value for c in blad["C"][1:]] == [2.9, 2, 0.3]  # 35/12 shown as 2,9; a whole protected one as 2
+    assert [c.number_format for c in blad["C"][1:]] == ["#,##0.0", "#,##0", "#,##0.0"]
+    assert [formaat.getal(w, 1) for w in df["Instroom per maand"]] == ["2,9", "2", "0,3"]
+    regels = csv_bytes(df).decode("utf-8-sig").split("\r\n")
+    assert regels[1:4] == ["2,4;12;2,9", "3,0;;2,0", "2,5;3;0,3"]
+
+
 def test_excel_refuses_a_share_column_that_is_not_there():
     with pytest.raises(ValueError, match="Deze percentagekolommen staan niet in de tabel: Uitval 12 mnd"):
         excel_bytes(aandelen(), procenten=["Uitval 12 mnd"])

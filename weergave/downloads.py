@@ -13,6 +13,9 @@ it: an exact share to a tenth of a percent (0.125, "0.0%"), a protected one to 5
 protected share only known as a range ("70–130%") or hidden ("–") stays that text. The CSV keeps what it always
 held: in a column whose header ends in "(%)" the number of percents (12,5), elsewhere the percentage as text
 ("12,5%").
+
+Other numbers are rounded as the screen's tables round them (`formaat.tabel_nl`): a column of whole numbers has no
+decimals, any other column one (2,4166 -> 2,4, half-up), in the Excel file and in the CSV alike.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import xlsxwriter
 
-from analytics.beschermd import Beschermd, is_beschermd
+from analytics.beschermd import Beschermd, getoonde_getallen, is_beschermd
 from weergave import formaat
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -66,7 +69,7 @@ def excel_bytes(df: pd.DataFrame, blad: str = "Gegevens", toelichting: Sequence[
     kop = boek.add_format({"bold": True, "bottom": 1, "text_wrap": False})
     opmaak = {
         "geheel": boek.add_format({"num_format": "#,##0"}),
-        "decimaal": boek.add_format({"num_format": "#,##0.0##"}),
+        "decimaal": boek.add_format({"num_format": "#,##0.0"}),
         "datum": boek.add_format({"num_format": "dd-mm-yyyy"}),
         "procent": boek.add_format({"num_format": PROCENT}),
         "procent_afgerond": boek.add_format({"num_format": PROCENT_AFGEROND}),
@@ -76,14 +79,33 @@ def excel_bytes(df: pd.DataFrame, blad: str = "Gegevens", toelichting: Sequence[
     werkblad = boek.add_worksheet(_bladnaam(blad))
     for k, naam in enumerate(df.columns):
         werkblad.write_string(0, k, str(naam), kop)
-        schrijf = _schrijf_aandeel if naam in procenten else _schrijf_cel
-        zichtbaar = [schrijf(werkblad, r, k, waarde, opmaak) for r, waarde in enumerate(df[naam].tolist(), start=1)]
+        if naam in procenten:
+            zichtbaar = [_schrijf_aandeel(werkblad, r, k, waarde, opmaak)
+                         for r, waarde in enumerate(df[naam].tolist(), start=1)]
+        else:
+            decimalen = _decimalen(df[naam])
+            zichtbaar = [_schrijf_cel(werkblad, r, k, waarde, opmaak, decimalen)
+                         for r, waarde in enumerate(df[naam].tolist(), start=1)]
         werkblad.set_column(k, k, _breedte(str(naam), zichtbaar))
     werkblad.freeze_panes(1, 0)
     if len(df.columns):
         werkblad.autofilter(0, 0, len(df), len(df.columns) - 1)
     boek.close()
     return buffer.getvalue()
+
+
+def _decimalen(reeks: pd.Series) -> int:
+    """The decimals the screen's table gives this column: none for whole numbers, else one (`formaat.tabel_nl`)."""
+    if pd.api.types.is_bool_dtype(reeks) or pd.api.types.is_datetime64_any_dtype(reeks):
+        return 0
+    getallen = reeks if pd.api.types.is_numeric_dtype(reeks) else getoonde_getallen(
+        reeks.map(lambda w: w if isinstance(w, int | float | Beschermd) and not isinstance(w, bool) else None))
+    return formaat.decimalen_voor(getallen.astype(float))
+
+
+def afgerond(getal: float, decimalen: int) -> float:
+    """A number rounded as formaat writes it: half-up on its decimal value (2,45 -> 2,5)."""
+    return float(Decimal(str(getal)).quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP))
 
 
 def _procentkolommen(df: pd.DataFrame, procenten: Iterable[str]) -> set[str]:
@@ -107,9 +129,11 @@ def _toelichting_blad(boek, toelichting: Sequence[tuple[str, str]], gemaakt_op: 
     blad.set_column(1, 1, min(100, max(len(str(waarde)) for _, waarde in regels) + 2))
 
 
-def _schrijf_cel(werkblad, rij: int, kolom: int, waarde, opmaak: dict) -> str:
-    """Write one value in its Excel type; return the text the user will see (for the column width)."""
-    if isinstance(waarde, Beschermd):  # protected: the number shown, or its marker ("<5", "x") as text
+def _schrijf_cel(werkblad, rij: int, kolom: int, waarde, opmaak: dict, decimalen: int = 1) -> str:
+    """Write one value in its Excel type, a number rounded to `decimalen` unless it is whole; return the text the
+    user will see (for the column width)."""
+    beschermd = isinstance(waarde, Beschermd)
+    if beschermd:  # protected: the number shown (whole: without decimals, as formaat.getal), or its marker as text
         waarde = waarde.teken or formaat.LEEG if waarde.verborgen else waarde.getoond
     if formaat.is_leeg(waarde):
         werkblad.write_blank(rij, kolom, None)
@@ -127,9 +151,11 @@ def _schrijf_cel(werkblad, rij: int, kolom: int, waarde, opmaak: dict) -> str:
     if hasattr(waarde, "item"):  # numpy scalars
         waarde = waarde.item()
     if _is_getal(waarde):
-        heel = float(waarde).is_integer()
+        if not float(waarde).is_integer():
+            waarde = afgerond(waarde, decimalen)
+        heel = float(waarde).is_integer() and (decimalen == 0 or beschermd)
         werkblad.write_number(rij, kolom, waarde, opmaak["geheel"] if heel else opmaak["decimaal"])
-        return formaat.getal(waarde, 0 if heel else 3)
+        return formaat.getal(waarde, 0 if heel else 1)
     tekst = str(waarde)
     werkblad.write_string(rij, kolom, tekst)
     return tekst
@@ -219,6 +245,8 @@ def csv_bytes(df: pd.DataFrame, procenten: Iterable[str] = ()) -> bytes:
             uitvoer[kolom] = reeks.map(_csv_datum).astype(object)
         elif pd.api.types.is_float_dtype(reeks) and bool((reeks.dropna() == reeks.dropna().round()).all()):
             uitvoer[kolom] = reeks.astype("Int64")  # 121, not 121,0 (a count with gaps is a float column)
+        elif pd.api.types.is_float_dtype(reeks):  # one decimal, as on screen: 2,4, not 2,4166666666666665
+            uitvoer[kolom] = reeks.map(lambda w: w if pd.isna(w) else afgerond(w, 1))
         elif not pd.api.types.is_numeric_dtype(reeks):
             uitvoer[kolom] = reeks.map(_csv_datum).map(_csv_veilig)
     tekst = uitvoer.to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n")
