@@ -562,3 +562,36 @@ def test_the_time_to_uitval_download_holds_each_share_and_its_band_as_numbers(op
             else:
                 assert op_scherm == f"ongeveer {als_tekst(cel.value, 0)}"
     assert getallen
+
+
+def test_the_first_sheet_names_the_role_and_the_protection_that_applies_to_it(opslag):
+    """A page without the filters (Datakwaliteit) explains its file with everything loaded; a gemeente is named by its
+    gemeente, and told which of its numbers are exact; the presentatiemodus says so; no e-mail address anywhere."""
+
+    def pagina():
+        import streamlit as st
+
+        from kader import alle_gegevens, toelichting
+        from toegang.kijker import Kijker
+
+        for wie in (Kijker("beheer@regio.example", "beheerder"), Kijker("a.jansen@wijchen.example", "gemeente",
+                                                                        ("GM0296",)),
+                    Kijker("beheer@regio.example", "beheerder", presentatie=True)):
+            regels = toelichting("Datakwaliteit", "Trajecten die ontbreken in de laatste export", alle_gegevens(wie),
+                                 periode_telt=False, extra=(("Periode", "alle geladen exports"),))
+            st.json(dict(regels))
+
+    app = AppTest.from_function(pagina, default_timeout=60).run()
+    assert not app.exception, app.exception
+    beheerder, gemeente, presentatie = (json.loads(j.proto.body) for j in app.json)
+    for uitleg in (beheerder, gemeente, presentatie):
+        assert uitleg["Periode"] == "alle geladen exports"
+        assert uitleg["Alle"] == "arbeidsmarktregio, gemeente, organisatie, sector, doelgroep, stroom, route"
+        assert not any("@" in w for w in uitleg.values())
+    assert beheerder["Afscherming"] == "geen: alle aantallen zijn exact" and beheerder["Gemaakt voor"] == "beheerder"
+    assert "Tekens" not in beheerder
+    assert gemeente["Gemaakt voor"] == "gemeente Wijchen"
+    assert gemeente["Afscherming"].endswith("; exact alleen uw eigen gemeente, in een rij per gemeente of als u alleen "
+                                            "die kiest") and "Tekens" in gemeente
+    assert presentatie["Gemaakt voor"] == "beheerder, in de presentatiemodus"
+    assert presentatie["Afscherming"].endswith("afgerond op 5 procentpunten (presentatiemodus)")
