@@ -2,8 +2,10 @@
 peildatum per organisatie, the protection applied and the summary.
 
 Numbers are numbers (percentages as fractions with a percent format, changes of a share in procentpunten); a
-protected number is written as the screen shows it: its rounded number, or its marker ("<5", "x") as text, and a
-change whose direction the rounding leaves open as the screen's text with brackets, "(+5)". Text is never a formula.
+protected number is written as the screen shows it: its rounded number, or its marker ("<5", "x") as text, a
+change whose direction the rounding leaves open as the screen's text with brackets, "(+5)", and a share derived from
+a rounded count as the screen's range, "38–88%" (its middle as a number would claim a precision it does not have).
+Text is never a formula.
 """
 
 from __future__ import annotations
@@ -60,7 +62,9 @@ class Werkboek:
 def schrijf_waarde(wb: Werkboek, blad, rij: int, kolom: int, waarde: object, soort: str) -> None:
     """One cell: a number in its format, a protected one as the screen shows it, text as text, missing empty."""
     if isinstance(waarde, Beschermd):
-        if waarde.verborgen or (soort.startswith("verschil") or soort == "procentpunt") and richting(waarde) is None:
+        open_richting = (soort.startswith("verschil") or soort == "procentpunt") and richting(waarde) is None
+        bereik = soort == "procent" and waarde.hoog - waarde.laag > formaat.AANDEEL_PRECIES  # "38–88%": a range
+        if waarde.verborgen or open_richting or bereik:
             blad.write_string(rij, kolom, cel_tekst(waarde, soort), wb.rechts)
             return
         getal = waarde.getoond * 100 if soort == "procentpunt" else waarde.getoond

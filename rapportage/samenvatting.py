@@ -179,8 +179,8 @@ def verbeteracties_zin(acties: pd.DataFrame, halfjaar: Halfjaar) -> str:
     if te_laat.empty:
         return f"Geen van de {len(acties)} verbeteracties uit het {vorige} is over de deadline."
     acties_tekst = opsomming([f"{rij['Actie']} ({rij['Eigenaar']})" for _, rij in te_laat.iterrows()])
-    woord = "verbeteractie is" if len(te_laat) == 1 else "verbeteracties zijn"
-    return f"{len(te_laat)} van de {len(acties)} {woord} over de deadline: {acties_tekst}."
+    woord = "is" if len(te_laat) == 1 else "zijn"
+    return f"{len(te_laat)} van de {len(acties)} verbeteracties {woord} over de deadline: {acties_tekst}."
 
 
 def beweging(vorig, nu) -> str:
