@@ -177,17 +177,30 @@ def rapport(filters: Filters, halfjaar: Halfjaar, verbeteracties: pd.DataFrame |
     )
 
 
+FILTERLABELS = {"regio": "Regio", "gemeenten": "Gemeente", "organisaties": "Organisatie", "sectoren": "Sector",
+                "doelgroepen": "Doelgroep", "stromen": "Stroom", "routes": "Route"}
+CODELIJST = {"sectoren": "sector", "doelgroepen": "doelgroep", "stromen": "stroom", "routes": "route"}
+
+
 def filterregels(filters: Filters, halfjaar: Halfjaar) -> list[tuple[str, str]]:
+    """What the report was made from: the half year, gemeente and sector (also when all), and every other filter
+    that is set."""
     namen = {d: dict(v) for d, v in filterkeuzes().items()}
-    return [
-        ("Halfjaar", f"{halfjaar_naam(halfjaar)} ({datum_voluit(halfjaar.van)} tot en met "
-                     f"{datum_voluit(halfjaar.tot)})"),
-        ("Gemeente", ", ".join(namen.get("gemeenten", {}).get(g, g) for g in filters.gemeenten) or "alle"),
-        ("Sector", ", ".join(sectornaam(s) for s in filters.sectoren) or "alle"),
-    ]
+    regels = [("Halfjaar", f"{halfjaar_naam(halfjaar)} ({datum_voluit(halfjaar.van)} tot en met "
+                           f"{datum_voluit(halfjaar.tot)})")]
+    for dimensie, label in FILTERLABELS.items():
+        waarden = getattr(filters, dimensie)
+        if not waarden and dimensie not in ("gemeenten", "sectoren"):
+            continue
+        tekst = ", ".join(code_weergave(CODELIJST[dimensie], w) if dimensie in CODELIJST
+                          else namen.get(dimensie, {}).get(w, w) for w in waarden)
+        regels.append((label, tekst or "alle"))
+    return regels
 
 
 def voor_wie(kijker) -> str:
+    if kijker is not None and kijker.presentatie:
+        return "presentatiemodus (afgeschermd als voor de regio)"
     if kijker is None or kijker.rol == "regio":
         return "de regio (consortium)"
     if kijker.rol == "gemeente":

@@ -387,3 +387,20 @@ def test_verbeteracties_en_de_lege_tabel_voor_nieuwe(leeskant, tmp_path):
     pad.write_bytes(rapport_excel(model))
     excel = excel_tabellen(pad, "Verbeteracties")["Verbeteracties"]
     assert list(excel["1e halfjaar 2026"]) == [0.15, 20] and list(excel["Te laat"]) == ["ja", "nee"]
+
+
+def test_pagina_toont_de_samenvatting_en_de_knoppen(demo_opslag, monkeypatch):
+    """Every role has the page; the demo's beheerder sees exact numbers, in the presentatiemodus the regio's."""
+    from tests.conftest import demo_app
+
+    app = demo_app(demo_opslag, monkeypatch, timeout=120)
+    app.run()
+    app.switch_page("pages/rapportage.py").run()
+    assert not app.exception and app.title[0].value == "Halfjaarrapportage"
+    assert app.selectbox(key="rapport_halfjaar").value.sleutel == HALFJAAR
+    samenvatting = app.markdown[0].value
+    assert samenvatting.startswith("- In het 1e halfjaar 2026 begonnen ") and "ongeveer" not in samenvatting
+    assert [b.label for b in app.button] == ["PDF maken"]
+    app.sidebar.toggle(key="presentatiemodus").set_value(True).run()
+    assert not app.exception and app.title[0].value == "Halfjaarrapportage"
+    assert app.markdown[0].value.startswith("- In het 1e halfjaar 2026 begonnen ongeveer ")
