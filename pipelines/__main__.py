@@ -80,7 +80,8 @@ def parser() -> argparse.ArgumentParser:
                            help="lees het wachtwoord van standaardinvoer in plaats van het te vragen")
     rapport = sub.add_parser("rapport", help="de halfjaarrapportage maken (HTML, PDF of Excel)")
     rapport.add_argument("--db", required=True, type=opslag_argument, help="pad naar het DuckDB-bestand")
-    rapport.add_argument("--halfjaar", required=True, help="het halfjaar, zoals 2026-1 (januari-juni) of 2026-2")
+    rapport.add_argument("--halfjaar", required=True, help="het halfjaar, zoals 2026-1 (januari-juni) of 2026-2; "
+                         "'laatste' voor het laatste volledige halfjaar")
     rapport.add_argument("--sector", help="alleen deze sector (code, zoals groen)")
     rapport.add_argument("--gemeente", help="alleen deze gemeente (CBS-code, zoals GM0268)")
     rapport.add_argument("--als", metavar="EMAIL", help="maak het rapport zoals deze gebruiker het mag zien (rol uit "

@@ -18,6 +18,9 @@ from weergave import formaat
 from weergave.grafieken import PLOTLY_CONFIG
 
 GRAFIEK_BREEDTE = 1000  # px: A4 landscape less its margins is 273 mm, about 1030 CSS px
+# px: a chart with a heading above it fits on one A4 landscape sheet (185 mm high, about 700 CSS px); the pages'
+# charts are drawn for a projector and some are taller (plotly lays a lower one out again, nothing is cut off)
+GRAFIEK_MAX_HOOGTE = 560
 CONFIG = {**PLOTLY_CONFIG, "displayModeBar": False, "responsive": False}
 
 CSS = """
@@ -41,11 +44,12 @@ td.getal, th.getal { text-align: right; white-space: nowrap; }
 tr.totaal td { background: #eeeeee; font-weight: bold; }
 td.invul { height: 30px; }
 .grafiek { margin: 10px 0; break-inside: avoid; page-break-inside: avoid; }
+.tabel { break-inside: avoid; page-break-inside: avoid; }  /* every table of the report fits on one sheet */
+div.toelichting { margin-top: 8px; }
 .leeg { font-style: italic; color: #555; }
 .voetnoot { font-size: 8.5pt; color: #555; margin-top: 18px; }
 @media print {
   body { max-width: none; padding: 0; }
-  .grafiek { zoom: 0.78; }  /* a chart beside its heading and text on one sheet, its letters still 12 pt or more */
   section { break-before: page; page-break-before: always; margin: 0; }
   section.voorblad { break-before: auto; page-break-before: auto; }
   thead { display: table-header-group; }
@@ -97,13 +101,16 @@ def tabel_html(tabel: Tabel) -> str:
     rijen.extend("<tr>" + '<td class="invul"></td>' * len(kolommen) + "</tr>" for _ in range(tabel.invulregels))
     inhoud = f"<h3>{escape(tabel.titel)}</h3>"
     if not rijen:
-        return inhoud + f'<p class="leeg">{escape(tabel.leeg_tekst)}</p>'
-    return inhoud + f"<table><thead><tr>{kop}</tr></thead><tbody>{''.join(rijen)}</tbody></table>"
+        return f'<div class="tabel">{inhoud}<p class="leeg">{escape(tabel.leeg_tekst)}</p></div>'
+    return (f'<div class="tabel">{inhoud}<table><thead><tr>{kop}</tr></thead><tbody>{"".join(rijen)}</tbody>'
+            "</table></div>")
 
 
 def grafiek_html(grafiek, nummer: int) -> str:
     figuur = grafiek.figure
     figuur.update_layout(width=GRAFIEK_BREEDTE)
+    if (figuur.layout.height or 0) > GRAFIEK_MAX_HOOGTE:
+        figuur.update_layout(height=GRAFIEK_MAX_HOOGTE)
     div = pio.to_html(figuur, full_html=False, include_plotlyjs=False, config=CONFIG, div_id=f"grafiek{nummer}",
                       validate=False)
     return f'<div class="grafiek" role="img" aria-label="{escape(grafiek.alt)}">{div}</div>'
@@ -111,13 +118,15 @@ def grafiek_html(grafiek, nummer: int) -> str:
 
 def sectie_html(sectie: Sectie, teller: list[int]) -> str:
     delen = [f'<section id="{escape(sectie.sleutel.lower().replace(" ", "-"))}"><h2>{escape(sectie.titel)}</h2>']
-    delen += [f'<p class="toelichting">{escape(t)}</p>' for t in sectie.toelichting]
     if sectie.zinnen:
         delen.append("<ul>" + "".join(f"<li>{escape(z)}</li>" for z in sectie.zinnen) + "</ul>")
     for grafiek in sectie.grafieken:
         teller[0] += 1
         delen.append(grafiek_html(grafiek, teller[0]))
     delen += [tabel_html(t) for t in sectie.tabellen]
+    # the notes under the charts and tables: above them they pushed the first chart onto the next sheet
+    delen.append('<div class="toelichting">' + "".join(f'<p class="toelichting">{escape(t)}</p>'
+                                                       for t in sectie.toelichting) + "</div>")
     delen.append("</section>")
     return "\n".join(delen)
 

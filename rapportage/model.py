@@ -103,7 +103,11 @@ def beschikbare_halfjaren() -> list[Halfjaar]:
 
 
 def gekozen_halfjaar(sleutel: str) -> Halfjaar:
-    """The half year of "2026-1", if the store has it complete; else a RapportFout saying which it has."""
+    """The half year of "2026-1" ("laatste": the last complete one), if the store has it complete; else a RapportFout
+    saying which it has."""
+    beschikbaar = beschikbare_halfjaren()
+    if sleutel == "laatste" and beschikbaar:
+        return beschikbaar[0]
     try:
         halfjaar = Halfjaar.uit_sleutel(sleutel)
         if halfjaar.helft not in (1, 2):
@@ -111,7 +115,6 @@ def gekozen_halfjaar(sleutel: str) -> Halfjaar:
     except ValueError:
         raise RapportFout(f"'{sleutel}' is geen halfjaar. Schrijf het als JAAR-1 of JAAR-2, bijvoorbeeld 2026-1."
                           ) from None
-    beschikbaar = beschikbare_halfjaren()
     if not beschikbaar:
         raise RapportFout("Er zijn nog geen trajecten geladen: er is geen halfjaar om over te rapporteren.")
     if halfjaar not in beschikbaar:
