@@ -404,3 +404,23 @@ def test_pagina_toont_de_samenvatting_en_de_knoppen(demo_opslag, monkeypatch):
     app.sidebar.toggle(key="presentatiemodus").set_value(True).run()
     assert not app.exception and app.title[0].value == "Halfjaarrapportage"
     assert app.markdown[0].value.startswith("- In het 1e halfjaar 2026 begonnen ongeveer ")
+
+
+def test_gemeente_ziet_eigen_gemeente_exact_en_de_regio_afgeschermd(demo_opslag, tmp_path):
+    """--als a gemeente: its own gemeente exactly (as its screen shows it), the whole region protected."""
+    (tmp_path / "toegang.toml").write_text(rollen_toml(TEST_BEHEERDER))
+    omgeving = {"DASHBOARD_TOEGANG": str(tmp_path / "toegang.toml")}
+    eigen, regio = tmp_path / "eigen.xlsx", tmp_path / "regio.xlsx"
+    assert maak(demo_opslag, eigen, "--als", "a.jansen@wijchen.example", "--gemeente", "GM0296",
+                env=omgeving).returncode == 0
+    assert maak(demo_opslag, regio, "--als", "a.jansen@wijchen.example", env=omgeving).returncode == 0
+    views = analistenviews(demo_opslag[0])
+    trajecten = views["trajecten"][views["trajecten"]["gemeentecode"] == "GM0296"]
+    verwacht = per_sector(trajecten, views["vraag"], 2026, 1)
+    tabel = excel_tabellen(eigen, "Sectoren")["Instroom, lopende trajecten en praktijkverklaringen"]
+    assert tabel.set_index("Sector").loc[TOTAAL, "Instroom"] == verwacht.loc[TOTAAL, "gestart"]
+    assert any(0 < w < 5 for w in tabel["Instroom"] if isinstance(w, int))  # exact: small counts as they are
+    gemeente = [c for r in openpyxl.load_workbook(eigen)["Rapport"].iter_rows(values_only=True) for c in r]
+    assert "Wijchen" in gemeente and "gemeente (GM0296)" in gemeente
+    afgeschermd = excel_tabellen(regio, "Sectoren")["Instroom, lopende trajecten en praktijkverklaringen"]["Instroom"]
+    assert all(w in ("<5", "x") or w % 5 == 0 for w in afgeschermd) and "<5" in list(afgeschermd)
