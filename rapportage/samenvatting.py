@@ -101,6 +101,14 @@ def meeste_verandering_zin(sectoren: pd.DataFrame, sectornaam: Callable[[object]
                 grootte_tekst = f"ongeveer {grootte_tekst}"
             return (f"De instroom veranderde het meest in de sector {sectornaam(rij['sector'])}: hij {woord} met "
                     f"{grootte_tekst} trajecten.")
+    if all(klein == hoog for klein, hoog in grootte):  # exact numbers: a tie
+        grootste = max(hoog for _, hoog in grootte)
+        namen = [sectornaam(s) for s, (_, hoog) in zip(vergelijkbaar["sector"], grootte, strict=True)
+                 if hoog == grootste]
+        if grootste == 0:
+            return "De instroom was in elke sector gelijk aan die in het halfjaar ervoor."
+        return (f"De instroom veranderde het meest, evenveel, in de sectoren {opsomming(namen)}: elk "
+                f"{formaat.getal(grootste)} trajecten.")
     return ("Welke sector in instroom het meest veranderde, is met deze afgeronde of afgeschermde aantallen niet met "
             "zekerheid te zeggen.")
 

@@ -237,6 +237,14 @@ def test_beheerder_ziet_exact_wat_de_analistenviews_zeggen(demo_opslag, tmp_path
         assert rij["Praktijkverklaringen"] == verwacht.loc[code, "pv"], rij["Sector"]
     voorblad = [c for r in openpyxl.load_workbook(uit)["Rapport"].iter_rows(values_only=True) for c in r]
     assert "beheerder" in voorblad
+    # the sector named as the one whose instroom changed most is that sector in the exact numbers
+    vorig = per_sector(views["trajecten"], views["vraag"], 2025, 2)
+    verandering = (verwacht["gestart"] - vorig["gestart"].reindex(verwacht.index, fill_value=0)).drop(TOTAAL)
+    grootste = verandering.abs().idxmax()
+    assert (verandering.abs() == verandering.abs().max()).sum() == 1  # the demo has no tie
+    woord = "steeg" if verandering[grootste] > 0 else "daalde"
+    assert (f"De instroom veranderde het meest in de sector {code_weergave('sector', grootste)}: hij {woord} met "
+            f"{abs(verandering[grootste])} trajecten.") in voorblad
 
 
 def test_samenvatting_klopt_met_de_exacte_aantallen(demo_opslag, regio_rapport):
