@@ -321,7 +321,8 @@ def afspraaksectie(afspraak: pd.DataFrame, halfjaar: Halfjaar) -> Sectie:
     met_afspraak = afspraak[afspraak["afspraak"].notna()]
     grafiek = voortgang_tegen_doel(met_afspraak, "gemeente", "instroom", "afspraak_pro_rata", "afspraak",
                                    titel=f"Instroom {halfjaar.jaar} per gemeente tegen de afspraak",
-                                   x_titel="Trajecten gestart") if not met_afspraak.empty else None
+                                   x_titel="Trajecten gestart", werkelijk_label=f"Instroom januari t/m {maand}",
+                                   pro_rata_label=f"Afspraak naar rato t/m {maand}") if not met_afspraak.empty else None
     return Sectie(
         "Afspraken", f"Instroom tegen de afspraken, {halfjaar.jaar} tot en met {maand}",
         [f"Instroom van januari tot en met {maand} {halfjaar.jaar} per gemeente, vergeleken met de afspraak naar rato "
