@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 DB ?= data/demo.duckdb
 PORT ?= 8501
 
-.PHONY: run test bench demo lint clean-demo fuzz scherm
+.PHONY: run test bench demo lint clean-demo fuzz scherm docs
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,13 @@ fuzz: $(VENV)/.dev
 SCHERM_MAP ?= /tmp/projector
 scherm: $(VENV)/.dev $(DB)
 	$(PY) tools/projector.py --db $(DB) --map $(SCHERM_MAP) --print
+
+# The demo's Halfjaarrapportage for its last complete half year, as HTML and PDF (Debian's chromium), in docs/:
+# what the consortium gets, to look at without starting anything.
+docs: $(VENV)/.runtime $(DB)
+	mkdir -p docs
+	$(PY) -m pipelines rapport --db $(DB) --halfjaar laatste --uit docs/halfjaarrapportage_demo.html
+	$(PY) -m pipelines rapport --db $(DB) --halfjaar laatste --uit docs/halfjaarrapportage_demo.pdf
 
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .

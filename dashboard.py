@@ -28,6 +28,9 @@ def paginas(wie) -> dict[str, list[st.Page]]:
             st.Page("pages/structurele_vraag.py", title="Structurele vraag", icon=":material/work:"),
             st.Page("pages/sectoren.py", title="Sectorvergelijking", icon=":material/compare:"),
         ],
+        "Rapportage": [
+            st.Page("pages/rapportage.py", title="Halfjaarrapportage", icon=":material/description:"),
+        ],
         "Gegevens": [
             st.Page("pages/gegevens.py", title="Geladen exports", icon=":material/inventory_2:"),
         ],

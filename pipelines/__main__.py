@@ -1,4 +1,4 @@
-"""The command line: python -m pipelines ingest | terugdraaien | demo | sjablonen | gebruiker toevoegen.
+"""The command line: python -m pipelines ingest | terugdraaien | demo | sjablonen | gebruiker toevoegen | rapport.
 
 Exit codes: 0 every file loaded or already loaded; 1 a file was refused (its Dutch report is
 printed, nothing of it is in the store); 2 wrong usage.
@@ -78,7 +78,23 @@ def parser() -> argparse.ArgumentParser:
                            "data/accounts.json)")
     toevoegen.add_argument("--wachtwoord-stdin", action="store_true",
                            help="lees het wachtwoord van standaardinvoer in plaats van het te vragen")
+    rapport = sub.add_parser("rapport", help="de halfjaarrapportage maken (HTML, PDF of Excel)")
+    rapport.add_argument("--db", required=True, type=opslag_argument, help="pad naar het DuckDB-bestand")
+    rapport.add_argument("--halfjaar", required=True, help="het halfjaar, zoals 2026-1 (januari-juni) of 2026-2; "
+                         "'laatste' voor het laatste volledige halfjaar")
+    rapport.add_argument("--sector", help="alleen deze sector (code, zoals groen)")
+    rapport.add_argument("--gemeente", help="alleen deze gemeente (CBS-code, zoals GM0268)")
+    rapport.add_argument("--als", metavar="EMAIL", help="maak het rapport zoals deze gebruiker het mag zien (rol uit "
+                         "het toegangsbestand DASHBOARD_TOEGANG); zonder: zoals de regio het ziet (afgeschermd)")
+    rapport.add_argument("--uit", required=True, type=Path, metavar="BESTAND",
+                         help="het rapport: een bestand dat eindigt op .html, .pdf of .xlsx")
     return hoofd
+
+
+def rapport(args: argparse.Namespace) -> int:
+    from rapportage.maken import maak_rapport
+
+    return maak_rapport(args.db, args.halfjaar, args.uit, sector=args.sector, gemeente=args.gemeente, als=args.als)
 
 
 def ingest(args: argparse.Namespace) -> int:
@@ -173,7 +189,7 @@ def gebruiker(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     opdracht = {"ingest": ingest, "terugdraaien": terugdraaien, "demo": demo, "sjablonen": sjablonen,
-                "gebruiker": gebruiker}
+                "gebruiker": gebruiker, "rapport": rapport}
     try:
         return opdracht[args.opdracht](args)
     except meldingen.OpslagFout as fout:
