@@ -19,8 +19,8 @@ from weergave import formaat, kolommen
 
 BEHEERDER = "beheer@regio.example"
 VERBORGEN = {"uploaden.py", "logboek.py", "kwaliteit.py"}
-ZICHTBAAR = {"overzicht.py", "instroom.py", "uitval.py", "structurele_vraag.py", "sectoren.py", "gegevens.py",
-             "definities.py"}
+ZICHTBAAR = {"overzicht.py", "instroom.py", "uitval.py", "structurele_vraag.py", "sectoren.py", "verbeteracties.py",
+             "gegevens.py", "definities.py"}
 
 
 @pytest.fixture
