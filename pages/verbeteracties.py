@@ -92,17 +92,17 @@ else:
                               format_func=lambda s: s or "Alle statussen")
         alleen_te_laat = st.checkbox("Alleen te laat", key="va_te_laat")
     getoond = gefilterd(acties, halfjaar, sector, status, alleen_te_laat)
-    tabel = pd.DataFrame({
+    tabel = pd.DataFrame({  # what decides whether to act first (status, late, deadline), the long texts last
         "Nr": getoond["id"].astype(int),
         "Halfjaar": [halfjaar_tekst(s) for s in getoond["halfjaar"]],
         "Voor": getoond["voor"],
         "Kengetal": getoond["kengetal_label"],
-        "Bevinding": getoond["bevinding"],
-        "Actie": getoond["actie"],
-        "Eigenaar": getoond["eigenaar"],
-        "Deadline": getoond["deadline"],
         "Status": getoond["status"],
         "Te laat": [TE_LAAT if t else "" for t in getoond["te_laat"]],
+        "Deadline": getoond["deadline"],
+        "Eigenaar": getoond["eigenaar"],
+        "Actie": getoond["actie"],
+        "Bevinding": getoond["bevinding"],
         "Laatste update": [None if pd.isna(t) else pd.Timestamp(t).date() for t in getoond["laatste_update"]],
     })
     opgemaakt = formaat.tabel_nl(tabel).apply(
@@ -111,7 +111,8 @@ else:
         tabel, {"Nr": st.column_config.Column("Nr", width=50),
                 "Bevinding": st.column_config.Column(width="medium"),
                 "Actie": st.column_config.Column(width="medium"),
-                "Te laat": st.column_config.Column(help="De deadline is voorbij en de actie is nog open of bezig.")}))
+                "Te laat": st.column_config.Column(width=70, help="De deadline is voorbij en de actie is nog open of "
+                                                                     "bezig.")}))
     if getoond.empty:
         st.caption("Geen verbeteracties met deze keuzes.")
     st.download_button(
@@ -147,11 +148,14 @@ else:
             hj_namen = [halfjaar_naam(h) for h in waarden]
             st.plotly_chart(verloop(hj_namen, list(waarden.values()), aandeel, f"{label}, {actie['voor']}"),
                             config=PLOTLY_CONFIG, width="stretch", key="va_verloop")
-            st.dataframe(pd.DataFrame({"Halfjaar": hj_namen, label: [als_tekst(w, aandeel) for w in waarden.values()]}),
-                         hide_index=True, key="va_waarden")
+            per_halfjaar = pd.DataFrame({"Halfjaar": hj_namen,
+                                         label: [als_tekst(w, aandeel) for w in waarden.values()]})
+            st.dataframe(per_halfjaar, hide_index=True, key="va_waarden",
+                         column_config=kolommen.instellingen(per_halfjaar))
             st.caption("Hetzelfde getal als in de Sectorvergelijking, vanaf het halfjaar waarin de actie is afgesproken"
                        + ("." if wie.ziet_alles_exact else ", afgerond of afgeschermd zoals daar."))
     historie = updates(gekozen_id)
+    st.caption("Updates")
     if historie.empty:
         st.caption("Nog geen updates.")
     else:
@@ -207,12 +211,13 @@ with st.form("va_nieuw", clear_on_submit=False):
     nieuw_kengetal = st.selectbox("Kengetal dat de actie moet verbeteren", list(VOLGBAAR), format_func=kengetal_label)
     nieuw_bevinding = st.text_area("Bevinding", max_chars=1000, placeholder="Wat zagen we in de cijfers?")
     nieuw_actie = st.text_area("Actie", max_chars=1000, placeholder="Wat gaat de keten anders doen?")
-    nieuw_eigenaar = st.selectbox("Eigenaar (organisatie)", eigenaren())
+    nieuw_eigenaar = st.selectbox("Eigenaar (organisatie)", eigenaren(), index=None,
+                                  placeholder="Kies de organisatie die de actie trekt")
     nieuw_anders = st.text_input("Andere organisatie", max_chars=200,
                                  help="Alleen als de eigenaar niet in de lijst staat. Een organisatie, geen persoon.")
     nieuw_deadline = st.date_input("Deadline", value=None, format="DD-MM-YYYY")
     if st.form_submit_button("Opslaan"):
-        eigenaar = nieuw_anders.strip() or ("" if nieuw_eigenaar == ANDERE else nieuw_eigenaar)
+        eigenaar = nieuw_anders.strip() or ("" if nieuw_eigenaar in (None, ANDERE) else nieuw_eigenaar)
         nieuwe, fouten = gecontroleerd(nieuw_halfjaar, nieuw_sector, nieuw_gemeente, nieuw_kengetal, nieuw_bevinding,
                                        nieuw_actie, eigenaar, nieuw_deadline)
         for fout in fouten:

@@ -448,6 +448,8 @@ def test_the_form_names_what_is_missing(opslag):
     next(b for b in app.button if b.label == "Opslaan").click().run()
     assert [zichtbaar(e.value) for e in app.error] == [
         "Actie is leeg. Beschrijf wat er gaat gebeuren.",
+        "Eigenaar is leeg. Vul de organisatie in die de actie trekt (een gemeente, UWV, het WSP, een SW-bedrijf of "
+        "een mbo-school).",
         "Deadline is leeg. Vul de datum in waarop de actie klaar moet zijn, zoals 31-12-2026.",
     ]
     assert rijen(opslag, "SELECT count(*) FROM verbeteractie") == [(0,)]
