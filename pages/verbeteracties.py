@@ -115,8 +115,9 @@ else:
                                                                      "bezig.")}))
     if getoond.empty:
         st.caption("Geen verbeteracties met deze keuzes.")
+    gelogd = download_logger()  # who is looking is known now; the file is made when the button is clicked
     st.download_button(
-        "Download Excel", data=lambda: download_logger()("verbeteracties.xlsx", excel_export()),
+        "Download Excel", data=lambda: gelogd("verbeteracties.xlsx", excel_export()),
         file_name="verbeteracties.xlsx", mime=XLSX_MIME, key="va_export", on_click="ignore",
         icon=":material/download:", help="De hele lijst, ook om later weer te importeren (de kolom Nummer houdt elke "
                                          "actie herkenbaar).")

@@ -331,6 +331,22 @@ def test_the_report_shows_an_action_made_updated_and_closed_with_its_number_per_
             assert waarde.getoond % 5 == 0
 
 
+def test_a_gemeente_action_holds_the_numbers_of_that_gemeente_exact_for_its_own_viewer_only(opslag, views):
+    from analytics.verbeteracties import rapport_tabel
+
+    trajecten, vraag = views
+    nummer = voeg_toe(opslag, sector="", gemeente="Wijchen", kengetal="Lopende trajecten")
+    wijchen = trajecten[trajecten["gemeentecode"] == "GM0296"]
+    verwacht = {f"{h}e halfjaar {j}": per_sector(wijchen, vraag, j, h).at["Hele selectie", "lopend_op"]
+                for j, h in ((2025, 2), (2026, 1))}
+    eigen = rapport_tabel(Halfjaar(2025, 2), Kijker(GEMEENTE, "gemeente", ("GM0296",)))
+    assert eigen.at[nummer, "Voor"] == "Wijchen"
+    assert {naam: eigen.at[nummer, naam] for naam in verwacht} == verwacht
+    for naam, exact in verwacht.items():
+        waarde = rapport_tabel(Halfjaar(2025, 2), regio()).at[nummer, naam]
+        assert isinstance(waarde, Beschermd) and bereik(waarde)[0] <= exact <= bereik(waarde)[1]
+
+
 def test_the_report_leaves_out_what_was_closed_before_its_half_year(opslag):
     from analytics.verbeteracties import rapport_tabel, verbeteracties
 
