@@ -132,7 +132,7 @@ else:
     links, rechts = st.columns(2)
     with links:
         st.caption("Bevinding")
-        st.text(actie["bevinding"] or formaat.LEEG)
+        st.text(formaat.LEEG if formaat.is_leeg(actie["bevinding"]) or not actie["bevinding"] else actie["bevinding"])
         st.caption("Actie")
         st.text(actie["actie"])
         st.caption("Eigenaar, deadline en status")

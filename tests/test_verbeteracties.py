@@ -35,6 +35,7 @@ GEMEENTE = "a.jansen@wijchen.example"
 KOPPEN = ["Nummer", "Halfjaar", "Sector", "Gemeente", "Kengetal", "Bevinding", "Actie", "Eigenaar", "Deadline",
           "Status", "Te laat", "Laatste update", "Toelichting"]
 TE_LAAT_KLEUR = "background-color: #FBE3E4"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @pytest.fixture
@@ -469,3 +470,26 @@ def test_the_form_names_what_is_missing(opslag):
         "Deadline is leeg. Vul de datum in waarop de actie klaar moet zijn, zoals 31-12-2026.",
     ]
     assert rijen(opslag, "SELECT count(*) FROM verbeteractie") == [(0,)]
+
+
+def test_the_regio_imports_an_excel_list_on_the_page_and_a_wrong_one_is_refused_whole(opslag, tmp_path):
+    kop = ["Halfjaar", "Sector", "Kengetal", "Actie", "Eigenaar", "Deadline", "Status"]
+    fout = schrijf_xlsx(tmp_path / "fout.xlsx", [
+        kop, ["2026-1", "Groen", "Instroom", "Goed", "UWV", dt.date(2026, 9, 30), "open"],
+        ["2026-1", "Groen", "Instroom", "Fout", "UWV", "ooit", "open"]])
+    app = pagina(REGIO)
+    app.file_uploader(key="va_import").set_value([(fout.name, fout.read_bytes(), XLSX)]).run()
+    app.button(key="va_importeren").click().run()
+    assert not app.exception, app.exception
+    assert [zichtbaar(e.value) for e in app.error] == [
+        "Niet geladen: 1 fout in het bestand. Verbeter het bestand en importeer het opnieuw."]
+    assert list(tabel_met(app, "Melding")["Melding"]) == [
+        "Rij 3: Deadline 'ooit' is geen datum. Schrijf bijvoorbeeld 31-12-2026.",
+        "Er is niets geladen; verbeter het bestand en laad het opnieuw."]
+    assert rijen(opslag, "SELECT count(*) FROM verbeteractie") == [(0,)]
+    goed = schrijf_xlsx(tmp_path / "goed.xlsx", [
+        kop, ["2026-1", "Groen", "Instroom", "Goed", "UWV", dt.date(2026, 9, 30), "bezig"]])
+    app.file_uploader(key="va_import").set_value([(goed.name, goed.read_bytes(), XLSX)]).run()
+    app.button(key="va_importeren").click().run()
+    assert [s.value for s in app.success] == ["Geladen: 1 nieuwe verbeteractie, 0 bijgewerkt, 0 ongewijzigd."]
+    assert list(tabel(app)["Status"]) == ["bezig"]
