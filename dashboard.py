@@ -27,6 +27,7 @@ def paginas(wie) -> dict[str, list[st.Page]]:
         "Vraag en sectoren": [
             st.Page("pages/structurele_vraag.py", title="Structurele vraag", icon=":material/work:"),
             st.Page("pages/sectoren.py", title="Sectorvergelijking", icon=":material/compare:"),
+            st.Page("pages/verbeteracties.py", title="Verbeteracties", icon=":material/checklist:"),
         ],
         "Rapportage": [
             st.Page("pages/rapportage.py", title="Halfjaarrapportage", icon=":material/description:"),

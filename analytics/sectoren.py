@@ -62,6 +62,11 @@ class Halfjaar:
         return Halfjaar(self.jaar, 1) if self.helft == 2 else Halfjaar(self.jaar - 1, 2)
 
 
+def halfjaar_naam(halfjaar: Halfjaar) -> str:
+    """"1e halfjaar 2026": on the pages, in the report and as the name of a column per half year."""
+    return f"{halfjaar.helft}e halfjaar {halfjaar.jaar}"
+
+
 def halfjaren(eerste_start: dt.date, laatste_peildatum: dt.date) -> list[Halfjaar]:
     """The half years the data covers that are complete at the latest peildatum, newest first. The first
     may start before the data does (the page says so); the running half year is not offered."""

@@ -16,6 +16,7 @@ from analytics.sectoren import (
     STRUCTUREEL_K,
     UITVAL_MAANDEN,
     Halfjaar,
+    halfjaar_naam,
     halfjaren,
     sectorvergelijking,
     vraag_bekend_vanaf,
@@ -30,11 +31,6 @@ from weergave.kleine_veelvouden import Maat, kleine_veelvouden_per_rij
 
 TOTAAL = "Hele selectie"
 STRUCTURELE_VRAAG = "Structurele vraag (plekken per maand)"
-
-
-def halfjaar_naam(halfjaar: Halfjaar) -> str:
-    """"1e halfjaar 2026"."""
-    return f"{halfjaar.helft}e halfjaar {halfjaar.jaar}"
 
 
 def datum_voluit(datum: dt.date) -> str:

@@ -1,4 +1,5 @@
-"""The command line: python -m pipelines ingest | terugdraaien | demo | sjablonen | gebruiker toevoegen | rapport.
+"""The command line: python -m pipelines ingest | terugdraaien | demo | sjablonen | gebruiker toevoegen |
+rapport | verbeteracties exporteren | verbeteracties importeren.
 
 Exit codes: 0 every file loaded or already loaded; 1 a file was refused (its Dutch report is
 printed, nothing of it is in the store); 2 wrong usage.
@@ -67,6 +68,8 @@ def parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="demobestanden maken en laden (fictieve gegevens)")
     demo.add_argument("--db", required=True, type=opslag_argument, help="pad naar het DuckDB-bestand")
     demo.add_argument("--map", type=Path, default=Path("data/demo"), help="map voor de demobestanden")
+    demo.add_argument("--zonder-verbeteracties", action="store_true",
+                      help="alleen de exports, zonder de drie fictieve verbeteracties")
 
     sjablonen = sub.add_parser("sjablonen", help="lege Excel-sjablonen per soort export maken")
     sjablonen.add_argument("--map", type=Path, default=Path("data/sjablonen"), help="doelmap")
@@ -88,6 +91,16 @@ def parser() -> argparse.ArgumentParser:
                          "het toegangsbestand DASHBOARD_TOEGANG); zonder: zoals de regio het ziet (afgeschermd)")
     rapport.add_argument("--uit", required=True, type=Path, metavar="BESTAND",
                          help="het rapport: een bestand dat eindigt op .html, .pdf of .xlsx")
+    acties = sub.add_parser("verbeteracties", help="de lijst met verbeteracties naar of uit Excel")
+    acties_sub = acties.add_subparsers(dest="actie", required=True, metavar="ACTIE")
+    exporteren = acties_sub.add_parser("exporteren", help="alle verbeteracties naar een Excel-bestand")
+    exporteren.add_argument("--db", required=True, type=opslag_argument, help="pad naar het DuckDB-bestand")
+    exporteren.add_argument("--uit", required=True, type=Path, metavar="BESTAND.xlsx", help="het Excel-bestand")
+    importeren = acties_sub.add_parser("importeren", help="verbeteracties uit een Excel-bestand laden")
+    importeren.add_argument("--db", required=True, type=opslag_argument, help="pad naar het DuckDB-bestand")
+    importeren.add_argument("--als", required=True, metavar="EMAIL",
+                            help="wie laadt: beheerder of regio in het toegangsbestand (DASHBOARD_TOEGANG)")
+    importeren.add_argument("bestand", type=Path, metavar="BESTAND.xlsx")
     return hoofd
 
 
@@ -95,6 +108,65 @@ def rapport(args: argparse.Namespace) -> int:
     from rapportage.maken import maak_rapport
 
     return maak_rapport(args.db, args.halfjaar, args.uit, sector=args.sector, gemeente=args.gemeente, als=args.als)
+
+
+def verbeteracties(args: argparse.Namespace) -> int:
+    import os
+
+    from pipelines.audit import vastleggen
+    from pipelines.verbeteracties import VerbeteractieFout, excel_export, importeren
+
+    os.environ["DASHBOARD_DB"] = str(args.db)  # the read side asks this store
+    if args.actie == "exporteren":
+        if args.uit.suffix.lower() != ".xlsx":
+            print(f"Geef een bestandsnaam die eindigt op .xlsx, niet '{args.uit.name}'.")
+            return 2
+        if not args.db.exists():
+            print(f"De opslag {args.db} bestaat niet. Er is niets geschreven.")
+            return 1
+        args.uit.write_bytes(excel_export())
+        vastleggen(args.db, "opdrachtregel", "download", f"verbeteracties {args.uit.name}")
+        print(f"Verbeteracties geschreven: {args.uit}")
+        return 0
+    if not args.bestand.is_file():
+        print(f"Niet geladen: {args.bestand} bestaat niet of is geen bestand.")
+        return 1
+    if not args.db.exists():
+        print(f"Niet geladen: de opslag {args.db} bestaat niet.")
+        return 1
+    wie, fout = schrijver(args.als)
+    if fout:
+        print(fout)
+        return 1
+    try:
+        uitkomst = importeren(args.db, args.bestand.read_bytes(), wie)
+    except VerbeteractieFout as fout:
+        print(f"Geweigerd: {args.bestand.name}.")
+        for regel in fout.meldingen:
+            print(f"  {regel}")
+        return 1
+    print(f"{uitkomst.melding} ({args.bestand.name})")
+    return 0
+
+
+def schrijver(email: str):
+    """(the Kijker of `email` from the roles file, None) or (None, why they may not write verbeteracties)."""
+    from pipelines.verbeteracties import schrijfrecht_fout
+    from toegang.kijker import Kijker
+    from toegang.rollen import ToegangFout, rol_van, toegangsbestand
+
+    bestand = toegangsbestand()
+    if bestand is None:
+        return None, ("Er is geen toegangsbestand (DASHBOARD_TOEGANG), dus niet na te gaan of "
+                      f"{email} verbeteracties mag schrijven. Er is niets veranderd.")
+    try:
+        rol = rol_van(email, bestand)
+    except ToegangFout as fout:
+        return None, f"{fout} Er is niets veranderd."
+    if rol is None:
+        return None, f"{email} staat niet in het toegangsbestand ({bestand}). Er is niets veranderd."
+    wie = Kijker.uit_rol(rol)
+    return wie, schrijfrecht_fout(wie)
 
 
 def ingest(args: argparse.Namespace) -> int:
@@ -143,7 +215,7 @@ def terugdraaien(args: argparse.Namespace) -> int:
 def demo(args: argparse.Namespace) -> int:
     from pipelines.demo_laden import demo_geladen
 
-    return demo_geladen(args.db, args.map)
+    return demo_geladen(args.db, args.map, verbeteracties=not args.zonder_verbeteracties)
 
 
 def sjablonen(args: argparse.Namespace) -> int:
@@ -189,7 +261,7 @@ def gebruiker(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     opdracht = {"ingest": ingest, "terugdraaien": terugdraaien, "demo": demo, "sjablonen": sjablonen,
-                "gebruiker": gebruiker, "rapport": rapport}
+                "gebruiker": gebruiker, "rapport": rapport, "verbeteracties": verbeteracties}
     try:
         return opdracht[args.opdracht](args)
     except meldingen.OpslagFout as fout:

@@ -1,8 +1,11 @@
-"""The audit log: who logged in and who downloaded what (uploads and rollbacks are in `upload`)."""
+"""The audit log: who logged in, who downloaded what, who changed which verbeteractie (uploads and rollbacks are in
+`upload`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import duckdb
 
 from pipelines.opslag import schrijfverbinding, voer_uit
 
@@ -13,4 +16,10 @@ def vastleggen(db: Path, wie: str, actie: str, wat: str = "") -> None:
     if not Path(db).exists():
         return
     with schrijfverbinding(db, schema=False) as con:
-        voer_uit(con, "audit_vastleggen", {"wie": wie, "actie": actie, "wat": wat})
+        vastleggen_in(con, wie, actie, wat)
+
+
+def vastleggen_in(con: duckdb.DuckDBPyConnection, wie: str, actie: str, wat: str = "") -> None:
+    """The same line on a write connection already open: inside the caller's transaction, so the change and its
+    line are stored together or not at all (verbeteracties)."""
+    voer_uit(con, "audit_vastleggen", {"wie": wie, "actie": actie, "wat": wat})

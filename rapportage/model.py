@@ -17,9 +17,10 @@ from analytics.beschermd import getoond
 from analytics.filters import Filters
 from analytics.kengetallen import filterkeuzes, instroom_tegen_afspraak, periode_grenzen
 from analytics.onderdrukking import drempel
-from analytics.sectoren import STRUCTUREEL_K, UITVAL_MAANDEN, Halfjaar, halfjaren, sectorvergelijking
+from analytics.sectoren import STRUCTUREEL_K, UITVAL_MAANDEN, Halfjaar, halfjaar_naam, halfjaren, sectorvergelijking
 from analytics.stand import stand_per_organisatie
 from analytics.uitval import redenen_uitval
+from analytics.verbeteracties import rapport_tabel
 from analytics.vraag import structurele_vraag, vraag_en_aanbod, vraagvenster
 from pipelines.referentie import code_weergave
 from rapportage import samenvatting
@@ -82,11 +83,6 @@ class Rapport:
     gemaakt: dt.date
 
 
-def halfjaar_naam(halfjaar: Halfjaar) -> str:
-    """"1e halfjaar 2026"."""
-    return f"{halfjaar.helft}e halfjaar {halfjaar.jaar}"
-
-
 def datum_voluit(datum: dt.date) -> str:
     """"30 juni 2026"."""
     return f"{datum.day} {formaat.maandnaam(datum.month)} {datum.year}"
@@ -139,18 +135,15 @@ def rapport_filters(halfjaar: Halfjaar, kijker, sector: str | None = None, gemee
                    sectoren=(sector,) if sector else (), kijker=kijker)
 
 
-def lege_verbeteracties() -> pd.DataFrame:
-    return pd.DataFrame(columns=list(VERBETERACTIE_KOLOMMEN))
-
-
 def rapport(filters: Filters, halfjaar: Halfjaar, verbeteracties: pd.DataFrame | None = None,
             vandaag: dt.date | None = None) -> Rapport:
     """The whole report for the viewer in `filters` (its period is replaced by the half year).
 
     `verbeteracties`: last half year's actions as analytics.verbeteracties.rapport_tabel gives them (columns
-    VERBETERACTIE_KOLOMMEN, then one per half year with the kengetal's value); default none."""
+    VERBETERACTIE_KOLOMMEN, then one per half year with the kengetal's value); default: those in the store."""
     filters = replace(filters, van=halfjaar.van, tot=halfjaar.tot)
-    verbeteracties = lege_verbeteracties() if verbeteracties is None else verbeteracties
+    if verbeteracties is None:
+        verbeteracties = vorige_verbeteracties(halfjaar, filters.kijker)
     eerste_start, _ = periode_grenzen()
     vergelijking = sectorvergelijking(filters, halfjaar, eerste_start)
     afspraak = instroom_tegen_afspraak(filters, halfjaar.jaar, halfjaar.tot)
@@ -413,6 +406,24 @@ def vraagsectie(filters: Filters, venster, aanbod: pd.DataFrame | None) -> Secti
                f"Geen beroep had vraag in minstens {STRUCTUREEL_K} van de 12 maanden.")],
         [grafiek] if grafiek else [],
     )
+
+
+def vorige_verbeteracties(halfjaar: Halfjaar, kijker) -> pd.DataFrame:
+    """The actions agreed in the half year before `halfjaar` (and older ones still open or changed since), with their
+    kengetal per half year up to `halfjaar` as `kijker` may see it: a report on an earlier half year shows no later
+    numbers."""
+    tabel = rapport_tabel(halfjaar.vorige(), kijker)
+    later = {k for k in tabel.columns if k not in VERBETERACTIE_KOLOMMEN and k not in tot_en_met(halfjaar)}
+    return tabel.drop(columns=sorted(later))
+
+
+def tot_en_met(halfjaar: Halfjaar, aantal: int = 40) -> set[str]:
+    """The names of `halfjaar` and the `aantal` - 1 half years before it."""
+    namen = set()
+    for _ in range(aantal):
+        namen.add(halfjaar_naam(halfjaar))
+        halfjaar = halfjaar.vorige()
+    return namen
 
 
 def verbeteractiesectie(acties: pd.DataFrame, halfjaar: Halfjaar) -> Sectie:

@@ -186,7 +186,7 @@ def verbeteracties_zin(acties: pd.DataFrame, halfjaar: Halfjaar) -> str:
     te_laat = acties[acties["Te laat"].fillna(False).astype(bool)]
     if te_laat.empty:
         return f"Geen van de {len(acties)} verbeteracties uit het {vorige} is over de deadline."
-    acties_tekst = opsomming([f"{rij['Actie']} ({rij['Eigenaar']})" for _, rij in te_laat.iterrows()])
+    acties_tekst = opsomming([f"{str(rij['Actie']).rstrip('. ')} ({rij['Eigenaar']})" for _, rij in te_laat.iterrows()])
     woord = "is" if len(te_laat) == 1 else "zijn"
     return f"{len(te_laat)} van de {len(acties)} verbeteracties {woord} over de deadline: {acties_tekst}."
 

@@ -94,8 +94,8 @@ def demo_opslag(tmp_path_factory) -> tuple[Path, Path]:
     """The demo store, built once per test run through the real CLI: (store, folder of exports)."""
     map_ = tmp_path_factory.mktemp("demo")
     db = map_ / "demo.duckdb"
-    resultaat = cli("demo", "--db", db, "--map", map_ / "exports", env={"DASHBOARD_SLEUTEL": str(map_ / "sleutel")},
-                    timeout=600)
+    resultaat = cli("demo", "--db", db, "--map", map_ / "exports", "--zonder-verbeteracties",  # the tests write
+                    env={"DASHBOARD_SLEUTEL": str(map_ / "sleutel")}, timeout=600)  # their own verbeteracties
     assert resultaat.returncode == 0, resultaat.stdout[-2000:]
     return db, map_ / "exports"
 

@@ -20,7 +20,7 @@ from weergave import formaat, kolommen
 BEHEERDER = "beheer@regio.example"
 VERBORGEN = {"uploaden.py", "logboek.py", "kwaliteit.py"}
 ZICHTBAAR = {"overzicht.py", "instroom.py", "uitval.py", "structurele_vraag.py", "sectoren.py", "rapportage.py",
-             "gegevens.py", "definities.py"}
+             "verbeteracties.py", "gegevens.py", "definities.py"}
 
 
 @pytest.fixture

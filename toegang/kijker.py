@@ -63,6 +63,12 @@ class Kijker:
         return self.is_beheerder and not self.demo
 
     @property
+    def mag_verbeteracties_schrijven(self) -> bool:
+        """Add and update verbeteracties: the beheerder and the regio (the consortium's secretariat), not on a
+        projector; a gemeente reads them. The demo may too: its actions are about fictional numbers."""
+        return self.rol in ("beheerder", "regio") and not self.presentatie
+
+    @property
     def mag_namen_zien(self) -> bool:
         """Names of werkgevers and praktijkopleiders with their uitval: only the beheerder, not on a projector."""
         return self.ziet_alles_exact

@@ -185,6 +185,32 @@ SELECT
     u.geladen_op, u.geladen_door, u.meldingen
 FROM upload u;
 
+-- Verbeteracties (issue 14): what the half-yearly evaluation agreed, per half year and scope (a sector, a gemeente,
+-- both, or neither: the whole selection), the number it aims to move and who carries it. Free text stays here, never
+-- in the audit log. The updates are append-only: the action's status is that of its last update.
+CREATE TABLE IF NOT EXISTS verbeteractie (
+    id INTEGER PRIMARY KEY,
+    halfjaar VARCHAR NOT NULL,        -- 'JJJJ-H' (analytics.sectoren.Halfjaar.sleutel)
+    sector VARCHAR,                   -- a sector code, NULL: every sector
+    gemeentecode VARCHAR,             -- NULL: every gemeente
+    kengetal VARCHAR NOT NULL,        -- a key of analytics.kengetallen.KENGETALLEN
+    bevinding VARCHAR,
+    actie VARCHAR NOT NULL,
+    eigenaar VARCHAR NOT NULL,        -- an organisation (ketenpartner), not a person
+    deadline DATE NOT NULL,
+    status VARCHAR NOT NULL,          -- open | bezig | gereed | vervallen
+    aangemaakt_door VARCHAR NOT NULL,
+    aangemaakt_op TIMESTAMP NOT NULL  -- UTC
+);
+
+CREATE TABLE IF NOT EXISTS verbeteractie_update (
+    actie_id INTEGER NOT NULL,
+    tijdstip TIMESTAMP NOT NULL,      -- UTC
+    door VARCHAR NOT NULL,
+    status VARCHAR NOT NULL,
+    toelichting VARCHAR
+);
+
 -- Audit log (issue 6): logins and downloads are written here; uploads and rollbacks are already
 -- recorded in `upload` with who and when, so the view `audit` joins both instead of writing twice.
 -- `wat` names what was done (a page and a file name, an upload id), never row contents.

@@ -1,0 +1,2 @@
+-- The status of one verbeteractie now (no row: it does not exist).
+SELECT status FROM verbeteractie WHERE id = $id;
