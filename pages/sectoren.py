@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 import streamlit as st
 
-from analytics.beschermd import geschaald, getoond, is_beschermd, onzekere_groepen
+from analytics.beschermd import geschaald, is_beschermd, onzekere_groepen
 from analytics.kengetallen import KENGETALLEN, periode_grenzen
 from analytics.onderdrukking import MIN_NOEMER, drempel
 from analytics.sectoren import (
@@ -27,7 +27,7 @@ from kader.filterbalk import naam_van
 from weergave import formaat, kolommen
 from weergave.downloads import download_knoppen
 from weergave.grafieken import PLOTLY_CONFIG
-from weergave.kleine_veelvouden import Maat, kleine_veelvouden_per_rij
+from weergave.kleine_veelvouden import kleine_veelvouden_per_rij, sectormaten
 
 TOTAAL = "Hele selectie"
 STRUCTURELE_VRAAG = "Structurele vraag (plekken per maand)"
@@ -108,18 +108,7 @@ elif vorige.van < eerste_start:
         "gaat over een onvolledig halfjaar."
     )
 
-maten = [
-    Maat("Instroom", "instroom", "instroom_vorig"),
-    Maat("Lopend aan het eind", "lopend", "lopend_vorig"),
-    Maat("Praktijkverklaringen", "praktijkverklaringen", "praktijkverklaringen_vorig"),
-    Maat(f"Uitval binnen {UITVAL_MAANDEN} maanden", "uitval6", "uitval6_vorig", procent=True,
-         teller_nu="uitval6_teller", noemer_nu="uitval6_noemer", teller_vorig="uitval6_teller_vorig",
-         noemer_vorig="uitval6_noemer_vorig", totaal_nu=getoond(totaal["uitval6"])),
-    Maat("Uitstroom naar werk", "aandeel_werk", "aandeel_werk_vorig", procent=True, teller_nu="uitstroom_werk",
-         noemer_nu="beeindigd", teller_vorig="uitstroom_werk_vorig", noemer_vorig="beeindigd_vorig",
-         totaal_nu=getoond(totaal["aandeel_werk"])),
-    Maat("Structurele vraag", "structurele_vraag", "structurele_vraag_vorig", decimalen=1),
-]
+maten = sectormaten(totaal)
 for grafiek in kleine_veelvouden_per_rij(
     sectoren.rename(columns={"naam": "Sector"}), "Sector", maten, nu_label=nu_naam,
     vorig_label=vorig_naam if te_vergelijken else "", titel=f"Sectoren in het {nu_naam}",

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from analytics.beschermd import getoond
 from analytics.filters import Filters
 from analytics.kengetallen import filterkeuzes, instroom_tegen_afspraak, periode_grenzen
 from analytics.onderdrukking import drempel
@@ -27,7 +26,7 @@ from rapportage import samenvatting
 from weergave import formaat
 from weergave.grafieken import Grafiek, voortgang_tegen_doel
 from weergave.grafieken_vraag import vraag_tegen_instroom
-from weergave.kleine_veelvouden import Maat, kleine_veelvouden_per_rij
+from weergave.kleine_veelvouden import kleine_veelvouden_per_rij, sectormaten
 from weergave.uitvalgrafieken import pareto
 
 TOTAAL = "Hele selectie"
@@ -270,18 +269,7 @@ def sectorsectie(vergelijking: pd.DataFrame, halfjaar: Halfjaar, vorige_te_verge
     tabellen = [Tabel(titel, df[k], {c: soorten[c] for c in k}) for titel, k in delen]
     sectoren = vergelijking[~vergelijking["totaal"]].assign(Sector=lambda d: d["sector"].map(sectornaam))
     totaal = vergelijking[vergelijking["totaal"]].iloc[0]
-    maten = [
-        Maat("Instroom", "instroom", "instroom_vorig"),
-        Maat("Lopend aan het eind", "lopend", "lopend_vorig"),
-        Maat("Praktijkverklaringen", "praktijkverklaringen", "praktijkverklaringen_vorig"),
-        Maat(f"Uitval binnen {UITVAL_MAANDEN} maanden", "uitval6", "uitval6_vorig", procent=True,
-             teller_nu="uitval6_teller", noemer_nu="uitval6_noemer", teller_vorig="uitval6_teller_vorig",
-             noemer_vorig="uitval6_noemer_vorig", totaal_nu=getoond(totaal["uitval6"])),
-        Maat("Uitstroom naar werk", "aandeel_werk", "aandeel_werk_vorig", procent=True, teller_nu="uitstroom_werk",
-             noemer_nu="beeindigd", teller_vorig="uitstroom_werk_vorig", noemer_vorig="beeindigd_vorig",
-             totaal_nu=getoond(totaal["aandeel_werk"])),
-        Maat("Structurele vraag", "structurele_vraag", "structurele_vraag_vorig", decimalen=1),
-    ]
+    maten = sectormaten(totaal)
     grafieken = kleine_veelvouden_per_rij(sectoren, "Sector", maten, nu_label=nu,
                                           vorig_label=vorig if vorige_te_vergelijken else "",
                                           titel=f"Sectoren in het {nu}") if not sectoren.empty else []

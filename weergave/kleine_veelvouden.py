@@ -18,7 +18,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from analytics.beschermd import verschil
+from analytics.beschermd import getoond, verschil
+from analytics.sectoren import UITVAL_MAANDEN
 from weergave import formaat
 from weergave.grafieken import (
     LETTER,
@@ -168,6 +169,23 @@ def kleine_veelvouden(
     fig.update_xaxes(tickfont={"size": LETTER - 2, "color": TEKST}, fixedrange=True, separatethousands=True)
     fig.update_annotations(font={"size": LETTER_AS, "color": TEKST})
     return Grafiek(fig, _alt(df, categorie_kolom, maten, titel, nu_label, vorig_label, heeft_vorig))
+
+
+def sectormaten(totaal) -> list[Maat]:
+    """The Sectorvergelijking's six measures (on the page and in the half-year report), the shares with the whole
+    selection's value (`totaal`: its row of analytics.sectoren.sectorvergelijking) as a dotted line."""
+    return [
+        Maat("Instroom", "instroom", "instroom_vorig"),
+        Maat("Lopend aan het eind", "lopend", "lopend_vorig"),
+        Maat("Praktijkverklaringen", "praktijkverklaringen", "praktijkverklaringen_vorig"),
+        Maat(f"Uitval binnen {UITVAL_MAANDEN} maanden", "uitval6", "uitval6_vorig", procent=True,
+             teller_nu="uitval6_teller", noemer_nu="uitval6_noemer", teller_vorig="uitval6_teller_vorig",
+             noemer_vorig="uitval6_noemer_vorig", totaal_nu=getoond(totaal["uitval6"])),
+        Maat("Uitstroom naar werk", "aandeel_werk", "aandeel_werk_vorig", procent=True, teller_nu="uitstroom_werk",
+             noemer_nu="beeindigd", teller_vorig="uitstroom_werk_vorig", noemer_vorig="beeindigd_vorig",
+             totaal_nu=getoond(totaal["aandeel_werk"])),
+        Maat("Structurele vraag", "structurele_vraag", "structurele_vraag_vorig", decimalen=1),
+    ]
 
 
 def kleine_veelvouden_per_rij(
