@@ -5,6 +5,7 @@ chart in Chromium with the network blocked; text from files is escaped; bad inpu
 from __future__ import annotations
 
 import re
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -432,3 +433,29 @@ def test_gemeente_ziet_eigen_gemeente_exact_en_de_regio_afgeschermd(demo_opslag,
     assert "Wijchen" in gemeente and "gemeente (GM0296)" in gemeente
     afgeschermd = excel_tabellen(regio, "Sectoren")["Instroom, lopende trajecten en praktijkverklaringen"]["Instroom"]
     assert all(w in ("<5", "x") or w % 5 == 0 for w in afgeschermd) and "<5" in list(afgeschermd)
+
+
+def test_de_pdf_heeft_dezelfde_getallen_als_de_html(demo_opslag, regio_rapport, tmp_path):
+    """The PDF is the HTML printed by Chromium: every row of every table of the regio's report is in its text, in
+    the same order (a cell that wraps onto a second line still reads in order), so its numbers are the HTML's, which
+    the tests above hold against the read side and keep protected. Without Chromium: the Dutch message (above)."""
+    from pypdf import PdfReader
+
+    if not CHROMIUM.exists():
+        assert maak(demo_opslag, tmp_path / "r.pdf", env={"PATH": str(tmp_path)}).returncode == 1
+        return
+    pdf = tmp_path / "rapport.pdf"
+    uitkomst = maak(demo_opslag, pdf)
+    assert uitkomst.returncode == 0, uitkomst.stdout + uitkomst.stderr
+    tekst = " ".join(blad.extract_text() for blad in PdfReader(pdf).pages)
+    woorden = unicodedata.normalize("NFKC", tekst).split()  # the font's ligatures ("ﬀ") as letters
+    tabellen = html_tabellen(regio_rapport[0].read_text())
+    assert len(tabellen) >= 8, list(tabellen)
+    plek, rijen = 0, 0
+    for titel, tabel in tabellen.items():
+        for rij in tabel.itertuples(index=False):
+            for woord in " ".join(str(c) for c in rij).split():
+                assert woord in woorden[plek:], (titel, rij, woord)
+                plek += woorden[plek:].index(woord) + 1
+            rijen += 1
+    assert rijen > 40
