@@ -108,7 +108,8 @@ def tabel_html(tabel: Tabel) -> str:
 
 def grafiek_html(grafiek, nummer: int) -> str:
     figuur = grafiek.figure
-    figuur.update_layout(width=GRAFIEK_BREEDTE)
+    figuur.update_layout(width=GRAFIEK_BREEDTE, template="plotly_white")  # white, as on the screen: plotly's default
+    # template puts the charts on a grey-blue plane that prints as a grey block
     if (figuur.layout.height or 0) > GRAFIEK_MAX_HOOGTE:
         figuur.update_layout(height=GRAFIEK_MAX_HOOGTE)
     div = pio.to_html(figuur, full_html=False, include_plotlyjs=False, config=CONFIG, div_id=f"grafiek{nummer}",
