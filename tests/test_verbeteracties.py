@@ -534,3 +534,19 @@ def test_the_demo_has_three_actions_one_done_one_under_way_one_overdue(opslag):
     assert list(acties["status"]) == ["gereed", "bezig", "open"]
     assert list(acties["te_laat"]) == [False, False, True]  # the open one was due on 30-06-2026
     assert set(acties["halfjaar"]) == {"2025-2"}
+
+
+def test_updating_another_action_than_the_one_shown_saves_the_chosen_status(opslag):
+    """Review: in the form, choosing another action made the status field a new widget on submit (its default
+    followed the action), so "gereed" was saved as that action's current status without a word."""
+    te_laat, op_tijd = met_acties(opslag)
+    app = pagina(REGIO)
+    assert app.selectbox(key="va_actie").value == te_laat  # the page shows the first action, which is bezig
+    app.selectbox(key="va_bij_actie").set_value(op_tijd).run()
+    status = next(s for s in app.selectbox if s.label == "Nieuwe status")
+    assert status.value == "open"  # the chosen action's own status, offered as the start
+    status.set_value("gereed")
+    app.text_area[-1].set_value("Klaar")
+    next(b for b in app.button if b.label == "Bijwerken").click().run()
+    assert [s.value for s in app.success] == [f"Verbeteractie {op_tijd} is bijgewerkt: gereed."]
+    assert rijen(opslag, f"SELECT status FROM verbeteractie WHERE id = {op_tijd}") == [("gereed",)]
