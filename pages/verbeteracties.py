@@ -31,6 +31,7 @@ from pipelines.meldingen import OpslagFout
 from pipelines.referentie import code_weergave, codes
 from pipelines.verbeteracties import (
     GEEN_PERSONEN,
+    NIET_GELADEN,
     VerbeteractieFout,
     bijwerken,
     excel_export,
@@ -264,7 +265,8 @@ if bestand is not None and st.button("Importeren", key="va_importeren"):
         uitkomst = importeren(db_pad(), bestand.getvalue(), wie)
     except VerbeteractieFout as fout:
         st.error(f"Niet geladen: {bestand_fouten(fout)}. Verbeter het bestand en importeer het opnieuw.")
-        st.dataframe(pd.DataFrame({"Melding": fout.meldingen}), hide_index=True, width="stretch", key="va_fouten")
+        meldingen = [m for m in fout.meldingen if m != NIET_GELADEN]  # the red box above says it already
+        st.dataframe(pd.DataFrame({"Melding": meldingen}), hide_index=True, width="stretch", key="va_fouten")
     except OpslagFout as fout:
         st.error(fout.voor_pagina)
     else:
