@@ -571,3 +571,13 @@ def test_download_buttons_side_by_side():
     assert [k.proto.label for k in knoppen] == ["Download Excel", "Download CSV"]
     assert [k.proto.id.rsplit("-", 1)[-1] for k in knoppen] == ["t_excel", "t_csv"]
     assert all(k.proto.ignore_rerun for k in knoppen)
+
+
+def test_csv_writes_protected_counts_beside_markers_as_dutch_numbers():
+    """Review: a column with "<5" beside rounded counts was written as 20.0 (a Dutch Excel reads 200 or text)."""
+    from analytics.onderdrukking import afgeschermd_getal
+
+    df = pd.DataFrame({"Gemeente": ["A", "B", "C"],
+                       "Praktijkverkl.": [afgeschermd_getal(21, False), afgeschermd_getal(3, False),
+                                          afgeschermd_getal(1234, False)]})
+    assert csv_bytes(df).decode("utf-8-sig").split("\r\n")[1:4] == ["A;20", "B;<5", "C;1235"]

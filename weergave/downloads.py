@@ -222,6 +222,17 @@ def _csv_aandeel(waarde, als_getal: bool):
     return None if formaat.is_leeg(waarde) else waarde
 
 
+def _csv_getal(waarde):
+    """A number in a text column of the CSV as the screen writes it: 20, 2,4 (not 20.0 or 2.4)."""
+    if hasattr(waarde, "item"):  # numpy scalars
+        waarde = waarde.item()
+    if not _is_getal(waarde):
+        return waarde
+    if float(waarde).is_integer():
+        return str(int(waarde))
+    return f"{afgerond(waarde, 1):.1f}".replace(".", ",")  # no thousands separator, as the rest of the CSV
+
+
 def csv_bytes(df: pd.DataFrame, procenten: Iterable[str] = ()) -> bytes:
     """CSV as a Dutch Excel opens it with a double click: ';' between fields, ',' before decimals, dates as
     dd-mm-jjjj, UTF-8 with BOM (so é and – survive), CRLF line ends, no thousands separator; the `procenten`
@@ -240,6 +251,8 @@ def csv_bytes(df: pd.DataFrame, procenten: Iterable[str] = ()) -> bytes:
         elif uitvoer[kolom].map(is_beschermd).any():  # protected: the number shown, or its marker ("<5", "x")
             uitvoer[kolom] = uitvoer[kolom].map(lambda w: (w.teken or formaat.LEEG if w.verborgen else w.getoond)
                                                 if is_beschermd(w) else w).infer_objects()
+            if not pd.api.types.is_numeric_dtype(uitvoer[kolom]):  # "<5" beside numbers: each number as Dutch text,
+                uitvoer[kolom] = uitvoer[kolom].map(_csv_getal)    # else to_csv writes 20.0 (Excel-nl: 200 or text)
         reeks = uitvoer[kolom]
         if pd.api.types.is_datetime64_any_dtype(reeks):
             uitvoer[kolom] = reeks.map(_csv_datum).astype(object)
