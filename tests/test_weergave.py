@@ -16,7 +16,7 @@ from streamlit.proto.Metric_pb2 import Metric as MetricProto
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
-from weergave import formaat
+from weergave import downloads, formaat
 from weergave.downloads import csv_bytes, excel_bytes
 from weergave.grafieken import (
     PALET,
@@ -581,3 +581,17 @@ def test_csv_writes_protected_counts_beside_markers_as_dutch_numbers():
                        "Praktijkverkl.": [afgeschermd_getal(21, False), afgeschermd_getal(3, False),
                                           afgeschermd_getal(1234, False)]})
     assert csv_bytes(df).decode("utf-8-sig").split("\r\n")[1:4] == ["A;20", "B;<5", "C;1235"]
+
+
+def test_excel_keeps_the_brackets_of_a_change_whose_direction_is_not_certain():
+    """Review: the Sectorvergelijking shows "(+5)" and "(0)" where rounding leaves open whether it went up or down;
+    the Excel file had a plain 5 and 0. Still numbers, with a format that shows the brackets."""
+    from analytics.beschermd import Beschermd
+
+    df = pd.DataFrame({"Verschil": [Beschermd(5, -2, 12), Beschermd(0, -4, 4), Beschermd(-5, -9, 1),
+                                    Beschermd(-25, -29, -21)], "Instroom": [Beschermd(5, 3, 7)] * 4})
+    blad = openpyxl.load_workbook(io.BytesIO(excel_bytes(df)))["Gegevens"]
+    assert [c.value for c in blad["A"][1:]] == [5, 0, -5, -25]
+    assert [c.number_format for c in blad["A"][1:]] == [downloads.ONZEKER] * 3 + ["#,##0"]
+    assert blad["B2"].number_format == "#,##0"  # a count is never a change
+    assert [formaat.verschil_getal(w) for w in df["Verschil"]] == ["(+5)", "(0)", "(-5)", "-25"]

@@ -31,7 +31,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import xlsxwriter
 
-from analytics.beschermd import Beschermd, getoonde_getallen, is_beschermd
+from analytics.beschermd import Beschermd, getoonde_getallen, is_beschermd, richting
 from weergave import formaat
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -44,6 +44,8 @@ TOELICHTING = "Toelichting"  # the first sheet of every Excel download
 PROCENT = "0.0%"  # an exact share: 12,5% in a Dutch Excel
 PROCENT_AFGEROND = "0%"  # a protected share, rounded to 5 percentage points: 40%
 TIJDZONE = ZoneInfo("Europe/Amsterdam")
+# A protected change whose direction is not certain (its range holds 0): between brackets, as on screen ("(+5)").
+ONZEKER = '"(+"#,##0")";"(-"#,##0")";"(0)"'
 
 
 def _breedte(kop: str, waarden: list[str]) -> float:
@@ -73,6 +75,7 @@ def excel_bytes(df: pd.DataFrame, blad: str = "Gegevens", toelichting: Sequence[
         "datum": boek.add_format({"num_format": "dd-mm-yyyy"}),
         "procent": boek.add_format({"num_format": PROCENT}),
         "procent_afgerond": boek.add_format({"num_format": PROCENT_AFGEROND}),
+        "onzeker": boek.add_format({"num_format": ONZEKER}),
     }
     if toelichting:
         _toelichting_blad(boek, toelichting, gemaakt_op or dt.datetime.now(TIJDZONE))
@@ -133,6 +136,9 @@ def _schrijf_cel(werkblad, rij: int, kolom: int, waarde, opmaak: dict, decimalen
     """Write one value in its Excel type, a number rounded to `decimalen` unless it is whole; return the text the
     user will see (for the column width)."""
     beschermd = isinstance(waarde, Beschermd)
+    # a change (only a change can be below 0, never a count) that may be up or down: "(+5)" as on screen
+    onzeker = (beschermd and not waarde.verborgen and waarde.laag < 0 and richting(waarde) is None
+               and float(waarde.getoond).is_integer())
     if beschermd:  # protected: the number shown (whole: without decimals, as formaat.getal), or its marker as text
         waarde = waarde.teken or formaat.LEEG if waarde.verborgen else waarde.getoond
     if formaat.is_leeg(waarde):
@@ -153,6 +159,9 @@ def _schrijf_cel(werkblad, rij: int, kolom: int, waarde, opmaak: dict, decimalen
     if _is_getal(waarde):
         if not float(waarde).is_integer():
             waarde = afgerond(waarde, decimalen)
+        if onzeker:
+            werkblad.write_number(rij, kolom, waarde, opmaak["onzeker"])
+            return formaat.verschil_getal(waarde)
         heel = float(waarde).is_integer() and (decimalen == 0 or beschermd)
         werkblad.write_number(rij, kolom, waarde, opmaak["geheel"] if heel else opmaak["decimaal"])
         return formaat.getal(waarde, 0 if heel else 1)
