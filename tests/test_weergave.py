@@ -595,3 +595,20 @@ def test_excel_keeps_the_brackets_of_a_change_whose_direction_is_not_certain():
     assert [c.number_format for c in blad["A"][1:]] == [downloads.ONZEKER] * 3 + ["#,##0"]
     assert blad["B2"].number_format == "#,##0"  # a count is never a change
     assert [formaat.verschil_getal(w) for w in df["Verschil"]] == ["(+5)", "(0)", "(-5)", "-25"]
+
+
+def test_a_pareto_whose_cumulative_shares_are_all_hidden_draws_no_empty_line_or_right_axis():
+    """Review: the regio's report showed the legend entry and a right axis for a line that was not there, its axis
+    title over its tick labels (100% read as "10")."""
+    from analytics.beschermd import Beschermd
+    from weergave.uitvalgrafieken import pareto
+
+    verborgen = Beschermd(None, 0.0, 1.0, "–", aandeel=True)
+    df = pd.DataFrame({"naam": ["Motivatie", "Gezondheid"], "aantal": [Beschermd(5, 5, 7), Beschermd(None, 0, 4, "<5")],
+                       "aandeel": [verborgen] * 2, "cumulatief": [verborgen] * 2})
+    figuur = pareto(df, titel="Redenen van uitval").figure
+    assert [t.name for t in figuur.data] == ["Aantal uitgevallen"]
+    assert "yaxis2" not in figuur.layout.to_plotly_json()
+    zichtbaar = pareto(df.assign(cumulatief=[0.6, 1.0]), titel="Redenen van uitval").figure
+    assert [t.name for t in zichtbaar.data] == ["Aantal uitgevallen", "Cumulatief deel van de uitval"]
+    assert zichtbaar.layout.yaxis2.automargin is True
