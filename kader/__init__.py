@@ -52,7 +52,10 @@ def identiteitsblok(wie) -> None:
         st.sidebar.warning("**Demo: fictieve gegevens.** Geen echte personen; inloggen is niet nodig.")
     else:
         rol = {"beheerder": "beheerder", "gemeente": "gemeente", "regio": "regio"}[wie.rol]
-        st.sidebar.caption(f"Ingelogd als {markdown_tekst(wie.email)} ({rol})")  # from the identity provider: text
+        if wie.presentatie:  # on the beamer: the role, not the address of whoever is at the keyboard
+            st.sidebar.caption(f"Ingelogd ({rol})")
+        else:
+            st.sidebar.caption(f"Ingelogd als {markdown_tekst(wie.email)} ({rol})")  # from the identity provider: text
     # the toggle's value is kept under PRESENTATIE (a page switch resets widgets), read by kijker()
     st.session_state["presentatiemodus"] = bool(st.session_state.get(PRESENTATIE, False))
     st.sidebar.toggle(

@@ -31,6 +31,7 @@ from pipelines.meldingen import OpslagFout
 from pipelines.referentie import code_weergave, codes
 from pipelines.verbeteracties import (
     GEEN_PERSONEN,
+    NIET_GELADEN,
     VerbeteractieFout,
     bijwerken,
     excel_export,
@@ -233,12 +234,14 @@ with st.form("va_nieuw", clear_on_submit=False):
 
 if not acties.empty:
     st.subheader("Stand bijwerken")
+    # The action is chosen outside the form: inside it, the status field would still offer the status of the action
+    # chosen before, and on submit become a new field (its start follows the action) that saves that status instead.
+    bij_id = st.selectbox("Verbeteractie", list(namen), format_func=namen.get, key="va_bij_actie",
+                          index=list(namen).index(gekozen_id))
+    huidig = acties.loc[acties["id"] == bij_id, "status"].iloc[0]
     with st.form("va_bijwerken"):
-        bij_id = st.selectbox("Verbeteractie", list(namen), format_func=namen.get, key="va_bij_actie",
-                              index=list(namen).index(gekozen_id))
-        huidig = acties.loc[acties["id"] == bij_id, "status"].iloc[0]
         bij_status = st.selectbox("Nieuwe status", STATUSSEN, index=STATUSSEN.index(huidig) if huidig in STATUSSEN
-                                  else 0, help="Gereed of vervallen sluit de actie af.")
+                                  else 0, key=f"va_bij_status_{bij_id}", help="Gereed of vervallen sluit de actie af.")
         bij_toelichting = st.text_area("Toelichting", max_chars=1000,
                                        placeholder="Wat is er gedaan, of waarom vervalt de actie?")
         if st.form_submit_button("Bijwerken"):
@@ -262,7 +265,8 @@ if bestand is not None and st.button("Importeren", key="va_importeren"):
         uitkomst = importeren(db_pad(), bestand.getvalue(), wie)
     except VerbeteractieFout as fout:
         st.error(f"Niet geladen: {bestand_fouten(fout)}. Verbeter het bestand en importeer het opnieuw.")
-        st.dataframe(pd.DataFrame({"Melding": fout.meldingen}), hide_index=True, width="stretch", key="va_fouten")
+        meldingen = [m for m in fout.meldingen if m != NIET_GELADEN]  # the red box above says it already
+        st.dataframe(pd.DataFrame({"Melding": meldingen}), hide_index=True, width="stretch", key="va_fouten")
     except OpslagFout as fout:
         st.error(fout.voor_pagina)
     else:

@@ -19,7 +19,7 @@ from analytics.onderdrukking import drempel
 from analytics.sectoren import STRUCTUREEL_K, UITVAL_MAANDEN, Halfjaar, halfjaar_naam, halfjaren, sectorvergelijking
 from analytics.stand import stand_per_organisatie
 from analytics.uitval import redenen_uitval
-from analytics.verbeteracties import rapport_tabel
+from analytics.verbeteracties import gemeentenaam, rapport_tabel
 from analytics.vraag import structurele_vraag, vraag_en_aanbod, vraagvenster
 from pipelines.referentie import code_weergave
 from rapportage import samenvatting
@@ -199,17 +199,26 @@ def voor_wie(kijker) -> str:
     if kijker is None or kijker.rol == "regio":
         return "de regio (consortium)"
     if kijker.rol == "gemeente":
-        return f"gemeente ({', '.join(kijker.gemeenten)})"
+        return f"gemeente {eigen_gemeenten(kijker)}"  # a name, not "GM0296": the reader is an alderman
     return "beheerder"
+
+
+def eigen_gemeenten(kijker) -> str:
+    namen = [gemeentenaam(code) for code in kijker.gemeenten]
+    return ", ".join(namen[:-1]) + f" en {namen[-1]}" if len(namen) > 1 else "".join(namen)
 
 
 def afscherming_tekst(filters: Filters) -> str:
     if filters.exact:
         return "geen: exacte aantallen (alleen voor wie deze gegevens bezit; niet verder verspreiden)"
     d = drempel()
-    return (f"aantallen over mensen afgerond op {d}-tallen, minder dan {d} (ook 0) als <{d}, 'x' waar een klein "
-            f"aantal uit een totaal terug te rekenen zou zijn; percentages afgerond op 5 procentpunt, '–' bij te "
-            "weinig trajecten")
+    tekst = (f"aantallen over mensen afgerond op {d}-tallen, minder dan {d} (ook 0) als <{d}, 'x' waar een klein "
+             f"aantal uit een totaal terug te rekenen zou zijn; percentages afgerond op 5 procentpunt, '–' bij te "
+             "weinig trajecten")
+    wie = filters.kijker
+    if wie is not None and wie.rol == "gemeente" and not wie.presentatie:  # its own rows are exact, as on screen
+        tekst += f"; exact alleen {eigen_gemeenten(wie)}, in een rij per gemeente of als alleen die is gekozen"
+    return tekst
 
 
 def aanlevering(halfjaar: Halfjaar) -> tuple[pd.DataFrame, list[str]]:

@@ -62,10 +62,10 @@ def instroom_zin(totaal: pd.Series, halfjaar: Halfjaar) -> str:
     if leeg(delta):
         return f"{begin}; de verandering ten opzichte van het {vorig} is afgeschermd."
     stijging = richting(delta)
-    if stijging == 1:
-        return f"{begin}, meer dan in het {vorig} ({formaat.verschil_getal(delta)})."
-    if stijging == -1:
-        return f"{begin}, minder dan in het {vorig} ({formaat.verschil_getal(delta)})."
+    # "70 minder", not "(-70)": in every table of the report brackets mean "direction not certain"
+    if stijging in (1, -1):
+        verschil = ("ongeveer " if is_beschermd(delta) else "") + formaat.getal(abs(getoond(delta)))
+        return f"{begin}, {verschil} {'meer' if stijging == 1 else 'minder'} dan in het {vorig}."
     if stijging == 0:
         return f"{begin}, evenveel als in het {vorig}."
     return f"{begin}; of dat meer of minder is dan in het {vorig}, is met deze afgeronde aantallen niet te zeggen."
@@ -124,9 +124,9 @@ def uitval_zin(totaal: pd.Series, halfjaar: Halfjaar) -> str | None:
     if leeg(delta):
         return f"{begin}."
     stijging = richting(delta)
-    if stijging in (1, -1):
-        return (f"{begin}, {'meer' if stijging == 1 else 'minder'} dan in het {vorig} "
-                f"({formaat.verschil_procentpunt(delta)}).")
+    if stijging in (1, -1):  # "5 procentpunt meer", not "(+5 procentpunt)": brackets mean "direction not certain"
+        punten = formaat.verschil_procentpunt(delta).lstrip("+-(").rstrip(")")
+        return f"{begin}, {punten} {'meer' if stijging == 1 else 'minder'} dan in het {vorig}."
     if stijging == 0:
         return f"{begin}, evenveel als in het {vorig}."
     return f"{begin}; of dat meer of minder is dan in het {vorig}, is met deze afgeronde cijfers niet te zeggen."

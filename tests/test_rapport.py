@@ -260,6 +260,7 @@ def test_samenvatting_klopt_met_de_exacte_aantallen(demo_opslag, regio_rapport):
         assert nu > vorig
     elif "minder dan" in zin:
         assert nu < vorig
+        assert re.search(r", ongeveer \d+ minder dan in het 2e halfjaar 2025\.$", zin), zin  # no "(-70)": brackets
     else:
         assert "niet te zeggen" in zin
     assert "Achter op de afspraak naar rato" in tekst or "op koers" in tekst
@@ -430,7 +431,11 @@ def test_gemeente_ziet_eigen_gemeente_exact_en_de_regio_afgeschermd(demo_opslag,
     assert tabel.set_index("Sector").loc[TOTAAL, "Instroom"] == verwacht.loc[TOTAAL, "gestart"]
     assert any(0 < w < 5 for w in tabel["Instroom"] if isinstance(w, int))  # exact: small counts as they are
     gemeente = [c for r in openpyxl.load_workbook(eigen)["Rapport"].iter_rows(values_only=True) for c in r]
-    assert "Wijchen" in gemeente and "gemeente (GM0296)" in gemeente
+    assert "Wijchen" in gemeente and "gemeente Wijchen" in gemeente  # review: a name, not "gemeente (GM0296)"
+    assert gemeente[gemeente.index("Afscherming") + 1].startswith("geen: exacte aantallen")
+    blad = [c for r in openpyxl.load_workbook(regio)["Rapport"].iter_rows(values_only=True) for c in r]
+    assert blad[blad.index("Afscherming") + 1].endswith(  # the 26 for Wijchen among fives is explained
+        "; exact alleen Wijchen, in een rij per gemeente of als alleen die is gekozen")
     afgeschermd = excel_tabellen(regio, "Sectoren")["Instroom, lopende trajecten en praktijkverklaringen"]["Instroom"]
     assert all(w in ("<5", "x") or w % 5 == 0 for w in afgeschermd) and "<5" in list(afgeschermd)
 

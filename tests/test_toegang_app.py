@@ -107,6 +107,19 @@ def test_a_known_address_from_the_identity_provider_gets_the_pages_of_its_role(e
         (email.lower(), "inloggen")]
 
 
+def test_in_the_presentatiemodus_the_sidebar_shows_the_role_not_the_email_address(echte_opslag, toegang):
+    """Review: the beamer in a consortium meeting showed "Ingelogd als beheer@... (beheerder)" on every page."""
+    from kader.toegang import PRESENTATIE
+
+    app = nieuwe_app({"is_logged_in": True, "email": "consortium@regio.example"})
+    app.session_state[PRESENTATIE] = True
+    app.run()
+    assert not app.exception
+    teksten = [zichtbaar(c.value) for c in app.sidebar.caption]
+    assert "Ingelogd (regio)" in teksten
+    assert not any("@" in t for t in teksten)
+
+
 def test_a_local_account_logs_in_with_its_password_and_a_wrong_one_is_refused(echte_opslag, toegang, tmp_path):
     account_toevoegen("beheer@werkbedrijf.example", "een lang wachtwoord", tmp_path / "accounts.json")
     app = nieuwe_app().run()

@@ -484,8 +484,7 @@ def test_the_regio_imports_an_excel_list_on_the_page_and_a_wrong_one_is_refused_
     assert [zichtbaar(e.value) for e in app.error] == [
         "Niet geladen: 1 fout in het bestand. Verbeter het bestand en importeer het opnieuw."]
     assert list(tabel_met(app, "Melding")["Melding"]) == [
-        "Rij 3: Deadline 'ooit' is geen datum. Schrijf bijvoorbeeld 31-12-2026.",
-        "Er is niets geladen; verbeter het bestand en laad het opnieuw."]
+        "Rij 3: Deadline 'ooit' is geen datum. Schrijf bijvoorbeeld 31-12-2026."]  # "niets geladen": the box above
     assert rijen(opslag, "SELECT count(*) FROM verbeteractie") == [(0,)]
     goed = schrijf_xlsx(tmp_path / "goed.xlsx", [
         kop, ["2026-1", "Groen", "Instroom", "Goed", "UWV", dt.date(2026, 9, 30), "bezig"]])
@@ -534,3 +533,19 @@ def test_the_demo_has_three_actions_one_done_one_under_way_one_overdue(opslag):
     assert list(acties["status"]) == ["gereed", "bezig", "open"]
     assert list(acties["te_laat"]) == [False, False, True]  # the open one was due on 30-06-2026
     assert set(acties["halfjaar"]) == {"2025-2"}
+
+
+def test_updating_another_action_than_the_one_shown_saves_the_chosen_status(opslag):
+    """Review: in the form, choosing another action made the status field a new widget on submit (its default
+    followed the action), so "gereed" was saved as that action's current status without a word."""
+    te_laat, op_tijd = met_acties(opslag)
+    app = pagina(REGIO)
+    assert app.selectbox(key="va_actie").value == te_laat  # the page shows the first action, which is bezig
+    app.selectbox(key="va_bij_actie").set_value(op_tijd).run()
+    status = next(s for s in app.selectbox if s.label == "Nieuwe status")
+    assert status.value == "open"  # the chosen action's own status, offered as the start
+    status.set_value("gereed")
+    app.text_area[-1].set_value("Klaar")
+    next(b for b in app.button if b.label == "Bijwerken").click().run()
+    assert [s.value for s in app.success] == [f"Verbeteractie {op_tijd} is bijgewerkt: gereed."]
+    assert rijen(opslag, f"SELECT status FROM verbeteractie WHERE id = {op_tijd}") == [("gereed",)]

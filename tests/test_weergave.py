@@ -16,7 +16,7 @@ from streamlit.proto.Metric_pb2 import Metric as MetricProto
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
-from weergave import formaat
+from weergave import downloads, formaat
 from weergave.downloads import csv_bytes, excel_bytes
 from weergave.grafieken import (
     PALET,
@@ -571,3 +571,44 @@ def test_download_buttons_side_by_side():
     assert [k.proto.label for k in knoppen] == ["Download Excel", "Download CSV"]
     assert [k.proto.id.rsplit("-", 1)[-1] for k in knoppen] == ["t_excel", "t_csv"]
     assert all(k.proto.ignore_rerun for k in knoppen)
+
+
+def test_csv_writes_protected_counts_beside_markers_as_dutch_numbers():
+    """Review: a column with "<5" beside rounded counts was written as 20.0 (a Dutch Excel reads 200 or text)."""
+    from analytics.onderdrukking import afgeschermd_getal
+
+    df = pd.DataFrame({"Gemeente": ["A", "B", "C"],
+                       "Praktijkverkl.": [afgeschermd_getal(21, False), afgeschermd_getal(3, False),
+                                          afgeschermd_getal(1234, False)]})
+    assert csv_bytes(df).decode("utf-8-sig").split("\r\n")[1:4] == ["A;20", "B;<5", "C;1235"]
+
+
+def test_excel_keeps_the_brackets_of_a_change_whose_direction_is_not_certain():
+    """Review: the Sectorvergelijking shows "(+5)" and "(0)" where rounding leaves open whether it went up or down;
+    the Excel file had a plain 5 and 0. Still numbers, with a format that shows the brackets."""
+    from analytics.beschermd import Beschermd
+
+    df = pd.DataFrame({"Verschil": [Beschermd(5, -2, 12), Beschermd(0, -4, 4), Beschermd(-5, -9, 1),
+                                    Beschermd(-25, -29, -21)], "Instroom": [Beschermd(5, 3, 7)] * 4})
+    blad = openpyxl.load_workbook(io.BytesIO(excel_bytes(df)))["Gegevens"]
+    assert [c.value for c in blad["A"][1:]] == [5, 0, -5, -25]
+    assert [c.number_format for c in blad["A"][1:]] == [downloads.ONZEKER] * 3 + ["#,##0"]
+    assert blad["B2"].number_format == "#,##0"  # a count is never a change
+    assert [formaat.verschil_getal(w) for w in df["Verschil"]] == ["(+5)", "(0)", "(-5)", "-25"]
+
+
+def test_a_pareto_whose_cumulative_shares_are_all_hidden_draws_no_empty_line_or_right_axis():
+    """Review: the regio's report showed the legend entry and a right axis for a line that was not there, its axis
+    title over its tick labels (100% read as "10")."""
+    from analytics.beschermd import Beschermd
+    from weergave.uitvalgrafieken import pareto
+
+    verborgen = Beschermd(None, 0.0, 1.0, "–", aandeel=True)
+    df = pd.DataFrame({"naam": ["Motivatie", "Gezondheid"], "aantal": [Beschermd(5, 5, 7), Beschermd(None, 0, 4, "<5")],
+                       "aandeel": [verborgen] * 2, "cumulatief": [verborgen] * 2})
+    figuur = pareto(df, titel="Redenen van uitval").figure
+    assert [t.name for t in figuur.data] == ["Aantal uitgevallen"]
+    assert "yaxis2" not in figuur.layout.to_plotly_json()
+    zichtbaar = pareto(df.assign(cumulatief=[0.6, 1.0]), titel="Redenen van uitval").figure
+    assert [t.name for t in zichtbaar.data] == ["Aantal uitgevallen", "Cumulatief deel van de uitval"]
+    assert zichtbaar.layout.yaxis2.automargin is True

@@ -31,7 +31,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import xlsxwriter
 
-from analytics.beschermd import Beschermd, getoonde_getallen, is_beschermd
+from analytics.beschermd import Beschermd, getoonde_getallen, is_beschermd, richting
 from weergave import formaat
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -44,6 +44,8 @@ TOELICHTING = "Toelichting"  # the first sheet of every Excel download
 PROCENT = "0.0%"  # an exact share: 12,5% in a Dutch Excel
 PROCENT_AFGEROND = "0%"  # a protected share, rounded to 5 percentage points: 40%
 TIJDZONE = ZoneInfo("Europe/Amsterdam")
+# A protected change whose direction is not certain (its range holds 0): between brackets, as on screen ("(+5)").
+ONZEKER = '"(+"#,##0")";"(-"#,##0")";"(0)"'
 
 
 def _breedte(kop: str, waarden: list[str]) -> float:
@@ -73,6 +75,7 @@ def excel_bytes(df: pd.DataFrame, blad: str = "Gegevens", toelichting: Sequence[
         "datum": boek.add_format({"num_format": "dd-mm-yyyy"}),
         "procent": boek.add_format({"num_format": PROCENT}),
         "procent_afgerond": boek.add_format({"num_format": PROCENT_AFGEROND}),
+        "onzeker": boek.add_format({"num_format": ONZEKER}),
     }
     if toelichting:
         _toelichting_blad(boek, toelichting, gemaakt_op or dt.datetime.now(TIJDZONE))
@@ -133,6 +136,9 @@ def _schrijf_cel(werkblad, rij: int, kolom: int, waarde, opmaak: dict, decimalen
     """Write one value in its Excel type, a number rounded to `decimalen` unless it is whole; return the text the
     user will see (for the column width)."""
     beschermd = isinstance(waarde, Beschermd)
+    # a change (only a change can be below 0, never a count) that may be up or down: "(+5)" as on screen
+    onzeker = (beschermd and not waarde.verborgen and waarde.laag < 0 and richting(waarde) is None
+               and float(waarde.getoond).is_integer())
     if beschermd:  # protected: the number shown (whole: without decimals, as formaat.getal), or its marker as text
         waarde = waarde.teken or formaat.LEEG if waarde.verborgen else waarde.getoond
     if formaat.is_leeg(waarde):
@@ -153,6 +159,9 @@ def _schrijf_cel(werkblad, rij: int, kolom: int, waarde, opmaak: dict, decimalen
     if _is_getal(waarde):
         if not float(waarde).is_integer():
             waarde = afgerond(waarde, decimalen)
+        if onzeker:
+            werkblad.write_number(rij, kolom, waarde, opmaak["onzeker"])
+            return formaat.verschil_getal(waarde)
         heel = float(waarde).is_integer() and (decimalen == 0 or beschermd)
         werkblad.write_number(rij, kolom, waarde, opmaak["geheel"] if heel else opmaak["decimaal"])
         return formaat.getal(waarde, 0 if heel else 1)
@@ -222,6 +231,17 @@ def _csv_aandeel(waarde, als_getal: bool):
     return None if formaat.is_leeg(waarde) else waarde
 
 
+def _csv_getal(waarde):
+    """A number in a text column of the CSV as the screen writes it: 20, 2,4 (not 20.0 or 2.4)."""
+    if hasattr(waarde, "item"):  # numpy scalars
+        waarde = waarde.item()
+    if not _is_getal(waarde):
+        return waarde
+    if float(waarde).is_integer():
+        return str(int(waarde))
+    return f"{afgerond(waarde, 1):.1f}".replace(".", ",")  # no thousands separator, as the rest of the CSV
+
+
 def csv_bytes(df: pd.DataFrame, procenten: Iterable[str] = ()) -> bytes:
     """CSV as a Dutch Excel opens it with a double click: ';' between fields, ',' before decimals, dates as
     dd-mm-jjjj, UTF-8 with BOM (so é and – survive), CRLF line ends, no thousands separator; the `procenten`
@@ -240,6 +260,8 @@ def csv_bytes(df: pd.DataFrame, procenten: Iterable[str] = ()) -> bytes:
         elif uitvoer[kolom].map(is_beschermd).any():  # protected: the number shown, or its marker ("<5", "x")
             uitvoer[kolom] = uitvoer[kolom].map(lambda w: (w.teken or formaat.LEEG if w.verborgen else w.getoond)
                                                 if is_beschermd(w) else w).infer_objects()
+            if not pd.api.types.is_numeric_dtype(uitvoer[kolom]):  # "<5" beside numbers: each number as Dutch text,
+                uitvoer[kolom] = uitvoer[kolom].map(_csv_getal)    # else to_csv writes 20.0 (Excel-nl: 200 or text)
         reeks = uitvoer[kolom]
         if pd.api.types.is_datetime64_any_dtype(reeks):
             uitvoer[kolom] = reeks.map(_csv_datum).astype(object)

@@ -234,21 +234,24 @@ def pareto(df: pd.DataFrame, *, titel: str) -> Grafiek | None:
                         zip(labels, df["aantal"], df["aandeel"], strict=True)],
             hovertemplate="<b>%{customdata[0]}</b><br>Uitgevallen: %{customdata[1]} (%{customdata[2]})<extra></extra>",
         ),
-        go.Scatter(
+    ])
+    # Every cumulative share hidden (small counts): no line to draw, so no legend entry and no empty right axis.
+    met_lijn = bool(cumulatief.notna().any())
+    if met_lijn:
+        fig.add_trace(go.Scatter(
             x=labels, y=cumulatief, name="Cumulatief deel van de uitval", yaxis="y2", mode="lines+markers",
             line={"color": kleur(1), "width": 3}, marker={"size": 9},
             customdata=[[n, formaat.percentage(c)] for n, c in zip(labels, cumulatief, strict=True)],
             hovertemplate="<b>t/m %{customdata[0]}</b><br>Samen %{customdata[1]} van de uitval<extra></extra>",
-        ),
-    ])
+        ))
     _opmaak(fig, titel, None, "Aantal uitgevallen", hoogte=480)
-    fig.update_layout(
-        bargap=0.3,
-        yaxis=_waarde_as(fig.layout.yaxis.to_plotly_json(), float(aantallen.max()), 1.05),
-        yaxis2={"overlaying": "y", "side": "right", "range": [0, 1.05], "tickformat": ".0%", "showgrid": False,
-                "tickvals": [0, 0.2, 0.4, 0.6, 0.8, 1.0], "fixedrange": True, "tickfont": LABELLETTER,
-                "title": {"text": "Cumulatief deel van de uitval", "font": LABELLETTER}},
-    )
+    fig.update_layout(bargap=0.3, yaxis=_waarde_as(fig.layout.yaxis.to_plotly_json(), float(aantallen.max()), 1.05),
+                      plot_bgcolor="#FFFFFF")  # white also off Streamlit's theme (the report), with or without line
+    if met_lijn:  # automargin: without it the axis title lay over the tick labels (100% read as "10")
+        fig.update_layout(yaxis2={
+            "overlaying": "y", "side": "right", "range": [0, 1.05], "tickformat": ".0%", "showgrid": False,
+            "tickvals": [0, 0.2, 0.4, 0.6, 0.8, 1.0], "fixedrange": True, "tickfont": LABELLETTER, "automargin": True,
+            "title": {"text": "Cumulatief deel van de uitval", "font": LABELLETTER}})
     fig.update_xaxes(type="category", showgrid=False)
     top = [f"{n} ({formaat.getal(a)})" for n, a in zip(namen, df["aantal"], strict=True)][:3]
     binnen = int((cumulatief < 0.8).sum()) + 1
