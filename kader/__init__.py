@@ -87,7 +87,7 @@ def tekens_uitleg() -> str:
     """What "<5", "x" and "–" mean (metrics.md, kleine aantallen)."""
     return (f"<{drempel()}: minder dan {drempel()} trajecten (0 tot en met {drempel() - 1}); x: afgeschermd zodat "
             "een klein aantal niet uit het totaal is terug te rekenen; –: percentage niet getoond (te weinig "
-            "trajecten). Zo wijst geen getal naar één persoon.")
+            "trajecten, of een teller die afgeschermd is). Zo wijst geen getal naar één persoon.")
 
 
 def afscherming_uitleg(tabel, kolommen) -> None:

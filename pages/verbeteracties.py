@@ -164,7 +164,7 @@ else:
         st.dataframe(pd.DataFrame({
             "Wanneer": formaat.tijdstippen(historie["tijdstip"]), "Status": historie["status"],
             "Toelichting": historie["toelichting"],
-            **({} if wie.presentatie else {"Door": historie["door"]}),
+            **({"Door": historie["door"]} if wie.mag_verbeteracties_schrijven else {}),  # e-mail: the secretariat only
         }), hide_index=True, width="stretch", key="va_updates")
 
 

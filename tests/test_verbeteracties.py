@@ -418,7 +418,7 @@ def test_every_role_reads_the_list_with_the_late_action_marked_and_only_writers_
     assert [t.value for t in app.text][:2] == ["**vet** [link](http://example.com)",
                                                "Voorlichting bij UWV-klantmanagers"]
     historie = tabel_met(app, "Wanneer")
-    assert list(historie.columns) == ["Wanneer", "Status", "Toelichting"] + ([] if presentatie else ["Door"])
+    assert list(historie.columns) == ["Wanneer", "Status", "Toelichting"] + (["Door"] if schrijft else [])  # e-mail
     assert list(historie["Toelichting"]) == ["<b>gestart</b>"]
 
 

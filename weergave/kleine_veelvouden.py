@@ -39,6 +39,7 @@ LIJN_TOTAAL = {"color": "#555555", "width": 2, "dash": "dot"}  # under the bars 
 HOOGTE_PER_CATEGORIE = 46
 LABELRUIMTE = 1.35  # room right of the longest bar for its number
 KOPRUIMTE = 170  # px above the charts: title and a legend of up to two lines (it wraps at 1024 px)
+KOPRUIMTE_LEGENDA = 125  # px above a row of charts with a legend but no title: a legend of up to two lines
 KOPRUIMTE_ZONDER = 40  # px above a row of charts without title and legend: their small titles
 RIJKOP = 70  # px per row of charts for its small titles and the axis numbers
 
@@ -58,6 +59,7 @@ class Maat:
     teller_vorig: str | None = None
     noemer_vorig: str | None = None
     totaal_nu: float | None = None
+    eenheid: str = ""  # under the axis, where the title does not say it ("plekken per maand")
 
     def tekst(self, waarde) -> str:
         if formaat.is_leeg(waarde):
@@ -151,19 +153,20 @@ def kleine_veelvouden(
             range=[0, bovengrens * LABELRUIMTE], ticksuffix="%" if maat.procent else "",
             rangemode="tozero", gridcolor="#DDDDDD", zeroline=True, zerolinecolor="#888888",
             dtick=1 if bovengrens <= 4 and not maat.procent else None, row=rij, col=kolom,
+            title={"text": maat.eenheid, "font": {"size": LETTER_AS, "color": TEKST}} if maat.eenheid else None,
         )
     if legenda and (heeft_totaal or lijn_in_legenda):
         fig.add_trace(go.Scatter(
             x=[None], y=[None], mode="lines", name=f"{totaal_label}, {nu_label}",
             line=LIJN_TOTAAL, hoverinfo="skip",
         ))
-    kop = KOPRUIMTE if legenda or titel else KOPRUIMTE_ZONDER
+    kop = KOPRUIMTE if titel else KOPRUIMTE_LEGENDA if legenda else KOPRUIMTE_ZONDER
     hoogte = kop + rijen * (RIJKOP + HOOGTE_PER_CATEGORIE * len(categorieen))
     _opmaak(fig, titel, None, None, hoogte=hoogte)
     # Title, then the legend on its own line under it, then the small titles of the charts.
     fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05, showlegend=legenda,
                       margin={"l": 10, "r": 20, "t": kop, "b": 10},
-                      legend={"yref": "container", "y": 1 - 52 / hoogte, "yanchor": "top"})
+                      legend={"yref": "container", "y": 1 - (52 if titel else 8) / hoogte, "yanchor": "top"})
     fig.update_yaxes(categoryorder="array", categoryarray=categorieen, autorange="reversed", showgrid=False,
                      ticksuffix="  ", tickfont={"size": LETTER, "color": TEKST}, fixedrange=True)
     fig.update_xaxes(tickfont={"size": LETTER - 2, "color": TEKST}, fixedrange=True, separatethousands=True)
@@ -184,7 +187,8 @@ def sectormaten(totaal) -> list[Maat]:
         Maat("Uitstroom naar werk", "aandeel_werk", "aandeel_werk_vorig", procent=True, teller_nu="uitstroom_werk",
              noemer_nu="beeindigd", teller_vorig="uitstroom_werk_vorig", noemer_vorig="beeindigd_vorig",
              totaal_nu=getoond(totaal["aandeel_werk"])),
-        Maat("Structurele vraag", "structurele_vraag", "structurele_vraag_vorig", decimalen=1),
+        Maat("Structurele vraag", "structurele_vraag", "structurele_vraag_vorig", decimalen=1,
+             eenheid="plekken per maand"),
     ]
 
 
@@ -198,14 +202,15 @@ def kleine_veelvouden_per_rij(
     titel: str | None = None,
     kolommen: int = 2,
 ) -> list[Grafiek]:
-    """The small multiples as one figure per row of charts, the title and the legend on the first. One figure of
-    three rows was taller than an A4 sheet: on paper it broke through the middle of a chart or, scaled to fit,
-    became too small to read; a row is a figure that prints whole (kader.opmaak)."""
+    """The small multiples as one figure per row of charts, the title on the first, the legend on each (on paper a
+    row may start a sheet, and a reader must still tell which colour is which half year). One figure of three rows
+    was taller than an A4 sheet: on paper it broke through the middle of a chart or, scaled to fit, became too small
+    to read; a row is a figure that prints whole (kader.opmaak)."""
     rijen = [maten[i:i + kolommen] for i in range(0, len(maten), kolommen)]
     lijn = any(m.totaal_nu is not None and not formaat.is_leeg(m.totaal_nu) for m in maten)
     grafieken = [
         kleine_veelvouden(df, categorie_kolom, rij, nu_label=nu_label, vorig_label=vorig_label,
-                          titel=titel if i == 0 else None, kolommen=kolommen, legenda=i == 0, lijn_in_legenda=lijn)
+                          titel=titel if i == 0 else None, kolommen=kolommen, legenda=True, lijn_in_legenda=lijn)
         for i, rij in enumerate(rijen)
     ]
     return [g for g in grafieken if g is not None]
