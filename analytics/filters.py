@@ -33,12 +33,13 @@ class Filters:
 
     @property
     def exact(self) -> bool:
-        """Does the viewer see this whole selection exactly (beheerder, or a gemeente looking only at its own)?"""
-        return self.kijker is not None and self.kijker.ziet_exact(self.gemeenten)
+        """Does the viewer see this whole selection exactly (beheerder, or a gemeente or organisatie looking only at
+        its own)?"""
+        return self.kijker is not None and self.kijker.ziet_exact(self.gemeenten, self.organisaties)
 
     def exact_per_gemeente(self, gemeentecodes) -> list[bool]:
-        """Per row of a table per gemeente: does the viewer see that gemeente's row exactly?"""
-        return [self.kijker is not None and self.kijker.ziet_exact([code]) for code in gemeentecodes]
+        """Per row of a table per gemeente (within this selection): does the viewer see that gemeente's row exactly?"""
+        return [self.kijker is not None and self.kijker.ziet_exact([code], self.organisaties) for code in gemeentecodes]
 
     def jaar_eerder(self) -> Filters:
         """The same selection, one year earlier (for the change against last year)."""

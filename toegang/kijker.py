@@ -19,14 +19,15 @@ class GeenToegang(Exception):
 @dataclass(frozen=True)
 class Kijker:
     email: str
-    rol: str  # beheerder | gemeente | regio
+    rol: str  # beheerder | organisatie | gemeente | regio
     gemeenten: tuple[str, ...] = ()  # a gemeente's own gemeentecodes
+    organisaties: tuple[str, ...] = ()  # an organisatie's own organisaties (SW-bedrijf, werkgeversservicepunt)
     presentatie: bool = False
     demo: bool = False  # the demo store without a roles file: beheerder without login
 
     @classmethod
     def uit_rol(cls, rol: Rol) -> Kijker:
-        return cls(rol.email, rol.rol, rol.gemeenten)
+        return cls(rol.email, rol.rol, rol.gemeenten, rol.organisaties)
 
     def in_presentatiemodus(self, aan: bool = True) -> Kijker:
         return replace(self, presentatie=aan)
@@ -39,20 +40,24 @@ class Kijker:
     def ziet_alles_exact(self) -> bool:
         return self.is_beheerder and not self.presentatie
 
-    def ziet_exact(self, gemeentecodes: Iterable[str]) -> bool:
-        """Exact numbers for a group of trajecten from these gemeenten? Only for their owner (or the
-        beheerder), never in the presentatiemodus, and never for a group that mixes in another gemeente."""
+    def ziet_exact(self, gemeentecodes: Iterable[str], organisaties: Iterable[str] = ()) -> bool:
+        """Exact numbers for a group of trajecten from these gemeenten and organisaties? Only for their owner (or the
+        beheerder), never in the presentatiemodus, and never for a group that mixes in another gemeente or another
+        organisatie (an empty selection means all of them)."""
         if self.presentatie:
             return False
         if self.is_beheerder:
             return True
+        if self.rol == "organisatie":
+            namen = set(organisaties)
+            return bool(namen) and namen <= set(self.organisaties)
         codes = set(gemeentecodes)
         return self.rol == "gemeente" and bool(codes) and codes <= set(self.gemeenten)
 
     @property
     def zichtbaarheid(self) -> tuple:
         """Everything that decides what this viewer sees: part of every cache key."""
-        return (self.rol, self.gemeenten, self.presentatie)
+        return (self.rol, self.gemeenten, self.organisaties, self.presentatie)
 
     @property
     def mag_uploaden(self) -> bool:

@@ -2,12 +2,19 @@
 
     [[gebruiker]]
     email = "a.jansen@wijchen.example"
-    rol = "gemeente"            # beheerder | gemeente | regio
+    rol = "gemeente"            # beheerder | organisatie | gemeente | regio
     gemeenten = ["GM0296"]
 
-beheerder: everything, uploads, rollback, exact numbers. gemeente: exact numbers for its own
-gemeenten, the rest of the region only in suppressed aggregates, no uploads. regio: the region in
-suppressed aggregates only. An e-mail address that is not in the file has no access at all.
+    [[gebruiker]]
+    email = "p.devries@waalstad.example"
+    rol = "organisatie"
+    organisaties = ["Werkbedrijf Waalstad"]
+
+beheerder: everything, uploads, rollback, exact numbers. organisatie (an SW-bedrijf or the
+werkgeversservicepunt): uploads and rolls back exports of its own organisaties, exact numbers for their
+trajecten, the rest only in suppressed aggregates. gemeente: exact numbers for its own gemeenten, the
+rest of the region only in suppressed aggregates, no uploads. regio: the region in suppressed
+aggregates only. An e-mail address that is not in the file has no access at all.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ from pathlib import Path
 from pipelines.referentie import gemeenten as alle_gemeenten
 from toegang.accounts import genormaliseerd
 
-ROLLEN = ("beheerder", "gemeente", "regio")
+ROLLEN = ("beheerder", "organisatie", "gemeente", "regio")
 
 
 class ToegangFout(Exception):
@@ -35,6 +42,7 @@ class Rol:
     email: str
     rol: str
     gemeenten: tuple[str, ...] = ()
+    organisaties: tuple[str, ...] = ()  # an organisatie's own organisaties, as named in its exports
 
     @property
     def is_beheerder(self) -> bool:
@@ -76,7 +84,7 @@ def rol_uit(gebruiker: object, waar: str, bekende_gemeenten: set[str]) -> Rol:
     rol = str(gebruiker.get("rol", "")).strip().lower()
     if rol not in ROLLEN:
         raise ToegangFout(f"{waar} ({email}): rol '{gebruiker.get('rol', '')}' bestaat niet. Kies beheerder, "
-                          "gemeente of regio.")
+                          "organisatie, gemeente of regio.")
     gemeenten = gebruiker.get("gemeenten", [])
     if not isinstance(gemeenten, list):
         raise ToegangFout(f"{waar} ({email}): 'gemeenten' hoort een lijst te zijn, zoals [\"GM0296\"].")
@@ -87,7 +95,15 @@ def rol_uit(gebruiker: object, waar: str, bekende_gemeenten: set[str]) -> Rol:
                           "zoals GM0296.")
     if rol == "gemeente" and not codes:
         raise ToegangFout(f"{waar} ({email}): een gemeente-rol heeft minstens één gemeente nodig.")
-    return Rol(email, rol, codes if rol == "gemeente" else ())
+    organisaties = gebruiker.get("organisaties", [])
+    if not isinstance(organisaties, list) or not all(isinstance(o, str) and o.strip() for o in organisaties):
+        raise ToegangFout(f"{waar} ({email}): 'organisaties' hoort een lijst van namen te zijn, zoals "
+                          "[\"Werkbedrijf Waalstad\"].")
+    namen = tuple(" ".join(o.split()) for o in organisaties)
+    if rol == "organisatie" and not namen:
+        raise ToegangFout(f"{waar} ({email}): een organisatie-rol heeft minstens één organisatie nodig, zoals "
+                          "organisaties = [\"Werkbedrijf Waalstad\"].")
+    return Rol(email, rol, codes if rol == "gemeente" else (), namen if rol == "organisatie" else ())
 
 
 def rol_van(email: str | None, pad: Path | None) -> Rol | None:
