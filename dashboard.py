@@ -10,42 +10,35 @@ import streamlit as st
 
 from kader.opmaak import pagina_opmaak
 from kader.toegang import ingelogd_email, kijker
+from toegang import beleid
 
 st.set_page_config(page_title="Praktijkleren: instroom in de regio", page_icon="📊", layout="wide")
 
 
+# Every page: file, title, icon, group. Which of them someone may open is toegang.beleid's to say.
+PAGINAS = {
+    "overzicht": ("pages/overzicht.py", "Overzicht", ":material/dashboard:", "Instroom en resultaten"),
+    "instroom": ("pages/instroom.py", "Instroom", ":material/trending_up:", "Instroom en resultaten"),
+    "uitval": ("pages/uitval.py", "Uitval", ":material/trending_down:", "Instroom en resultaten"),
+    "opvolging": ("pages/opvolging.py", "Opvolging", ":material/person_search:", "Instroom en resultaten"),
+    "structurele_vraag": ("pages/structurele_vraag.py", "Structurele vraag", ":material/work:", "Vraag en sectoren"),
+    "sectoren": ("pages/sectoren.py", "Sectorvergelijking", ":material/compare:", "Vraag en sectoren"),
+    "verbeteracties": ("pages/verbeteracties.py", "Verbeteracties", ":material/checklist:", "Vraag en sectoren"),
+    "rapportage": ("pages/rapportage.py", "Halfjaarrapportage", ":material/description:", "Rapportage"),
+    "gegevens": ("pages/gegevens.py", "Geladen exports", ":material/inventory_2:", "Gegevens"),
+    "uploaden": ("pages/uploaden.py", "Uploaden", ":material/upload_file:", "Gegevens"),
+    "kwaliteit": ("pages/kwaliteit.py", "Datakwaliteit", ":material/fact_check:", "Gegevens"),
+    "logboek": ("pages/logboek.py", "Logboek", ":material/history:", "Gegevens"),
+    "definities": ("pages/definities.py", "Definities", ":material/menu_book:", "Uitleg"),
+}
+
+
 def paginas(wie) -> dict[str, list[st.Page]]:
-    """The page list for a role: the beheerder also gets the pages that change data or show the log. In the
-    presentatiemodus (a projector in a meeting) only the analysis pages, the loaded exports and the definitions:
-    no uploading, no log with e-mail addresses, no data quality with its lists per organisation."""
-    lijst = {
-        "Instroom en resultaten": [
-            st.Page("pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
-            st.Page("pages/instroom.py", title="Instroom", icon=":material/trending_up:"),
-            st.Page("pages/uitval.py", title="Uitval", icon=":material/trending_down:"),
-        ],
-        "Vraag en sectoren": [
-            st.Page("pages/structurele_vraag.py", title="Structurele vraag", icon=":material/work:"),
-            st.Page("pages/sectoren.py", title="Sectorvergelijking", icon=":material/compare:"),
-            st.Page("pages/verbeteracties.py", title="Verbeteracties", icon=":material/checklist:"),
-        ],
-        "Rapportage": [
-            st.Page("pages/rapportage.py", title="Halfjaarrapportage", icon=":material/description:"),
-        ],
-        "Gegevens": [
-            st.Page("pages/gegevens.py", title="Geladen exports", icon=":material/inventory_2:"),
-        ],
-        "Uitleg": [
-            st.Page("pages/definities.py", title="Definities", icon=":material/menu_book:"),
-        ],
-    }
-    if wie.presentatie:
-        return lijst
-    lijst["Gegevens"].append(st.Page("pages/kwaliteit.py", title="Datakwaliteit", icon=":material/fact_check:"))
-    if wie.mag_uploaden:
-        lijst["Gegevens"].insert(1, st.Page("pages/uploaden.py", title="Uploaden", icon=":material/upload_file:"))
-    if wie.is_beheerder:
-        lijst["Gegevens"].append(st.Page("pages/logboek.py", title="Logboek", icon=":material/history:"))
+    """The page list of this viewer, grouped as the sidebar shows it: only the pages the access policy allows."""
+    lijst: dict[str, list[st.Page]] = {}
+    for sleutel in beleid.paginas(wie):
+        bestand, titel, icoon, groep = PAGINAS[sleutel]
+        lijst.setdefault(groep, []).append(st.Page(bestand, title=titel, icon=icoon, default=sleutel == "overzicht"))
     return lijst
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from analytics.opslag import query
-from pipelines import datumgrenzen, referentie
+from basis import datumgrenzen, referentie
 
 # the optional fields the analyses use: (column prefix in kwaliteit_volledigheid.sql, label, where it matters)
 VELDEN = (

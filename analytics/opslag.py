@@ -1,7 +1,7 @@
 """Where the store is and how the read side asks it questions.
 
 Every question runs analytics/sql/<naam>.sql with bound parameters on a short read-only connection
-(see pipelines.opslag for how that shares the file with loads). Answers are cached per question and
+(see basis.opslag for how that shares the file with loads). Answers are cached per question and
 parameters, keyed also by the store's version (size and modification time of the DuckDB file), so
 a load by the CLI or the upload page makes every cached answer stale at once.
 """
@@ -9,7 +9,6 @@ a load by the CLI or the upload page makes every cached answer stale at once.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import threading
 from collections import OrderedDict
@@ -17,10 +16,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipelines.opslag import leesverbinding
+from basis.instellingen import db_pad
+from basis.opslag import leesverbinding
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
-DEMO_DB = Path(__file__).resolve().parent.parent / "data" / "demo.duckdb"
 CACHE_GROOTTE = 512
 # Counts shown rounded are rounded as running counts from this fixed day (analytics.onderdrukking.afgerond): it must
 # never move with the data, or the same period would be rounded differently after a load of older exports.
@@ -28,11 +27,6 @@ BEGIN = dt.date(1900, 1, 1)
 
 _cache: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
 _cache_slot = threading.Lock()
-
-
-def db_pad() -> Path:
-    """The store: DASHBOARD_DB, else the demo store."""
-    return Path(os.environ.get("DASHBOARD_DB") or DEMO_DB)
 
 
 def opslagversie(db: Path) -> tuple[int, int, int]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from analytics.filters import een_jaar_eerder
-from pipelines import datumgrenzen
+from basis import datumgrenzen
 
 ZELF_KIEZEN = "Zelf kiezen"
 PERIODES = ("Dit jaar tot nu", "Afgelopen 12 maanden", "Vorig jaar", "Laatste volledige maand", ZELF_KIEZEN)

@@ -18,7 +18,7 @@ from analytics.kengetallen import KENGETALLEN, periode_grenzen
 from analytics.onderdrukking import drempel
 from analytics.opslag import query
 from analytics.sectoren import UITVAL_MAANDEN, Halfjaar, halfjaar_naam, halfjaren, sectorvergelijking
-from pipelines.referentie import code_weergave, gemeenten
+from basis.referentie import code_weergave, gemeenten
 from toegang.kijker import Kijker
 
 # kengetal (a key of KENGETALLEN) -> its column in the Sectorvergelijking

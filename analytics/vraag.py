@@ -19,7 +19,7 @@ from analytics.filters import Filters
 from analytics.onderdrukking import afgeschermd, afgeschermd_getal, eerder_per_rij
 from analytics.opslag import query, query_ervoor
 from analytics.perioden import binnen_bereik, laatste_volledige_maand
-from pipelines import datumgrenzen
+from basis import datumgrenzen
 
 K_STANDAARD = 6
 HEATMAP_MAANDEN = 24

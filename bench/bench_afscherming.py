@@ -76,7 +76,7 @@ def bench_sql(naam: str) -> str:
 def records(sqlnaam: str, **parameters) -> pd.DataFrame:
     """The rows of bench/sql/<sqlnaam>.sql on the store (DASHBOARD_DB), with the read side's macros."""
     from analytics.opslag import db_pad, sql
-    from pipelines.opslag import leesverbinding
+    from basis.opslag import leesverbinding
 
     with leesverbinding(db_pad()) as con:
         con.execute(sql("selectie"))

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from pipelines.referentie import kolommen
+from basis.referentie import kolommen
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "bench" / "out"
@@ -120,7 +120,7 @@ BY_KEY = {c.key: c for c in CONTENDERS}
 
 
 def _norm_key(text: str) -> str:
-    """Same matching rule as pipelines.referentie.norm_key (copied: bench must not need it)."""
+    """Same matching rule as basis.referentie.norm_key (copied: bench must not need it)."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return re.sub(r"[^a-z0-9]", "", "".join(c for c in decomposed if not unicodedata.combining(c)))
 

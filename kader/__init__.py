@@ -13,12 +13,12 @@ import streamlit as st
 from analytics.filters import Filters
 from analytics.kengetallen import filterkeuzes, periode_grenzen
 from analytics.onderdrukking import drempel
-from analytics.opslag import db_pad
+from basis.fouten import OpslagBezet, OpslagFout
+from basis.instellingen import db_pad
 from kader.filterbalk import SCHADUW, filterbalk, filterdelen
 from kader.opmaak import presentatiebanner, printregel
 from kader.toegang import PRESENTATIE, inlog_vastleggen, kijker, logboek_probleem, uitloggen
 from kader.versheid import versheidsregel
-from pipelines.meldingen import OpslagBezet, OpslagFout
 from toegang.kijker import Kijker
 from weergave.tekst import markdown_tekst
 

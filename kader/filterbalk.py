@@ -11,7 +11,8 @@ import streamlit as st
 from analytics.filters import DIMENSIES, Filters
 from analytics.kengetallen import filterkeuzes, periode_grenzen
 from analytics.perioden import PERIODES, VASTE_PERIODES, ZELF_KIEZEN, periode_van
-from pipelines.referentie import code_weergave
+from basis.referentie import code_weergave
+from toegang import beleid
 
 LABELS = {
     "regio": "Arbeidsmarktregio",
@@ -87,23 +88,13 @@ def naam_van(dimensie: str, waarde: str, namen: dict[str, str]) -> str:
 
 
 def max_keuzes(wie, dimensie: str) -> int | None:
-    """For a viewer who does not see everything exactly: one value per filter (or all), so no small group
-    can be found as the difference of two selections ("all sectors" minus "all but one"); a gemeente may
-    choose its own gemeenten together."""
-    if wie is None or wie.ziet_alles_exact:
-        return None
-    if dimensie == "gemeenten" and wie.rol == "gemeente":
-        return max(1, len(wie.gemeenten))
-    return 1
+    return beleid.max_keuzes(wie, dimensie)
 
 
 def periodes(wie) -> tuple[str, ...]:
-    """The period choices for this viewer. Whoever does not see exact numbers gets the fixed periods only: with
-    any run of months on offer, the rounded totals of many periods together would pin small months (integer
-    programming does it; tests/test_afronding.py checks that with these four it cannot)."""
-    if wie is None or wie.ziet_alles_exact:
-        return PERIODES
-    return VASTE_PERIODES
+    """The period choices for this viewer: any run of months only where the policy allows it (tests/test_afronding.py
+    checks that with the four fixed ones no small month can be pinned)."""
+    return PERIODES if beleid.vrije_perioden(wie) else VASTE_PERIODES
 
 
 def filterbalk(wie=None) -> Filters | None:

@@ -13,12 +13,12 @@ import time
 
 import streamlit as st
 
-from analytics.opslag import db_pad, query
-from pipelines.demo_laden import DEMO_DOOR
-from pipelines.meldingen import OpslagNietSchrijfbaar, OpslagOnleesbaar
-from toegang.accounts import AccountFout, accountsbestand, genormaliseerd, ingelogd_als
+from analytics.opslag import query
+from basis.fouten import OpslagNietSchrijfbaar, OpslagOnleesbaar
+from basis.instellingen import DEMO_DOOR, accountsbestand, db_pad, toegangsbestand
+from toegang.accounts import AccountFout, genormaliseerd, ingelogd_als
 from toegang.kijker import Kijker
-from toegang.rollen import ToegangFout, rol_van, toegangsbestand
+from toegang.rollen import ToegangFout, rol_van
 
 LOKAAL = "_identiteit_lokaal"  # session_state: the e-mail address of a local login
 PRESENTATIE = "_presentatiemodus"
@@ -131,7 +131,7 @@ def inlog_vastleggen(wie: Kijker) -> None:
     """Write a login to the audit log once per session (not for the demo)."""
     if wie.demo or st.session_state.get("_inlog_vastgelegd") == wie.email:
         return
-    from pipelines.audit import vastleggen
+    from basis.audit import vastleggen
 
     manier = "lokaal account" if st.session_state.get(LOKAAL) else "identity provider"
     try:
@@ -175,21 +175,3 @@ def mag_terugdraaien() -> bool:
     """May this person roll an upload back? Only the beheerder (not in the demo)."""
     wie = kijker()
     return wie is not None and wie.mag_terugdraaien
-
-
-def download_logger():
-    """For a download made later (when its button is clicked, outside this script run): a function that writes
-    who downloaded which file to the audit log, then passes the file's bytes on. Never the contents."""
-    from pipelines.audit import vastleggen
-
-    wie, db = gebruiker(), db_pad()
-
-    def gelogd(bestandsnaam: str, inhoud: bytes) -> bytes:
-        try:
-            vastleggen(db, wie, "download", bestandsnaam)
-        except Exception as fout:  # noqa: BLE001  the download must not fail on the log: then the server log has it
-            logging.getLogger(__name__).error("Download van %s door %s niet in het logboek van de opslag: %s",
-                                              bestandsnaam, wie, fout)
-        return inhoud
-
-    return gelogd

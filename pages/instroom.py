@@ -25,9 +25,9 @@ from kader import (
     toelichting,
     zonder_lege_kolom,
 )
+from kader.downloads import download_knoppen
 from kader.filterbalk import naam_van
 from weergave import formaat, kolommen
-from weergave.downloads import download_knoppen
 from weergave.grafieken import PLOTLY_CONFIG, staaf_per_periode, voortgang_tegen_doel
 
 DIMENSIES = {

@@ -20,8 +20,8 @@ from analytics.kwaliteit import (
 from analytics.onderdrukking import MIN_NOEMER
 from analytics.stand import SOORT_LABELS, verouderd
 from kader import alle_gegevens, opslag_of_uitleg, toegang_vereist, toelichting
+from kader.downloads import download_knoppen
 from weergave import formaat
-from weergave.downloads import download_knoppen
 from weergave.grafieken import PLOTLY_CONFIG
 from weergave.kwaliteit import aanleverraster
 from weergave.tekst import markdown_tekst

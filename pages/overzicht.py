@@ -26,8 +26,8 @@ from kader import (
     toelichting,
     zonder_lege_kolom,
 )
+from kader.downloads import download_knoppen
 from weergave import formaat, kolommen
-from weergave.downloads import download_knoppen
 from weergave.grafieken import PLOTLY_CONFIG, lijn_per_maand
 
 st.title("Overzicht")

@@ -8,7 +8,7 @@ import hashlib
 import streamlit as st
 
 from kader import filters
-from kader.toegang import download_logger
+from kader.downloads import download_logger
 from rapportage.maken import MIME, rapport_bytes
 from rapportage.model import beschikbare_halfjaren, halfjaar_naam, rapport
 from rapportage.pdf import PdfFout

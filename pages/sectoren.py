@@ -23,9 +23,9 @@ from analytics.sectoren import (
 )
 from kader import HAAKJES, afscherming_uitleg, filters, volgorde_zin
 from kader import toelichting as download_toelichting
+from kader.downloads import download_knoppen
 from kader.filterbalk import naam_van
 from weergave import formaat, kolommen
-from weergave.downloads import download_knoppen
 from weergave.grafieken import PLOTLY_CONFIG
 from weergave.kleine_veelvouden import kleine_veelvouden_per_rij, sectormaten
 

@@ -19,9 +19,9 @@ from analytics.vraag import (
     vraagvenster,
 )
 from kader import HAAKJES, afscherming_uitleg, filters, toelichting
+from kader.downloads import download_knoppen
 from kader.filterbalk import naam_van
 from weergave import formaat, kolommen
-from weergave.downloads import download_knoppen
 from weergave.grafieken import PLOTLY_CONFIG
 from weergave.grafieken_vraag import heatmap_per_maand, vraag_tegen_instroom
 

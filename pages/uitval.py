@@ -18,13 +18,13 @@ from analytics.uitval import (
     uitval_per_cohort,
     vroege_uitval_per,
 )
+from basis.referentie import code_weergave
 from kader import ALLES_AFGESCHERMD, alles_afgeschermd, filters, niets_te_tonen, toelichting, volgorde_zin
+from kader.downloads import download_knoppen
 from kader.filterbalk import naam_van
 from kader.toegang import mag_namen_zien
-from pipelines.referentie import code_weergave
 from weergave import formaat
 from weergave import kolommen as tabelkolommen
-from weergave.downloads import download_knoppen
 from weergave.grafieken import PLOTLY_CONFIG, kleur, opsomming
 from weergave.tekst import markdown_tekst
 from weergave.uitvalgrafieken import (

@@ -15,11 +15,13 @@ import pandas as pd
 import streamlit as st
 
 from analytics.kwaliteit import Terugdraaigevolg, terugdraaigevolg, uploadgeschiedenis
-from analytics.opslag import cache_legen, db_pad, opslagversie
+from analytics.opslag import cache_legen, opslagversie
 from analytics.stand import SOORT_LABELS
+from basis import fouten, referentie
+from basis.instellingen import db_pad
 from kader import opslag_of_uitleg, toegang_vereist
 from kader.toegang import gebruiker, mag_terugdraaien, mag_uploaden
-from pipelines import meldingen, referentie
+from pipelines import meldingen
 from pipelines.foutenkopie import foutenkopie
 from pipelines.laden import (
     Controle,
@@ -242,7 +244,7 @@ def laden(bestand, controle: Controle) -> None:
         st.write("Alles of niets: het bestand wordt in één keer geladen, of helemaal niet.")
         try:
             uitkomst = laad(db, controle, geladen_door=gebruiker(), wachttijd=WACHT)
-        except meldingen.OpslagFout as fout:  # busy, not writable, the key: the cause, without paths on the page
+        except fouten.OpslagFout as fout:  # busy, not writable, the key: the cause, without paths on the page
             LOG.error("laden niet mogelijk: %s", fout)  # the operator's text, with the paths, for the server log
             waarom = f"Niet geladen: {bestand.name}. {fout.voor_pagina}"
         except Exception as fout:  # the pipeline rolled back; never a traceback for the user
@@ -291,10 +293,10 @@ def toon_bestand(bestand) -> None:
         soort, organisatie, peildatum = keuzes(bestand, gelezen_bestand)
         try:
             controle = controle_van(bestand, gelezen_bestand, soort, organisatie, peildatum)
-        except meldingen.OpslagBezet as fout:
+        except fouten.OpslagBezet as fout:
             st.warning(markdown_tekst(f"Nog niet gecontroleerd. {fout}"))
             return
-        except meldingen.OpslagFout as fout:  # the key, or a store that cannot be read: without paths
+        except fouten.OpslagFout as fout:  # the key, or a store that cannot be read: without paths
             LOG.error("controle niet mogelijk: %s", fout)
             st.error(markdown_tekst(f"Niet gecontroleerd: {bestand.name}. {fout.voor_pagina}"))
             return
@@ -443,7 +445,7 @@ def geschiedenis() -> None:
                 tekst = terugdraaien(db, gekozen, door=gebruiker(), wachttijd=WACHT)
         except meldingen.UploadNietTerugTeDraaien as fout:
             staat["uploaden_terug_melding"] = ("fout", str(fout))
-        except meldingen.OpslagFout as fout:
+        except fouten.OpslagFout as fout:
             LOG.error("terugdraaien niet mogelijk: %s", fout)
             staat["uploaden_terug_melding"] = ("fout", fout.voor_pagina)
         except Exception as fout:  # rolled back by the pipeline; a Dutch message, no traceback

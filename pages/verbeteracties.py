@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.kengetallen import filterkeuzes
-from analytics.opslag import cache_legen, db_pad
+from analytics.opslag import cache_legen
 from analytics.sectoren import Halfjaar
 from analytics.verbeteracties import (
     AANDELEN,
@@ -25,10 +25,11 @@ from analytics.verbeteracties import (
     verbeteracties,
     waarden_per_halfjaar,
 )
+from basis.fouten import OpslagFout
+from basis.instellingen import db_pad
+from basis.referentie import code_weergave, codes
 from kader import opslag_of_uitleg, toegang_vereist
-from kader.toegang import download_logger
-from pipelines.meldingen import OpslagFout
-from pipelines.referentie import code_weergave, codes
+from kader.downloads import download_logger
 from pipelines.verbeteracties import (
     GEEN_PERSONEN,
     NIET_GELADEN,

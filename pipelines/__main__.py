@@ -13,6 +13,7 @@ import re
 import sys
 from pathlib import Path
 
+from basis import fouten
 from pipelines import meldingen
 
 # argparse's own texts, in Dutch: everything our users read is Dutch.
@@ -113,7 +114,7 @@ def rapport(args: argparse.Namespace) -> int:
 def verbeteracties(args: argparse.Namespace) -> int:
     import os
 
-    from pipelines.audit import vastleggen
+    from basis.audit import vastleggen
     from pipelines.verbeteracties import VerbeteractieFout, excel_export, importeren
 
     os.environ["DASHBOARD_DB"] = str(args.db)  # the read side asks this store
@@ -151,9 +152,10 @@ def verbeteracties(args: argparse.Namespace) -> int:
 
 def schrijver(email: str):
     """(the Kijker of `email` from the roles file, None) or (None, why they may not write verbeteracties)."""
+    from basis.instellingen import toegangsbestand
     from pipelines.verbeteracties import schrijfrecht_fout
     from toegang.kijker import Kijker
-    from toegang.rollen import ToegangFout, rol_van, toegangsbestand
+    from toegang.rollen import ToegangFout, rol_van
 
     bestand = toegangsbestand()
     if bestand is None:
@@ -182,7 +184,7 @@ def ingest(args: argparse.Namespace) -> int:
             uitkomst = laad_bestand(
                 args.db, pad, soort=args.soort, organisatie=args.organisatie, peildatum=args.peildatum
             )
-        except meldingen.OpslagFout as fout:  # busy, not writable, or the key: the cause, with its path
+        except fouten.OpslagFout as fout:  # busy, not writable, or the key: the cause, with its path
             print(f"Niet geladen: {pad.name}. {fout}")
             code = 1
             continue
@@ -213,7 +215,7 @@ def terugdraaien(args: argparse.Namespace) -> int:
 
 
 def demo(args: argparse.Namespace) -> int:
-    from pipelines.demo_laden import demo_geladen
+    from demodata.laden import demo_geladen
 
     return demo_geladen(args.db, args.map, verbeteracties=not args.zonder_verbeteracties)
 
@@ -229,8 +231,9 @@ def sjablonen(args: argparse.Namespace) -> int:
 def gebruiker(args: argparse.Namespace) -> int:
     import getpass
 
-    from toegang.accounts import AccountFout, account_toevoegen, accountsbestand, genormaliseerd
-    from toegang.rollen import ToegangFout, rol_van, toegangsbestand
+    from basis.instellingen import accountsbestand, toegangsbestand
+    from toegang.accounts import AccountFout, account_toevoegen, genormaliseerd
+    from toegang.rollen import ToegangFout, rol_van
 
     if args.wachtwoord_stdin:
         wachtwoord = sys.stdin.readline().rstrip("\n")
@@ -264,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
                 "gebruiker": gebruiker, "rapport": rapport, "verbeteracties": verbeteracties}
     try:
         return opdracht[args.opdracht](args)
-    except meldingen.OpslagFout as fout:
+    except fouten.OpslagFout as fout:
         print(fout)
         return 1
 

@@ -13,11 +13,12 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipelines import meldingen, referentie
-from pipelines.datumgrenzen import maand_einde
+from basis import referentie
+from basis.datumgrenzen import maand_einde
+from basis.referentie import norm_key
+from pipelines import meldingen
 from pipelines.lezen import Blad
 from pipelines.meldingen import Geweigerd
-from pipelines.referentie import norm_key
 
 ZOEK_KOPREGEL_IN = 30
 MIN_HERKENDE_KOPJES = 2

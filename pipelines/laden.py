@@ -21,13 +21,15 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines import datumgrenzen, meldingen, referentie, sleutel
+from basis import datumgrenzen, referentie
+from basis.opslag import leesverbinding, macros_laden, schema_aanleggen, schrijfverbinding
+from basis.referentie import norm_key
+from pipelines import meldingen, sleutel
 from pipelines.apart_lezen import bladen_apart
 from pipelines.herkennen import Herkend, datum_uit_tekst, herken, peildatum_uit_bestandsnaam
 from pipelines.lezen import Blad, bladen_uit_bytes, controleer_grootte
 from pipelines.meldingen import Fout, Geweigerd, UploadNietTerugTeDraaien
-from pipelines.opslag import WACHT_LEZEN, WACHT_SCHRIJVEN, leesverbinding, schrijfverbinding, sql, voer_uit
-from pipelines.referentie import norm_key
+from pipelines.opslag import sql, voer_uit
 
 MAX_OPGESLAGEN_FOUTEN = 100  # lines of a refusal kept in the upload record (the history shows them)
 MAX_GETOONDE_FOUTEN = 100  # lines of a refusal the CLI prints
@@ -201,7 +203,7 @@ def herkend_uit(
     return controle
 
 
-def gecontroleerd(controle: Controle, db: Path, *, wachttijd: float = WACHT_LEZEN) -> Controle:
+def gecontroleerd(controle: Controle, db: Path, *, wachttijd: float | None = None) -> Controle:
     """Validate a recognised file and preview what loading it would change, reading the store (if there
     is one yet) under the shared lock, exactly as `laad` will do under the exclusive one."""
     if controle.herkend is None or controle.bestandsfouten:
@@ -212,8 +214,7 @@ def gecontroleerd(controle: Controle, db: Path, *, wachttijd: float = WACHT_LEZE
     else:  # no store yet: an empty one in memory gives the same answers
         con = duckdb.connect()
         try:
-            con.execute(sql("schema"))
-            con.execute(sql("macros"))
+            schema_aanleggen(con)
             _gecontroleerd_in(con, controle, db)
         finally:
             con.close()
@@ -302,7 +303,7 @@ def gevalideerd(con: duckdb.DuckDBPyConnection, controle: Controle, db: Path) ->
             "organisatie_sleutel": norm_key(controle.organisatie),
         }
     parameters |= datumgrenzen.sql_parameters(herkend.soort)
-    con.execute(sql("macros"))
+    macros_laden(con)
     con.execute(sql("referentie_sleutels"), referentie.csv_paden("codes", "synoniemen", "gemeenten"))
     con.register("stg_ruw", herkend.tabel)
     con.execute(sql("staging"))
@@ -360,7 +361,7 @@ def laad_bestand(
 
 
 def laad(
-    db: Path, controle: Controle, *, geladen_door: str | None = None, wachttijd: float = WACHT_SCHRIJVEN
+    db: Path, controle: Controle, *, geladen_door: str | None = None, wachttijd: float | None = None
 ) -> Uitkomst:
     """Validate and merge a recognised file into the store in one transaction, or record its refusal.
 
@@ -557,7 +558,7 @@ def terugdraaien_mogelijk(db: Path, upload_id: int) -> str | None:
         return terugdraai_bezwaar(con, upload_id)
 
 
-def terugdraaien(db: Path, upload_id: int, *, door: str | None = None, wachttijd: float = WACHT_SCHRIJVEN) -> str:
+def terugdraaien(db: Path, upload_id: int, *, door: str | None = None, wachttijd: float | None = None) -> str:
     """Undo one loaded upload: its rows go, what it replaced counts again. Returns a Dutch summary."""
     door = door or f"cli:{getpass.getuser()}"
     with schrijfverbinding(db, wachttijd) as con:

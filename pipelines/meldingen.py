@@ -23,31 +23,6 @@ class Geweigerd(Exception):
         return "\n".join(self.meldingen)
 
 
-class OpslagFout(Exception):
-    """The store or its key cannot be used now; nothing was changed. Said twice: `str()` for the operator (the
-    CLI, the server log), naming files; `voor_pagina` without any path, for whoever sits at a dashboard page."""
-
-    def __init__(self, melding: str, voor_pagina: str | None = None):
-        super().__init__(melding)
-        self.voor_pagina = melding if voor_pagina is None else voor_pagina
-
-
-class OpslagBezet(OpslagFout):
-    """The store is busy with another load for longer than we are willing to wait."""
-
-
-class OpslagNietSchrijfbaar(OpslagFout):
-    """The store cannot be written: a read-only file or folder, or a full disk."""
-
-
-class OpslagOnleesbaar(OpslagFout):
-    """The store cannot even be read (no read permission)."""
-
-
-class SleutelOngeldig(OpslagFout):
-    """The key file for kandidaat hashes is missing, empty, damaged, or not the one this store was filled with."""
-
-
 class UploadNietTerugTeDraaien(Exception):
     """A rollback that cannot be done, with the reason in Dutch."""
 
@@ -59,7 +34,7 @@ PROBLEMEN: dict[str, str] = {
     "na_peildatum": "'{waarde}' ligt na de peildatum ({extra}). Een traject kan niet na de peildatum "
     "zijn begonnen.",
     "voor_startdatum": "'{waarde}' ligt vóór de startdatum ({extra}).",
-    # the date bounds of pipelines/datumgrenzen.py
+    # the date bounds of basis/datumgrenzen.py
     "datum_te_vroeg": "'{waarde}' ligt vóór {extra}: zo vroeg gaat geen traject in deze gegevens terug. Klopt het "
     "jaartal?",
     "datum_te_laat": "'{waarde}' ligt na {extra}: dat kan geen geplande einddatum zijn. Is er geen einddatum, laat "
@@ -291,28 +266,6 @@ SLEUTEL_ANDERS = (
 # Where the key is, for a page (no paths there): the file name and where it sits on the server.
 SLEUTEL_NAAST_OPSLAG = "{naam} (op de server, naast het opslagbestand)"
 SLEUTEL_UIT_VARIABELE = "{naam} (op de server, op de plek die DASHBOARD_SLEUTEL aangeeft)"
-# The store cannot be written. {waar} is " (path)" for the operator, empty on a page.
-OPSLAG_ALLEEN_LEZEN = (
-    "Het opslagbestand{waar} is alleen-lezen: er kan niets in worden geladen of teruggedraaid. Er is niets veranderd. "
-    "Geef schrijfrechten op het opslagbestand (of vraag dat aan de beheerder van de server) en probeer het opnieuw."
-)
-OPSLAG_MAP_ALLEEN_LEZEN = (
-    "De map van de opslag{waar} is alleen-lezen: om te laden of terug te draaien moeten daarin bestanden naast de "
-    "opslag worden gemaakt (.wal en .lock). Er is niets veranderd. Geef schrijfrechten op die map (of vraag dat aan "
-    "de beheerder van de server) en probeer het opnieuw."
-)
-OPSLAG_VOL = (
-    "De schijf waarop de opslag staat{waar} is vol: de opslag kan niet groeien. Er is niets veranderd. Maak ruimte "
-    "vrij op die schijf (of vraag dat aan de beheerder van de server) en probeer het opnieuw."
-)
-OPSLAG_ONLEESBAAR = (
-    "De gegevens kunnen niet worden gelezen: het dashboard mag het opslagbestand{waar} niet openen. De beheerder "
-    "van de server kan dat herstellen (leesrechten op het opslagbestand)."
-)
-BEZET = (
-    "De gegevens worden op dit moment bijgewerkt door een andere upload. Probeer het over een paar "
-    "minuten opnieuw."
-)
 GEEN_UPLOAD = "Upload {upload_id} bestaat niet."
 AL_TERUGGEDRAAID = "Upload {upload_id} is al teruggedraaid."
 NIET_GELADEN = "Upload {upload_id} is geweigerd en heeft dus niets veranderd; er is niets terug te draaien."

@@ -1,38 +1,15 @@
-"""Sharing the DuckDB file between the dashboard, the upload page and the CLI.
-
-DuckDB lets one process write, or several read, never both. So every user of the store takes a
-lock on `<database>.lock` first: readers a shared lock, writers an exclusive one, and each holds
-its connection only as long as one query or one load takes. A reader waits while a load runs (a
-load takes seconds), a load waits for running queries (milliseconds). A DuckDB lock held by
-someone who does not use our lock file (an analyst's tool) is waited out the same way.
-
-A reader that can neither open nor create the lock file (a store folder the dashboard may only read) reads
-without it: DuckDB's own lock on the store file still keeps it from reading while a load writes, and `_verbind`
-waits that out; the lock file only makes the waiting orderly. A store that cannot be written (a read-only file
-or folder, a full disk) is named in Dutch (OpslagNietSchrijfbaar), and nothing is changed.
-"""
+"""The load code's own SQL (pipelines/sql): the statements of checking, loading and rolling back. The store's
+connection, lock and shape are in basis.opslag."""
 
 from __future__ import annotations
 
-import errno
-import fcntl
-import os
-import re
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 
-from pipelines import meldingen
-from pipelines.meldingen import OpslagBezet, OpslagNietSchrijfbaar, OpslagOnleesbaar
+from basis.opslag import voer_tekst_uit
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
-WACHT_LEZEN = float(os.environ.get("DASHBOARD_WACHT_LEZEN", "60"))
-WACHT_SCHRIJVEN = float(os.environ.get("DASHBOARD_WACHT_SCHRIJVEN", "300"))
-GEEN_RECHT = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
-SCHIJF_VOL = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})  # EFBIG: a file size limit, as full as a full disk
 
 
 def sql(naam: str) -> str:
@@ -40,131 +17,5 @@ def sql(naam: str) -> str:
 
 
 def voer_uit(con: duckdb.DuckDBPyConnection, naam: str, parameters: dict | None = None) -> None:
-    """Run every statement of an SQL file, each with the bound parameters it names."""
-    parameters = parameters or {}
-    zonder_commentaar = re.sub(r"--[^\n]*", "", sql(naam))
-    for statement in re.split(r";\s*(?:\n|$)", zonder_commentaar):
-        if not statement.strip():
-            continue
-        namen = set(re.findall(r"\$([a-z_]+)", statement))
-        con.execute(statement, {k: v for k, v in parameters.items() if k in namen})
-
-
-@contextmanager
-def _bestandsslot(db: Path, soort: int, wachttijd: float) -> Iterator[None]:
-    handle = _slotbestand(db, lezer=soort == fcntl.LOCK_SH)
-    if handle is None:  # a reader in a folder it may not write: DuckDB's own lock protects it (module docstring)
-        yield
-        return
-    try:
-        tot = time.monotonic() + wachttijd
-        while True:
-            try:
-                fcntl.flock(handle, soort | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > tot:
-                    raise OpslagBezet(meldingen.BEZET) from None
-                time.sleep(0.05)
-        yield
-    finally:
-        os.close(handle)  # closing releases the lock
-
-
-def _slotbestand(db: Path, lezer: bool) -> int | None:
-    """The lock file, opened for flock (which needs no write access; 0644 so readers running as another user can
-    open it too); None for a reader that may neither open nor create it."""
-    pad = Path(f"{db}.lock")
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        return os.open(pad, os.O_RDONLY | os.O_CREAT, 0o644)
-    except OSError as fout:
-        if lezer and fout.errno in GEEN_RECHT:
-            return None
-        raise
-
-
-def _verbind(db: Path, read_only: bool, wachttijd: float) -> duckdb.DuckDBPyConnection:
-    tot = time.monotonic() + wachttijd
-    while True:
-        try:
-            return duckdb.connect(str(db), read_only=read_only)
-        except duckdb.IOException as fout:
-            if "could not set lock" not in str(fout).lower():
-                raise
-            if time.monotonic() > tot:
-                raise OpslagBezet(meldingen.BEZET) from fout
-            time.sleep(0.1)
-
-
-@contextmanager
-def schrijfverbinding(
-    db: Path, wachttijd: float = WACHT_SCHRIJVEN, schema: bool = True
-) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The one writer: exclusive lock, schema up to date, macros loaded (`schema=False`: neither, for a
-    small write such as an audit line that must not change the store's shape). A store that cannot be written
-    raises OpslagNietSchrijfbaar, also when that shows only inside the caller's load (a full disk at COMMIT)."""
-    try:
-        with _bestandsslot(db, fcntl.LOCK_EX, wachttijd):
-            con = _verbind(db, read_only=False, wachttijd=wachttijd)
-            try:
-                if schema:
-                    con.execute(sql("schema"))
-                    con.execute(sql("macros"))
-                yield con
-            finally:
-                con.close()
-    except (OSError, duckdb.Error) as fout:
-        oorzaak = niet_schrijfbaar(db, fout)
-        if oorzaak is None:
-            raise
-        raise oorzaak from fout
-
-
-@contextmanager
-def leesverbinding(db: Path, wachttijd: float = WACHT_LEZEN) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A short read-only connection; waits while a load is running."""
-    if not Path(db).exists():
-        raise FileNotFoundError(db)
-    with _bestandsslot(db, fcntl.LOCK_SH, wachttijd):
-        try:
-            con = _verbind(db, read_only=True, wachttijd=wachttijd)
-        except duckdb.IOException as fout:
-            if not foutnummers(fout) & GEEN_RECHT:
-                raise
-            sjabloon = meldingen.OPSLAG_ONLEESBAAR
-            raise OpslagOnleesbaar(sjabloon.format(waar=f" ({db})"), sjabloon.format(waar="")) from fout
-        try:
-            yield con
-        finally:
-            con.close()
-
-
-def niet_schrijfbaar(db: Path, fout: BaseException) -> OpslagNietSchrijfbaar | None:
-    """The Dutch cause of a failed write, when it is the store's: a full disk, a read-only store file or a store
-    folder in which no file may be made; None for anything else."""
-    nummers = foutnummers(fout)
-    if nummers & SCHIJF_VOL:
-        sjabloon, waar = meldingen.OPSLAG_VOL, db.parent
-    elif nummers & GEEN_RECHT and db.exists() and not os.access(db, os.W_OK, effective_ids=True):
-        sjabloon, waar = meldingen.OPSLAG_ALLEEN_LEZEN, db
-    elif nummers & GEEN_RECHT and not os.access(db.parent, os.W_OK | os.X_OK, effective_ids=True):
-        sjabloon, waar = meldingen.OPSLAG_MAP_ALLEEN_LEZEN, db.parent
-    else:
-        return None
-    return OpslagNietSchrijfbaar(sjabloon.format(waar=f" ({waar})"), sjabloon.format(waar=""))
-
-
-def foutnummers(fout: BaseException) -> set[int]:
-    """The errno values behind an error and what it was raised from or during (a failed COMMIT is followed by a
-    failed ROLLBACK): an OSError's own, or the one whose text (strerror) a DuckDB error carries."""
-    nummers: set[int] = set()
-    gezien: set[int] = set()
-    while fout is not None and id(fout) not in gezien:
-        gezien.add(id(fout))
-        if isinstance(fout, OSError) and fout.errno:
-            nummers.add(fout.errno)
-        elif isinstance(fout, duckdb.Error):
-            nummers |= {n for n in GEEN_RECHT | SCHIJF_VOL if os.strerror(n) in str(fout)}
-        fout = fout.__cause__ or fout.__context__
-    return nummers
+    """Run every statement of pipelines/sql/<naam>.sql, each with the bound parameters it names."""
+    voer_tekst_uit(con, sql(naam), parameters)

@@ -12,7 +12,7 @@ from pathlib import Path
 import xlsxwriter
 from xlsxwriter.workbook import Workbook
 
-from pipelines.referentie import (
+from basis.referentie import (
     SOORTEN,
     Kolom,
     codes,

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import duckdb
 
+from basis.fouten import SleutelOngeldig
 from pipelines import meldingen
-from pipelines.meldingen import SleutelOngeldig
 from pipelines.opslag import sql, voer_uit
 
 BLOK = 64  # SHA-256 block size, for the HMAC pads

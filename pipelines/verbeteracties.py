@@ -25,9 +25,10 @@ from openpyxl.styles import Font
 
 from analytics.sectoren import Halfjaar
 from analytics.verbeteracties import STATUSSEN, VOLGBAAR, gemeentenaam, kengetal_label, verbeteracties
-from pipelines.audit import vastleggen_in
-from pipelines.opslag import schrijfverbinding, sql, voer_uit
-from pipelines.referentie import code_weergave, codes, gemeenten, norm_key, synoniemen
+from basis.audit import vastleggen_in
+from basis.opslag import schrijfverbinding
+from basis.referentie import code_weergave, codes, gemeenten, norm_key, synoniemen
+from pipelines.opslag import sql, voer_uit
 from toegang.kijker import Kijker
 
 MAX_TEKENS = 1000  # a free-text field: a finding or an action in a few sentences

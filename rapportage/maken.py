@@ -40,7 +40,8 @@ def rapport_bytes(rapport, extensie: str) -> bytes:
 
 def kijker_voor(email: str | None) -> Kijker:
     """The viewer of `--als EMAIL` (its role from DASHBOARD_TOEGANG), or the regio's; ValueError in Dutch."""
-    from toegang.rollen import ToegangFout, rol_van, toegangsbestand
+    from basis.instellingen import toegangsbestand
+    from toegang.rollen import ToegangFout, rol_van
 
     if email is None:
         return REGIO

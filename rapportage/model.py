@@ -21,7 +21,7 @@ from analytics.stand import stand_per_organisatie
 from analytics.uitval import redenen_uitval
 from analytics.verbeteracties import gemeentenaam, rapport_tabel
 from analytics.vraag import structurele_vraag, vraag_en_aanbod, vraagvenster
-from pipelines.referentie import code_weergave
+from basis.referentie import code_weergave
 from rapportage import samenvatting
 from weergave import formaat
 from weergave.grafieken import Grafiek, voortgang_tegen_doel

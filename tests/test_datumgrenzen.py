@@ -13,7 +13,7 @@ import shutil
 import duckdb
 import pytest
 
-from pipelines import datumgrenzen
+from basis import datumgrenzen
 from tests.conftest import (
     KANDIDATEN_KOP,
     app_als,

@@ -9,7 +9,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from pipelines import referentie
+from basis import referentie
 from tests.conftest import ROOT, ingest, rijen
 
 

@@ -128,7 +128,7 @@ KANDIDATEN_FOUTEN = [
      [f"Rij 28, kolom {k}: {LEEG}" for k in ("Gemeente", "Doelgroep", "Route", "Sector", "Startdatum", "Status")]),
     (kandidaat("F29", Status="Afgerond", Einddatum="morgen"),
      ["Rij 29, kolom Einddatum: 'morgen' is geen datum. Gebruik bijvoorbeeld 31-10-2026."]),
-    # dates within sense (pipelines/datumgrenzen.py)
+    # dates within sense (basis/datumgrenzen.py)
     (kandidaat("F30", Startdatum="01-01-0001"),
      ["Rij 30, kolom Startdatum: '01-01-0001' ligt vóór 01-01-2000: zo vroeg gaat geen traject in deze gegevens "
       "terug. Klopt het jaartal?"]),

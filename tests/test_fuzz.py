@@ -284,7 +284,7 @@ def gemuteerde_datums(draw) -> tuple[str, bytes, tuple[str, ...]]:
 def test_mutated_dates(opslag, tmp_path, bestand):
     naam, inhoud, opties = bestand
     code, _ = ingest_geeft_nederlands_antwoord(opslag, schrijf(tmp_path, naam, inhoud), *opties)
-    if code == 0:  # whatever loaded lies within the range of pipelines/datumgrenzen.py
+    if code == 0:  # whatever loaded lies within the range of basis/datumgrenzen.py
         con = duckdb.connect(str(opslag), read_only=True)
         try:
             eerste, laatste, peil = con.execute(

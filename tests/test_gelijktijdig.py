@@ -10,15 +10,15 @@ import time
 
 import pytest
 
-from pipelines.meldingen import OpslagBezet
-from pipelines.opslag import leesverbinding, schrijfverbinding
+from basis.fouten import OpslagBezet
+from basis.opslag import leesverbinding, schrijfverbinding
 from tests.conftest import KANDIDATEN_KOP, ROOT, app_als, ingest, kandidaat, rijen, schrijf_xlsx
 
 LEZER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from pipelines.opslag import leesverbinding
+    from basis.opslag import leesverbinding
     db, tot = Path(sys.argv[1]), time.monotonic() + float(sys.argv[2])
     gelezen, gezien = 0, set()
     while time.monotonic() < tot:

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pipelines import referentie
+from basis import referentie
 from tests.conftest import (
     KANDIDATEN_KOP,
     ROOT,

@@ -13,8 +13,8 @@ import textwrap
 
 import pytest
 
-from pipelines.meldingen import OpslagBezet
-from pipelines.opslag import leesverbinding
+from basis.fouten import OpslagBezet
+from basis.opslag import leesverbinding
 from tests.conftest import (
     KANDIDATEN_KOP,
     ROOT,
@@ -230,7 +230,7 @@ SCHRIJVER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from pipelines.opslag import schrijfverbinding
+    from basis.opslag import schrijfverbinding
     with schrijfverbinding(Path(sys.argv[1])) as con:
         con.execute("INSERT INTO audit_log VALUES (now(), 'beheerder', 'test', 'tijdens het lezen')")
         print("bezig", flush=True)

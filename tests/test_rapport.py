@@ -228,7 +228,7 @@ def test_beheerder_ziet_exact_wat_de_analistenviews_zeggen(demo_opslag, tmp_path
     assert uitkomst.returncode == 0, uitkomst.stdout
     views = analistenviews(demo_opslag[0])
     verwacht = per_sector(views["trajecten"], views["vraag"], 2026, 1)
-    from pipelines.referentie import code_weergave
+    from basis.referentie import code_weergave
 
     tabel = excel_tabellen(uit, "Sectoren")["Instroom, lopende trajecten en praktijkverklaringen"]
     for _, rij in tabel.iterrows():

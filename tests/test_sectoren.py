@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pipelines.referentie import code_weergave
+from basis.referentie import code_weergave
 from tests.conftest import analistenviews, demo_app
 
 TOTAAL = "Hele selectie"

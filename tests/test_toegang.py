@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from pipelines.audit import vastleggen
+from basis.audit import vastleggen
 from tests.conftest import KANDIDATEN_KOP, ROOT, ingest, kandidaat, rijen, schrijf_xlsx
 from toegang.accounts import ingelogd_als
 from toegang.rollen import Rol, ToegangFout, rol_van, rollen
@@ -76,7 +76,7 @@ def test_roles_are_read_with_their_gemeenten_and_unknown_addresses_have_no_acces
 
 @pytest.mark.parametrize(("inhoud", "melding"), [
     ('[[gebruiker]]\nemail = "a@b.nl"\nrol = "wethouder"\n',
-     "gebruiker 1 (a@b.nl): rol 'wethouder' bestaat niet. Kies beheerder, gemeente of regio."),
+     "gebruiker 1 (a@b.nl): rol 'wethouder' bestaat niet. Kies beheerder, organisatie, gemeente of regio."),
     ('[[gebruiker]]\nemail = "a@b.nl"\nrol = "gemeente"\n',
      "gebruiker 1 (a@b.nl): een gemeente-rol heeft minstens één gemeente nodig."),
     ('[[gebruiker]]\nemail = "a@b.nl"\nrol = "gemeente"\ngemeenten = ["GM9999"]\n',

@@ -169,7 +169,7 @@ def _download_maken() -> None:
     """A script for AppTest: what a download button does when clicked (the file is made, the log written)."""
     import streamlit as st
 
-    from kader.toegang import download_logger
+    from kader.downloads import download_logger
 
     inhoud = download_logger()("overzicht_per_gemeente.xlsx", b"bestand")
     st.write(f"{len(inhoud)} bytes")

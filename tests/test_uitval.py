@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics.filters import Filters
 from analytics.uitval import kaplan_meier, tijd_tot_uitval
-from pipelines.referentie import code_weergave
+from basis.referentie import code_weergave
 from tests.conftest import KANDIDATEN_KOP, app_als, ingest, kandidaat, schrijf_xlsx
 from toegang.kijker import Kijker
 

@@ -18,10 +18,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from basis import fouten as meldingen_opslag
+from basis.opslag import _bestandsslot, schrijfverbinding
 from pipelines import meldingen
 from pipelines.foutenkopie import FOUTKLEUR, foutenkopie
 from pipelines.laden import gelezen, herkend_uit
-from pipelines.opslag import _bestandsslot, schrijfverbinding
 from tests.conftest import (
     KANDIDATEN_KOP,
     ROOT,
@@ -480,12 +481,12 @@ def test_a_load_while_the_cli_holds_the_store_waits_or_says_busy(db, tmp_path, m
 
     # the CLI loads for longer than the page waits: the page says so, nothing is written or remembered
     druk_tijdens(4, lambda: schrijfverbinding(db))
-    assert [zichtbaar(w.value) for w in app.warning] == [f"Nog niet gecontroleerd. {meldingen.BEZET}"]
+    assert [zichtbaar(w.value) for w in app.warning] == [f"Nog niet gecontroleerd. {meldingen_opslag.BEZET}"]
     assert alle_tabellen(db) == voor
     # ... also when the store gets busy between the check and the load (only the lock, the file unchanged)
     app.run()
     druk_tijdens(4, lambda: _bestandsslot(db, fcntl.LOCK_EX, 1))
-    assert zichtbaar(app.error[-1].value) == f"Niet geladen: {bestand.name}. {meldingen.BEZET}"
+    assert zichtbaar(app.error[-1].value) == f"Niet geladen: {bestand.name}. {meldingen_opslag.BEZET}"
     assert alle_tabellen(db) == voor
     # a load that takes less than the page waits: the upload waits and then lands
     gewacht = druk_tijdens(0.5, lambda: schrijfverbinding(db))

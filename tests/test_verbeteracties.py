@@ -526,7 +526,7 @@ def test_the_demo_has_three_actions_one_done_one_under_way_one_overdue(opslag):
     """`make demo` writes three fictional actions agreed in the 2nd half of 2025 (the tests' own demo store is built
     without them), so a newcomer sees the page and the report's section filled."""
     from analytics.verbeteracties import verbeteracties
-    from pipelines.demo_laden import demo_verbeteracties
+    from demodata.laden import demo_verbeteracties
 
     assert demo_verbeteracties(opslag) == 3
     acties = verbeteracties(vandaag=dt.date(2026, 12, 4))

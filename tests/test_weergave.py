@@ -560,7 +560,7 @@ def test_download_buttons_side_by_side():
     def pagina():
         import pandas as pd
 
-        from weergave.downloads import download_knoppen
+        from kader.downloads import download_knoppen
 
         download_knoppen(pd.DataFrame({"Gemeente": ["Nijmegen"], "Instroom": [5]}), "instroom 2026", sleutel="t",
                          toelichting=[("Tabel", "Instroom per gemeente")])

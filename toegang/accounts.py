@@ -16,7 +16,8 @@ import os
 import secrets
 from pathlib import Path
 
-STANDAARD_BESTAND = Path(__file__).resolve().parent.parent / "data" / "accounts.json"
+from basis.instellingen import accountsbestand
+
 # scrypt cost: n=2**15, r=8 (32 MiB, ~0,1 s per check on these machines): slow for a guesser, fine for a login.
 SCRYPT = {"n": 2**15, "r": 8, "p": 1}
 MIN_LENGTE = 12
@@ -24,10 +25,6 @@ MIN_LENGTE = 12
 
 class AccountFout(Exception):
     """A Dutch message about an account or the accounts file."""
-
-
-def accountsbestand() -> Path:
-    return Path(os.environ.get("DASHBOARD_ACCOUNTS") or STANDAARD_BESTAND)
 
 
 def genormaliseerd(email: str) -> str:

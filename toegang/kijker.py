@@ -1,4 +1,5 @@
-"""The viewer: who is looking and what that decides about the numbers they see.
+"""The viewer: who is looking (role, own gemeenten and organisaties, presentatiemodus); what that allows is
+toegang.beleid's to decide.
 
 Every read-side answer is shaped for a Kijker: exact where the viewer owns the data, suppressed
 (metrics.md) elsewhere. The presentatiemodus makes everything suppressed-safe, whatever the role.
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from toegang import beleid
 from toegang.rollen import Rol
 
 
@@ -37,43 +39,31 @@ class Kijker:
         return self.rol == "beheerder"
 
     @property
-    def ziet_alles_exact(self) -> bool:
-        return self.is_beheerder and not self.presentatie
-
-    def ziet_exact(self, gemeentecodes: Iterable[str], organisaties: Iterable[str] = ()) -> bool:
-        """Exact numbers for a group of trajecten from these gemeenten and organisaties? Only for their owner (or the
-        beheerder), never in the presentatiemodus, and never for a group that mixes in another gemeente or another
-        organisatie (an empty selection means all of them)."""
-        if self.presentatie:
-            return False
-        if self.is_beheerder:
-            return True
-        if self.rol == "organisatie":
-            namen = set(organisaties)
-            return bool(namen) and namen <= set(self.organisaties)
-        codes = set(gemeentecodes)
-        return self.rol == "gemeente" and bool(codes) and codes <= set(self.gemeenten)
-
-    @property
     def zichtbaarheid(self) -> tuple:
         """Everything that decides what this viewer sees: part of every cache key."""
         return (self.rol, self.gemeenten, self.organisaties, self.presentatie)
 
+    # What this viewer may see and do is decided in toegang.beleid; these ask it.
+
+    @property
+    def ziet_alles_exact(self) -> bool:
+        return beleid.ziet_alles_exact(self)
+
+    def ziet_exact(self, gemeentecodes: Iterable[str], organisaties: Iterable[str] = ()) -> bool:
+        return beleid.ziet_exact(self, gemeentecodes, organisaties)
+
     @property
     def mag_uploaden(self) -> bool:
-        return self.is_beheerder and not self.demo
+        return beleid.mag_uploaden(self)
 
     @property
     def mag_terugdraaien(self) -> bool:
-        return self.is_beheerder and not self.demo
+        return beleid.mag_terugdraaien(self)
 
     @property
     def mag_verbeteracties_schrijven(self) -> bool:
-        """Add and update verbeteracties: the beheerder and the regio (the consortium's secretariat), not on a
-        projector; a gemeente reads them. The demo may too: its actions are about fictional numbers."""
-        return self.rol in ("beheerder", "regio") and not self.presentatie
+        return beleid.mag_verbeteracties_schrijven(self)
 
     @property
     def mag_namen_zien(self) -> bool:
-        """Names of werkgevers and praktijkopleiders with their uitval: only the beheerder, not on a projector."""
-        return self.ziet_alles_exact
+        return beleid.mag_namen_zien(self)

@@ -19,13 +19,12 @@ aggregates only. An e-mail address that is not in the file has no access at all.
 
 from __future__ import annotations
 
-import os
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipelines.referentie import gemeenten as alle_gemeenten
+from basis.referentie import gemeenten as alle_gemeenten
 from toegang.accounts import genormaliseerd
 
 ROLLEN = ("beheerder", "organisatie", "gemeente", "regio")
@@ -47,11 +46,6 @@ class Rol:
     @property
     def is_beheerder(self) -> bool:
         return self.rol == "beheerder"
-
-
-def toegangsbestand() -> Path | None:
-    pad = os.environ.get("DASHBOARD_TOEGANG")
-    return Path(pad) if pad else None
 
 
 def rollen(pad: Path) -> dict[str, Rol]:

@@ -27,7 +27,7 @@ from playwright.sync_api import Page, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipelines.opslag import leesverbinding  # noqa: E402
+from basis.opslag import leesverbinding  # noqa: E402
 from tools.screenshot import CHROMIUM_ARGS, dashboard_server, klaar  # noqa: E402
 
 ORGANISATIE = "Werkbedrijf De Linge"

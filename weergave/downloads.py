@@ -65,7 +65,7 @@ def excel_bytes(df: pd.DataFrame, blad: str = "Gegevens", toelichting: Sequence[
     numbers as numbers (1.234 in a Dutch Excel), the `procenten` columns as percentages (see the module's text),
     dates as dates (dd-mm-jjjj), empty cells for missing values, and columns wide enough to read. Text is always
     text, also where it looks like a formula."""
-    procenten = _procentkolommen(df, procenten)
+    procenten = procentkolommen(df, procenten)
     buffer = io.BytesIO()
     boek = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
     kop = boek.add_format({"bold": True, "bottom": 1, "text_wrap": False})
@@ -111,7 +111,7 @@ def afgerond(getal: float, decimalen: int) -> float:
     return float(Decimal(str(getal)).quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP))
 
 
-def _procentkolommen(df: pd.DataFrame, procenten: Iterable[str]) -> set[str]:
+def procentkolommen(df: pd.DataFrame, procenten: Iterable[str]) -> set[str]:
     """The share columns a page named; a name that is not a column is a mistake in the page."""
     procenten = set(procenten)
     if onbekend := procenten - set(df.columns):
@@ -246,7 +246,7 @@ def csv_bytes(df: pd.DataFrame, procenten: Iterable[str] = ()) -> bytes:
     """CSV as a Dutch Excel opens it with a double click: ';' between fields, ',' before decimals, dates as
     dd-mm-jjjj, UTF-8 with BOM (so é and – survive), CRLF line ends, no thousands separator; the `procenten`
     columns as the module's text says."""
-    procenten = _procentkolommen(df, procenten)
+    procenten = procentkolommen(df, procenten)
     uitvoer = df.copy()
     for kolom in uitvoer.columns:
         if kolom in procenten:
@@ -275,36 +275,6 @@ def csv_bytes(df: pd.DataFrame, procenten: Iterable[str] = ()) -> bytes:
     return tekst.encode("utf-8-sig")
 
 
-def _bestandsnaam(naam: str) -> str:
+def veilige_bestandsnaam(naam: str) -> str:
     """A name that is safe on Windows and macOS: letters, digits, '-', '_' and '.'; spaces become '_'."""
     return re.sub(r"[^\w.-]+", "_", naam.strip()).strip("._") or "gegevens"
-
-
-def download_knoppen(df: pd.DataFrame, bestandsnaam: str, sleutel: str, *, toelichting: Sequence[tuple[str, str]],
-                     procenten: Iterable[str] = ()) -> None:
-    """Two buttons side by side: "Download Excel" (bestandsnaam.xlsx) and "Download CSV" (bestandsnaam.csv).
-
-    `toelichting`: the Excel file's first sheet (`kader.toelichting`: table, filters, period, peildatum, for whom,
-    protection); `procenten`: the share columns (fractions or protected shares, see the module's text).
-    The files are made only when a button is clicked, and clicking does not rerun the page; making one
-    writes a line in the audit log (who, which file).
-    `sleutel` must be unique on the page (it prefixes the widget keys).
-    """
-    import streamlit as st
-
-    from kader.toegang import download_logger
-
-    naam = _bestandsnaam(bestandsnaam)
-    gegevens, uitleg, aandelen = df.copy(), list(toelichting), _procentkolommen(df, procenten)
-    gelogd = download_logger()  # who is looking is known now; the file is made later, when clicked
-    with st.container(horizontal=True, gap="small"):
-        st.download_button(
-            "Download Excel", file_name=f"{naam}.xlsx", mime=XLSX_MIME, key=f"{sleutel}_excel", on_click="ignore",
-            data=lambda: gelogd(f"{naam}.xlsx", excel_bytes(gegevens, toelichting=uitleg, procenten=aandelen)),
-            icon=":material/download:",
-        )
-        st.download_button(
-            "Download CSV", data=lambda: gelogd(f"{naam}.csv", csv_bytes(gegevens, procenten=aandelen)),
-            file_name=f"{naam}.csv", mime=CSV_MIME, key=f"{sleutel}_csv", on_click="ignore",
-            icon=":material/download:",
-        )

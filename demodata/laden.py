@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from pipelines.demo import schrijf_demo_exports
+from basis.instellingen import DEMO_DOOR
+from demodata.exports import schrijf_demo_exports
 from pipelines.laden import laad_bestand
 from pipelines.verbeteracties import bijwerken, gecontroleerd, toevoegen
 from toegang.kijker import Kijker
@@ -17,7 +18,6 @@ def voortgang(gedaan: int, totaal: int, breedte: int = 30) -> str:
 
 
 # Who loaded the demo exports: how the dashboard knows a store holds only fictional data (demo mode).
-DEMO_DOOR = "demo"
 
 
 def demo_geladen(db: Path, map: Path, verbeteracties: bool = True) -> int:

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from pipelines.referentie import code_label, gemeenten, kolommen, synoniemen
+from basis.referentie import code_label, gemeenten, kolommen, synoniemen
 
 REGIO = "Rijk van Nijmegen"
 REGIO_ORGANISATIE = "Regio Rijk van Nijmegen"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.opslag import schrijfverbinding, voer_uit
+from basis.opslag import schrijfverbinding, voer_uit
 
 
 def vastleggen(db: Path, wie: str, actie: str, wat: str = "") -> None:
