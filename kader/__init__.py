@@ -51,7 +51,7 @@ def identiteitsblok(wie) -> None:
     if wie.demo:
         st.sidebar.warning("**Demo: fictieve gegevens.** Geen echte personen; inloggen is niet nodig.")
     else:
-        rol = {"beheerder": "beheerder", "gemeente": "gemeente", "regio": "regio"}[wie.rol]
+        rol = wie.rol  # beheerder | organisatie | gemeente | regio
         if wie.presentatie:  # on the beamer: the role, not the address of whoever is at the keyboard
             st.sidebar.caption(f"Ingelogd ({rol})")
         else:
@@ -76,7 +76,8 @@ def identiteitsblok(wie) -> None:
 def afronding_uitleg(wie: Kijker) -> str:
     """For a viewer who does not see everything exactly: which numbers are rounded, in one sentence or two."""
     eigen = ("Uw eigen gemeente ziet u exact, als u alleen die kiest. " if wie.rol == "gemeente"
-             and not wie.presentatie else "")
+             and not wie.presentatie else "Uw eigen organisatie ziet u exact, als u alleen die kiest. "
+             if wie.rol == "organisatie" and not wie.presentatie else "")
     return (f"{eigen}Aantallen over mensen zijn afgerond op {drempel()}-tallen ({drempel()}, {2 * drempel()}, "
             f"{3 * drempel()}, …) en minder dan {drempel()} (ook 0) staat er als <{drempel()}, zodat geen getal naar "
             "één persoon wijst. De maanden tellen op tot het jaar; een totaal over gemeenten of sectoren kan iets "
@@ -107,6 +108,8 @@ def afscherming_tekst(gekozen: Filters) -> str:
                 "afgerond op 5 procentpunten")
     if wie is not None and wie.rol == "gemeente" and not wie.presentatie:
         return f"{afgerond}; exact alleen uw eigen gemeente, in een rij per gemeente of als u alleen die kiest"
+    if wie is not None and wie.rol == "organisatie" and not wie.presentatie:
+        return f"{afgerond}; exact alleen uw eigen organisatie, als u alleen die kiest"
     if wie is not None and wie.presentatie:
         return f"{afgerond} (presentatiemodus)"
     return afgerond
@@ -127,6 +130,8 @@ def voor_wie(wie: Kijker) -> str:
     elif wie.rol == "gemeente":
         namen = dict(filterkeuzes().get("gemeenten", []))
         rol = "gemeente " + ", ".join(namen.get(code, code) for code in wie.gemeenten)
+    elif wie.rol == "organisatie":
+        rol = "organisatie " + ", ".join(wie.organisaties)
     else:
         rol = wie.rol
     return f"{rol}, in de presentatiemodus" if wie.presentatie else rol

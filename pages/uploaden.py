@@ -19,8 +19,8 @@ from analytics.opslag import cache_legen, opslagversie
 from analytics.stand import SOORT_LABELS
 from basis import fouten, referentie
 from basis.instellingen import db_pad
+from basis.referentie import norm_key
 from kader import opslag_of_uitleg, toegang_vereist
-from kader.toegang import gebruiker, mag_terugdraaien, mag_uploaden
 from pipelines import meldingen
 from pipelines.foutenkopie import foutenkopie
 from pipelines.laden import (
@@ -33,6 +33,7 @@ from pipelines.laden import (
     terugdraaien,
     terugdraaien_mogelijk,
 )
+from toegang import beleid
 from weergave import formaat
 from weergave.tekst import markdown_tekst
 
@@ -79,14 +80,22 @@ UITKOMSTEN = {
 }
 
 st.title("Exports uploaden")
-toegang_vereist(in_presentatiemodus=False)
+wie = toegang_vereist(in_presentatiemodus=False)
 st.caption(
     "Zet hier elke maand de nieuwe exports neer. Elk bestand wordt eerst gecontroleerd; u ziet wat het "
     "verandert en welke fouten erin staan. Pas als er geen fouten in staan, kunt u het laden."
 )
-if not mag_uploaden():
+if not beleid.mag_uploaden(wie):
     st.info("U mag geen exports uploaden. Vraag de beheerder van het dashboard om toegang.")
     st.stop()
+EIGEN = beleid.upload_organisaties(wie)  # None: any organisatie (the beheerder)
+if EIGEN is not None:
+    st.info(
+        markdown_tekst(f"U uploadt voor {' en '.join(EIGEN)}: de kandidatenexport en de export van de "
+                       "werkgeversvraag van uw eigen organisatie. U ziet hier ook alleen de uploads van uw "
+                       "organisatie."),
+        icon=":material/badge:",
+    )
 
 staat = st.session_state
 for sleutel in ("uploaden_gelezen", "uploaden_controles", "uploaden_uitkomsten"):
@@ -152,12 +161,7 @@ def keuzes(bestand, gelezen_bestand: Gelezen) -> tuple[str | None, str | None, d
         key=f"uploaden_soort_{bestand.file_id}",
         help="Herkend aan de kolomnamen. Klopt het niet, kies dan het juiste soort.",
     )
-    organisatie = kolommen[1].text_input(
-        "Organisatie",
-        value=herkend.organisatie or "",
-        key=f"uploaden_organisatie_{bestand.file_id}",
-        help="De organisatie die de export levert. Uit de kolom Organisatie of een titelregel als die er is.",
-    )
+    organisatie = organisatie_keuze(kolommen[1], bestand, herkend.organisatie)
     peildatum = kolommen[2].date_input(
         "Peildatum",
         value=herkend.peildatum,
@@ -167,6 +171,26 @@ def keuzes(bestand, gelezen_bestand: Gelezen) -> tuple[str | None, str | None, d
         "uit de maand in de bestandsnaam.",
     )
     return soort, organisatie.strip() or None, peildatum
+
+
+def organisatie_keuze(kolom, bestand, in_bestand: str | None) -> str:
+    """The beheerder types the organisatie (filled in from the file); an organisatie's own is filled in and fixed
+    (a choice among its own when it has several)."""
+    if EIGEN is None:
+        return kolom.text_input(
+            "Organisatie",
+            value=in_bestand or "",
+            key=f"uploaden_organisatie_{bestand.file_id}",
+            help="De organisatie die de export levert. Uit de kolom Organisatie of een titelregel als die er is.",
+        )
+    if len(EIGEN) == 1:
+        return kolom.text_input("Organisatie", value=EIGEN[0], disabled=True,
+                                key=f"uploaden_organisatie_{bestand.file_id}",
+                                help="Uw eigen organisatie: u uploadt alleen exports daarvan.")
+    zelfde = [norm_key(o) == norm_key(in_bestand or "") for o in EIGEN]
+    return kolom.selectbox("Organisatie", EIGEN, index=zelfde.index(True) if any(zelfde) else 0,
+                           key=f"uploaden_organisatie_{bestand.file_id}",
+                           help="Uw eigen organisaties: u uploadt alleen exports daarvan.")
 
 
 def toon_verschil(controle: Controle) -> None:
@@ -239,11 +263,15 @@ def toon_fouten(bestand, gelezen_bestand: Gelezen, controle: Controle) -> None:
 
 def laden(bestand, controle: Controle) -> None:
     """Load a checked file; the store is unchanged and a Dutch message is shown when anything fails."""
+    weigering = beleid.upload_weigering(wie, controle.soort, controle.organisaties_in_bestand, controle.organisatie)
+    if weigering:  # asked again at the moment of loading: the policy, not the form, decides
+        st.error(markdown_tekst(weigering), icon=":material/block:")
+        return
     waarom = None
     with st.status(f"{bestandsnaam(bestand)} wordt geladen…", expanded=True) as status:
         st.write("Alles of niets: het bestand wordt in één keer geladen, of helemaal niet.")
         try:
-            uitkomst = laad(db, controle, geladen_door=gebruiker(), wachttijd=WACHT)
+            uitkomst = laad(db, controle, geladen_door=wie.email, wachttijd=WACHT)
         except fouten.OpslagFout as fout:  # busy, not writable, the key: the cause, without paths on the page
             LOG.error("laden niet mogelijk: %s", fout)  # the operator's text, with the paths, for the server log
             waarom = f"Niet geladen: {bestand.name}. {fout.voor_pagina}"
@@ -291,6 +319,11 @@ def toon_bestand(bestand) -> None:
             st.error(melding_met_regels(kop, gelezen_bestand.bestandsfouten, opsommen=False))
             return
         soort, organisatie, peildatum = keuzes(bestand, gelezen_bestand)
+        weigering = beleid.upload_weigering(wie, soort, herkend_uit(gelezen_bestand).organisaties_in_bestand,
+                                            organisatie)
+        if weigering:
+            st.error(markdown_tekst(weigering), icon=":material/block:")
+            return
         try:
             controle = controle_van(bestand, gelezen_bestand, soort, organisatie, peildatum)
         except fouten.OpslagBezet as fout:
@@ -421,8 +454,8 @@ def geschiedenis() -> None:
         st.warning(markdown_tekst(regel), icon=":material/warning:")
     if rij.status not in ("geladen", "vervangen"):
         return
-    if not mag_terugdraaien():
-        st.caption("Alleen de beheerder kan een upload terugdraaien.")
+    if not beleid.mag_terugdraaien(wie, rij.organisatie):
+        st.caption("Alleen de beheerder en de organisatie die de export leverde kunnen deze upload terugdraaien.")
         return
     with opslag_of_uitleg():
         bezwaar = terugdraaien_mogelijk(db, gekozen)
@@ -442,7 +475,7 @@ def geschiedenis() -> None:
         staat.pop("uploaden_terug_bevestigen", None)
         try:
             with st.spinner(f"Upload {gekozen} wordt teruggedraaid…"):
-                tekst = terugdraaien(db, gekozen, door=gebruiker(), wachttijd=WACHT)
+                tekst = terugdraaien(db, gekozen, door=wie.email, wachttijd=WACHT)
         except meldingen.UploadNietTerugTeDraaien as fout:
             staat["uploaden_terug_melding"] = ("fout", str(fout))
         except fouten.OpslagFout as fout:

@@ -60,10 +60,14 @@ def parser() -> argparse.ArgumentParser:
     ingest.add_argument("--soort", choices=["kandidaten", "vraag", "afspraken"], help="soort export")
     ingest.add_argument("--organisatie", help="naam van de organisatie die de export levert")
     ingest.add_argument("--peildatum", type=peildatum_argument, help="datum van de export (JJJJ-MM-DD)")
+    ingest.add_argument("--als", metavar="EMAIL", help="laad namens deze gebruiker uit het toegangsbestand "
+                        "(DASHBOARD_TOEGANG): een organisatie laadt alleen exports van haar eigen organisatie")
     ingest.add_argument("bestanden", nargs="+", type=Path, metavar="BESTAND")
 
     terug = sub.add_parser("terugdraaien", help="een upload ongedaan maken")
     terug.add_argument("--db", required=True, type=opslag_argument, help="pad naar het DuckDB-bestand")
+    terug.add_argument("--als", metavar="EMAIL", help="namens deze gebruiker uit het toegangsbestand: een "
+                       "organisatie draait alleen uploads van haar eigen organisatie terug")
     terug.add_argument("upload_id", type=int, metavar="UPLOAD_ID")
 
     demo = sub.add_parser("demo", help="demobestanden maken en laden (fictieve gegevens)")
@@ -152,28 +156,44 @@ def verbeteracties(args: argparse.Namespace) -> int:
 
 def schrijver(email: str):
     """(the Kijker of `email` from the roles file, None) or (None, why they may not write verbeteracties)."""
-    from basis.instellingen import toegangsbestand
     from pipelines.verbeteracties import schrijfrecht_fout
+
+    wie, fout = namens(email)
+    return (None, fout) if fout else (wie, schrijfrecht_fout(wie))
+
+
+def namens(email: str | None):
+    """(the Kijker of `email` from the roles file, None), or (None, why not); (None, None) without --als: the operator
+    at the server, who may do everything the beheerder may."""
+    from basis.instellingen import toegangsbestand
     from toegang.kijker import Kijker
     from toegang.rollen import ToegangFout, rol_van
 
+    if email is None:
+        return None, None
     bestand = toegangsbestand()
     if bestand is None:
-        return None, ("Er is geen toegangsbestand (DASHBOARD_TOEGANG), dus niet na te gaan of "
-                      f"{email} verbeteracties mag schrijven. Er is niets veranderd.")
+        return None, (f"Er is geen toegangsbestand (DASHBOARD_TOEGANG), dus niet na te gaan wat {email} mag. Er is "
+                      "niets veranderd.")
     try:
         rol = rol_van(email, bestand)
     except ToegangFout as fout:
         return None, f"{fout} Er is niets veranderd."
     if rol is None:
         return None, f"{email} staat niet in het toegangsbestand ({bestand}). Er is niets veranderd."
-    wie = Kijker.uit_rol(rol)
-    return wie, schrijfrecht_fout(wie)
+    return Kijker.uit_rol(rol), None
 
 
 def ingest(args: argparse.Namespace) -> int:
-    from pipelines.laden import MAX_GETOONDE_FOUTEN, laad_bestand
+    from pipelines.laden import MAX_GETOONDE_FOUTEN, laad, laad_bestand, voorbereid
+    from toegang import beleid
 
+    wie, fout = namens(args.als)
+    if fout:
+        print(fout)
+        return 1
+    eigen = beleid.upload_organisaties(wie) if wie else None
+    organisatie = args.organisatie or (eigen[0] if eigen and len(eigen) == 1 else None)
     code = 0
     for pad in args.bestanden:
         if not pad.is_file():
@@ -181,9 +201,19 @@ def ingest(args: argparse.Namespace) -> int:
             code = 1
             continue
         try:
-            uitkomst = laad_bestand(
-                args.db, pad, soort=args.soort, organisatie=args.organisatie, peildatum=args.peildatum
-            )
+            if wie is None:
+                uitkomst = laad_bestand(args.db, pad, soort=args.soort, organisatie=organisatie,
+                                        peildatum=args.peildatum)
+            else:  # the access policy decides on what the file itself says, before anything is written
+                controle = voorbereid(pad.read_bytes(), pad.name, soort=args.soort, organisatie=organisatie,
+                                      peildatum=args.peildatum, apart_proces=True)
+                weigering = beleid.upload_weigering(wie, controle.soort, controle.organisaties_in_bestand,
+                                                    controle.organisatie)
+                if weigering:
+                    print(f"Geweigerd: {pad.name}. {weigering}")
+                    code = 1
+                    continue
+                uitkomst = laad(args.db, controle, geladen_door=wie.email)
         except fouten.OpslagFout as fout:  # busy, not writable, or the key: the cause, with its path
             print(f"Niet geladen: {pad.name}. {fout}")
             code = 1
@@ -205,9 +235,19 @@ def ingest(args: argparse.Namespace) -> int:
 
 def terugdraaien(args: argparse.Namespace) -> int:
     from pipelines.laden import terugdraaien as draai_terug
+    from pipelines.laden import upload_organisatie
+    from toegang import beleid
 
+    wie, fout = namens(args.als)
+    if fout:
+        print(fout)
+        return 1
+    if wie is not None and not beleid.mag_terugdraaien(wie, upload_organisatie(args.db, args.upload_id)):
+        print(f"{wie.email} mag upload {args.upload_id} niet terugdraaien: een organisatie draait alleen uploads van "
+              "haar eigen organisatie terug. Er is niets veranderd.")
+        return 1
     try:
-        print(draai_terug(args.db, args.upload_id))
+        print(draai_terug(args.db, args.upload_id, door=wie.email if wie else None))
     except meldingen.UploadNietTerugTeDraaien as fout:
         print(fout)
         return 1

@@ -75,6 +75,13 @@ class Controle:
     voorbeeld: Voorbeeld | None = None
 
     @property
+    def organisaties_in_bestand(self) -> list[str]:
+        """Every organisatie the file itself names: its Organisatie column and its title row."""
+        if self.herkend is None:
+            return []
+        return [*self.herkend.organisaties_in_kolom, *filter(None, [self.herkend.organisatie_in_titel])]
+
+    @property
     def aantal_fouten(self) -> int:
         return len(self.bestandsfouten) + max(sum(self.fouten_per_kolom.values()), len(self.fouten))
 
@@ -578,3 +585,12 @@ def terugdraaien(db: Path, upload_id: int, *, door: str | None = None, wachttijd
         f"Upload {upload_id} is teruggedraaid ({soort}, {organisatie}, peildatum {datum_nl(peildatum)}). "
         "De stand van daarvoor geldt weer."
     )
+
+
+def upload_organisatie(db: Path, upload_id: int) -> str | None:
+    """The organisatie an upload was loaded for (None: unknown upload, or none named): whose it is to roll back."""
+    if not Path(db).exists():
+        return None
+    with leesverbinding(db) as con:
+        rij = con.execute(sql("upload_organisatie"), {"upload_id": upload_id}).fetchone()
+    return rij[0] if rij else None

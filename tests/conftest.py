@@ -200,7 +200,7 @@ def rollen_toml(beheerder: str) -> str:
 
 
 def app_als(monkeypatch, map_: Path, rol: str = "beheerder", gemeenten: tuple[str, ...] = (),
-            email: str = TEST_BEHEERDER, timeout: float = 60):
+            email: str = TEST_BEHEERDER, timeout: float = 60, organisaties: tuple[str, ...] = ()):
     """The dashboard as a logged-in user with this role (a roles file in `map_`); for stores with real data."""
     from streamlit.testing.v1 import AppTest
 
@@ -208,7 +208,9 @@ def app_als(monkeypatch, map_: Path, rol: str = "beheerder", gemeenten: tuple[st
     blokken = pad.read_text() if pad.exists() else ""
     if email not in blokken:
         lijst = ", ".join(f'"{g}"' for g in gemeenten)
-        blokken += f'\n[[gebruiker]]\nemail = "{email}"\nrol = "{rol}"\ngemeenten = [{lijst}]\n'
+        namen = ", ".join(f'"{o}"' for o in organisaties)
+        blokken += (f'\n[[gebruiker]]\nemail = "{email}"\nrol = "{rol}"\ngemeenten = [{lijst}]\n'
+                    f'organisaties = [{namen}]\n')
         pad.write_text(blokken)
     monkeypatch.setenv("DASHBOARD_TOEGANG", str(pad))
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=timeout)

@@ -595,3 +595,71 @@ def test_the_first_sheet_names_the_role_and_the_protection_that_applies_to_it(op
                                             "die kiest") and "Tekens" in gemeente
     assert presentatie["Gemaakt voor"] == "beheerder, in de presentatiemodus"
     assert presentatie["Afscherming"].endswith("afgerond op 5 procentpunten (presentatiemodus)")
+
+
+# --- the organisatie role: exact for its own organisatie, protected for everyone else's -------------------------
+
+WAALSTAD = "p.devries@waalstad.example"
+EIGEN_ORGANISATIE = "Werkbedrijf Waalstad"
+
+
+def _organisatie():
+    from toegang.kijker import Kijker
+
+    return Kijker(WAALSTAD, "organisatie", organisaties=(EIGEN_ORGANISATIE,))
+
+
+def test_an_organisatie_sees_its_own_organisatie_exactly_and_the_rest_protected(opslag):
+    from dataclasses import replace
+
+    from analytics.filters import Filters
+    from analytics.kengetallen import kengetallen_per_gemeente
+    from toegang.kijker import Kijker
+
+    oktober = Filters(dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+    eigen = replace(oktober, organisaties=(EIGEN_ORGANISATIE,))
+    assert replace(eigen, kijker=_organisatie()).exact and not replace(oktober, kijker=_organisatie()).exact
+    assert not replace(oktober, organisaties=("Groen Werkt Rijk",), kijker=_organisatie()).exact
+    assert not replace(eigen, kijker=_organisatie().in_presentatiemodus()).exact
+    als_organisatie = kengetallen_per_gemeente(replace(eigen, kijker=_organisatie()))
+    als_beheerder = kengetallen_per_gemeente(replace(eigen, kijker=Kijker(BEHEERDER, "beheerder")))
+    assert als_organisatie.astype(str).equals(als_beheerder.astype(str))
+    assert not any(is_afgeschermd(w) for kolom in KOLOMMEN for w in als_organisatie[kolom])
+
+
+def test_an_organisatie_cannot_subtract_its_own_exact_counts_from_another_organisations_small_ones(opslag):
+    """October 2026 in the demo: in Beuningen, Wijchen and Berg en Dal the other organisaties have 2 to 4 trajecten
+    beside Werkbedrijf Waalstad's one. What Waalstad sees of all organisaties together (rounded, '<5', hidden) minus
+    its own exact row must leave every such small count of the others at least two values, and no hidden cell
+    may follow from the tiles."""
+    from dataclasses import replace
+
+    from analytics.beschermd import bereik as getoond_bereik
+    from analytics.filters import Filters
+    from analytics.kengetallen import kengetallen_per_gemeente
+    from toegang.kijker import Kijker
+
+    oktober = Filters(dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+    beheerder = Kijker(BEHEERDER, "beheerder")
+    alles = kengetallen_per_gemeente(replace(oktober, kijker=beheerder)).set_index("groep")
+    eigen = kengetallen_per_gemeente(replace(oktober, organisaties=(EIGEN_ORGANISATIE,), kijker=_organisatie()))
+    eigen = eigen.set_index("groep")
+    gezien = kengetallen_per_gemeente(replace(oktober, kijker=_organisatie())).set_index("groep")
+    klein = 0
+    for kolom in KOLOMMEN:
+        for groep in alles.index:
+            if groep not in gezien.index or groep == "Totaal":
+                continue
+            van_zelf = int(eigen[kolom].get(groep, 0) or 0)
+            anderen = int(alles.at[groep, kolom]) - van_zelf
+            if not 1 <= anderen <= 4:
+                continue
+            klein += 1
+            cel = gezien.at[groep, kolom]
+            laag, hoog = getoond_bereik(cel)
+            if str(getattr(cel, "teken", "")) == "<5":
+                laag, hoog = 1, 4
+            mogelijk = [w - van_zelf for w in range(int(laag), int(min(hoog, laag + 20)) + 1) if w >= van_zelf]
+            assert len(mogelijk) >= 2, (kolom, groep, anderen, cel, van_zelf)
+    assert klein  # the demo has such small counts of other organisaties beside Waalstad's own
+    niets_terug_te_rekenen(oktober, _organisatie())

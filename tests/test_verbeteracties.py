@@ -277,8 +277,8 @@ def test_without_a_roles_file_the_cli_cannot_tell_who_may_write(opslag, tmp_path
     pad = schrijf_xlsx(tmp_path / "lijst.xlsx", [["Halfjaar", "Kengetal", "Actie", "Eigenaar", "Deadline"]])
     resultaat = cli("verbeteracties", "importeren", "--db", opslag, "--als", REGIO, pad, env={"DASHBOARD_TOEGANG": ""})
     assert (resultaat.returncode, resultaat.stdout) == (1, (
-        f"Er is geen toegangsbestand (DASHBOARD_TOEGANG), dus niet na te gaan of {REGIO} verbeteracties mag "
-        "schrijven. Er is niets veranderd.\n"))
+        f"Er is geen toegangsbestand (DASHBOARD_TOEGANG), dus niet na te gaan wat {REGIO} mag. Er is niets "
+        "veranderd.\n"))
 
 
 def test_a_store_from_before_the_verbeteracties_reads_as_empty_and_gets_the_tables_on_the_first_write(opslag):

@@ -134,6 +134,26 @@ def mag_laden(wie: Kijker | None, organisatie: str | None, soort: str | None) ->
     return soort in UPLOADSOORTEN_ORGANISATIE and is_eigen_organisatie(wie, organisatie)
 
 
+def upload_weigering(wie: Kijker | None, soort: str | None, in_bestand: Iterable[str | None],
+                     gekozen: str | None) -> str | None:
+    """Why this viewer may not load this file (Dutch, what to do), or None. `in_bestand`: every organisatie the file
+    itself names (its Organisatie column, its title row); `gekozen`: the one it would be loaded as."""
+    if not mag_uploaden(wie):
+        return "U mag geen exports uploaden. Vraag de beheerder van het dashboard om toegang."
+    if wie.rol == "beheerder":
+        return None
+    eigen = " of ".join(wie.organisaties)
+    if soort is not None and soort not in UPLOADSOORTEN_ORGANISATIE:
+        return (f"Instroomafspraken laadt de beheerder van het dashboard. U kunt de kandidatenexport en de export van "
+                f"de werkgeversvraag van {eigen} uploaden. Er is niets geladen.")
+    for naam in (*in_bestand, gekozen):
+        if naam and not is_eigen_organisatie(wie, naam):
+            return (f"Dit bestand is van {naam}, niet van {eigen}. U kunt alleen exports van uw eigen organisatie "
+                    "uploaden; er is niets geladen. Is dit toch uw export, vraag dan de beheerder van het dashboard "
+                    f"om {naam} aan uw account toe te voegen.")
+    return None
+
+
 def ziet_upload(wie: Kijker | None, organisatie: str | None) -> bool:
     """Does this upload appear in the viewer's upload history? The beheerder sees all, an organisatie its own."""
     if wie is None or wie.presentatie:
