@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, fields, replace
 
+from toegang import beleid
 from toegang.kijker import Kijker
 
 DIMENSIES = ("regio", "gemeenten", "organisaties", "sectoren", "doelgroepen", "stromen", "routes")
@@ -35,11 +36,11 @@ class Filters:
     def exact(self) -> bool:
         """Does the viewer see this whole selection exactly (beheerder, or a gemeente or organisatie looking only at
         its own)?"""
-        return self.kijker is not None and self.kijker.ziet_exact(self.gemeenten, self.organisaties)
+        return beleid.ziet_exact(self.kijker, self.gemeenten, self.organisaties)
 
     def exact_per_gemeente(self, gemeentecodes) -> list[bool]:
         """Per row of a table per gemeente (within this selection): does the viewer see that gemeente's row exactly?"""
-        return [self.kijker is not None and self.kijker.ziet_exact([code], self.organisaties) for code in gemeentecodes]
+        return [beleid.ziet_exact(self.kijker, [code], self.organisaties) for code in gemeentecodes]
 
     def jaar_eerder(self) -> Filters:
         """The same selection, one year earlier (for the change against last year)."""

@@ -48,6 +48,7 @@ from analytics.beschermd import (
     is_verborgen,
     klein,
 )
+from toegang import beleid
 
 MIN_NOEMER = 10
 PRIMAIR = "<{drempel}"
@@ -389,7 +390,7 @@ def afgeschermd(
     kijker = _kijker_of_weigering(kijker)
     grens = drempel() if grens is None else grens
     if exact is None:
-        exact = kijker.ziet_alles_exact
+        exact = beleid.ziet_alles_exact(kijker)
     exact_rij = np.full(len(tabel), exact, bool) if isinstance(exact, bool | np.bool_) else np.asarray(exact, bool)
     uit = tabel.copy()
     if exact_rij.all() or tabel.empty:

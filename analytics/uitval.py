@@ -30,6 +30,7 @@ from analytics.onderdrukking import (
     met_lege_perioden,
 )
 from analytics.opslag import query, query_ervoor
+from toegang import beleid
 from toegang.kijker import GeenToegang
 
 UITVAL_MAANDEN = (3, 6, 12)
@@ -246,9 +247,10 @@ def tijd_tot_uitval(
                                                                             ("groep",), ervoor))
     curves = pd.concat(curves, ignore_index=True)[kolommen] if curves else pd.DataFrame(columns=kolommen)
     gevolgd = curves[curves["at_risk"] >= min_trajecten].groupby("groep")["tijd"].max().to_dict()
+    curves = curves[curves["at_risk"] >= min_trajecten]  # for everyone: a curve stops where fewer are followed
     if not filters.exact:  # a curve of a group whose uitval is hidden would give it back (1 of 13 = 92,3%)
         verborgen = groepen.loc[groepen["uitval"].map(is_afgeschermd), "groep"]
-        curves = curves[~curves["groep"].isin(verborgen) & (curves["at_risk"] >= min_trajecten)]
+        curves = curves[~curves["groep"].isin(verborgen)]
         curves = pd.concat([afgeschermde_curve(deel, filters.exact) for _, deel in curves.groupby("groep", sort=False)]
                            or [curves], ignore_index=True)
     return TijdTotUitval(
@@ -346,7 +348,7 @@ def vroege_uitval_per(filters: Filters, per: str, min_trajecten: int = MIN_TRAJE
     """`per` = 'werkgever' | 'praktijkopleider': those with at least `min_trajecten` trajecten that could be
     followed VROEG months and whose uitval within VROEG months lies above the selection's average, highest
     first; `duidelijk_hoger` when the Wilson 95% lower bound of their share lies above that average too."""
-    if filters.kijker is None or not filters.kijker.mag_namen_zien:
+    if not beleid.mag_namen_zien(filters.kijker):
         raise GeenToegang("Namen van werkgevers en praktijkopleiders met hun uitval zijn alleen voor de beheerder.")
     df = query("uitval_vroeg_per", {**filters.parameters(), "per": per, "maanden": VROEG})
     totaal = df[df["is_totaal"]]

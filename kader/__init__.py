@@ -19,6 +19,7 @@ from kader.filterbalk import SCHADUW, filterbalk, filterdelen
 from kader.opmaak import presentatiebanner, printregel
 from kader.toegang import PRESENTATIE, inlog_vastleggen, kijker, logboek_probleem, uitloggen
 from kader.versheid import versheidsregel
+from toegang import beleid
 from toegang.kijker import Kijker
 from weergave.tekst import markdown_tekst
 
@@ -66,7 +67,7 @@ def identiteitsblok(wie) -> None:
     )
     if wie.is_beheerder and logboek_probleem():
         st.sidebar.warning(logboek_probleem())
-    if not wie.ziet_alles_exact:
+    if not beleid.ziet_alles_exact(wie):
         st.sidebar.caption(afronding_uitleg(wie))
     if not wie.demo and st.sidebar.button("Uitloggen", key="uitloggen"):
         uitloggen()
@@ -201,10 +202,10 @@ VERBORGEN_IN_PRESENTATIEMODUS = ("Deze pagina is verborgen in de presentatiemodu
                                  "zijbalk uit om hem te zien.")
 
 
-def toegang_vereist(in_presentatiemodus: bool = True) -> Kijker:
-    """For every page: who is looking; a page reached without access stops here and shows nothing. A page that is
-    not for a projector (`in_presentatiemodus=False`: it is off the page list then) stops too while the mode is on,
-    also when it was open as the toggle was switched on."""
+def toegang_vereist(pagina: str | None = None) -> Kijker:
+    """For every page: who is looking; a page reached without access stops here and shows nothing. `pagina`: the
+    page's key in the access policy (toegang.beleid.paginas): a page this viewer may not open stops too, also one
+    that was open when the presentatiemodus was switched on (then it says how to see it again)."""
     wie = kijker()
     if wie is None:  # deny by default
         st.error("U heeft geen toegang tot deze pagina.")
@@ -212,8 +213,11 @@ def toegang_vereist(in_presentatiemodus: bool = True) -> Kijker:
     inlog_vastleggen(wie)
     identiteitsblok(wie)
     presentatiebanner(wie)
-    if wie.presentatie and not in_presentatiemodus:
-        st.info(VERBORGEN_IN_PRESENTATIEMODUS)
+    if pagina is not None and not beleid.mag_pagina(wie, pagina):
+        if wie.presentatie and beleid.mag_pagina(wie.in_presentatiemodus(False), pagina):
+            st.info(VERBORGEN_IN_PRESENTATIEMODUS)
+        else:
+            st.error("U heeft geen toegang tot deze pagina.")
         st.stop()
     return wie
 

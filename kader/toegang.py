@@ -150,28 +150,3 @@ def logboek_probleem() -> str | None:
     probleem = st.session_state.get(LOGBOEK_PROBLEEM)
     return (f"Inloggen en downloads worden nu niet in het logboek van de opslag vastgelegd, alleen in de log van de "
             f"server. {probleem}") if probleem else None
-
-
-def mag_namen_zien() -> bool:
-    """May the current user see werkgevers and praktijkopleiders by name next to their uitval? Only the
-    beheerder, and not in the presentatiemodus (a projector in a consortium meeting)."""
-    wie = kijker()
-    return wie is not None and wie.mag_namen_zien
-
-
-def gebruiker() -> str:
-    """Who is this, for the upload history and the audit log: the e-mail address of the viewer."""
-    wie = kijker()
-    return wie.email if wie else "onbekend"
-
-
-def mag_uploaden() -> bool:
-    """May this person check and load exports? The beheerder, not in the demo (fictional data stays fictional)."""
-    wie = kijker()
-    return wie is not None and wie.mag_uploaden
-
-
-def mag_terugdraaien() -> bool:
-    """May this person roll an upload back? Only the beheerder (not in the demo)."""
-    wie = kijker()
-    return wie is not None and wie.mag_terugdraaien

@@ -31,7 +31,7 @@ STATUS = {"lopend": "Lopend", "afgerond": "Afgerond", "uitgevallen": "Uitgevalle
 st.title("Datakwaliteit")
 # The beheerder sees trajectnummers and exact counts; others (the consortium) see which organisation delivers
 # what and how complete, with counts about trajecten afgeschermd (metrics.md, kleine aantallen).
-wie = toegang_vereist(in_presentatiemodus=False)
+wie = toegang_vereist("kwaliteit")
 exact = wie.ziet_alles_exact
 st.caption(
     "Hoe volledig en hoe actueel de gegevens van elke organisatie zijn: wie levert elke maand, welke velden "

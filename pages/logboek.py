@@ -9,7 +9,7 @@ from kader import toegang_vereist
 from weergave import formaat
 
 st.title("Logboek")
-wie = toegang_vereist(in_presentatiemodus=False)
+wie = toegang_vereist("logboek")
 st.caption("Wie wanneer inlogde, uploadde, terugdraaide of downloadde. Tijden in Nederlandse tijd.")
 regels = logboek(wie)
 if regels is None:

@@ -22,13 +22,12 @@ from basis.referentie import code_weergave
 from kader import ALLES_AFGESCHERMD, alles_afgeschermd, filters, niets_te_tonen, toelichting, volgorde_zin
 from kader.downloads import download_knoppen
 from kader.filterbalk import naam_van
-from kader.toegang import mag_namen_zien
+from toegang import beleid
 from weergave import formaat
 from weergave import kolommen as tabelkolommen
 from weergave.grafieken import PLOTLY_CONFIG, kleur, opsomming
 from weergave.tekst import markdown_tekst
 from weergave.uitvalgrafieken import (
-    MIN_GEVOLGD,
     cohort_label,
     overlevingscurves,
     pareto,
@@ -75,7 +74,7 @@ def uitleg(tabel: str) -> list[tuple[str, str]]:
 st.title("Uitval")
 gekozen = filters()
 _, peildatum = periode_grenzen()
-namen_zichtbaar = mag_namen_zien()
+namen_zichtbaar = beleid.mag_namen_zien(gekozen.kijker)
 st.caption(
     "Uitval is voortijdig stoppen zonder betaald werk; wie eerder stopt omdat hij of zij betaald werk vond, telt "
     "niet mee. De les van 25 SW-bedrijven: uitval voorkom je door kandidaten in de eerste maanden nauw te volgen. "
@@ -227,7 +226,7 @@ if grafiek is None:
             + (f" per {uitsplitsing.lower()}." if dimensie else "."))
 else:
     teken(grafiek)
-    noten = [f"Een lijn stopt waar minder dan {MIN_GEVOLGD} trajecten nog te volgen zijn."]
+    noten = [f"Een lijn stopt waar minder dan {MIN_TRAJECTEN} trajecten nog te volgen zijn."]
     if not km.aantallen_tonen:
         noten.append(f"Met afgeschermde aantallen daalt een lijn pas per minstens {drempel()} uitvallers en is "
                      "het deel afgerond op 5 procentpunten, zonder betrouwbaarheidsband: zo wijst geen stap naar één "

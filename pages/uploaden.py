@@ -80,7 +80,7 @@ UITKOMSTEN = {
 }
 
 st.title("Exports uploaden")
-wie = toegang_vereist(in_presentatiemodus=False)
+wie = toegang_vereist("uploaden")
 st.caption(
     "Zet hier elke maand de nieuwe exports neer. Elk bestand wordt eerst gecontroleerd; u ziet wat het "
     "verandert en welke fouten erin staan. Pas als er geen fouten in staan, kunt u het laden."

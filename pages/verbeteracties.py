@@ -40,6 +40,7 @@ from pipelines.verbeteracties import (
     importeren,
     toevoegen,
 )
+from toegang import beleid
 from weergave import formaat, kolommen
 from weergave.downloads import XLSX_MIME
 from weergave.grafieken import PLOTLY_CONFIG
@@ -54,7 +55,7 @@ MELDING = "_verbeteracties_melding"  # a success message kept over the rerun tha
 
 st.title("Verbeteracties")
 wie = toegang_vereist()
-schrijver = wie.mag_verbeteracties_schrijven
+schrijver = beleid.mag_verbeteracties_schrijven(wie)
 st.caption(
     "Wat de halfjaarlijkse evaluatie met gemeenten, UWV, werkgeversservicepunt, SW-bedrijven en mbo-scholen heeft "
     "afgesproken: per actie het kengetal dat het moet verbeteren, wie het trekt, de deadline en de stand. "
@@ -156,7 +157,7 @@ else:
             st.dataframe(per_halfjaar, hide_index=True, key="va_waarden",
                          column_config=kolommen.instellingen(per_halfjaar))
             st.caption("Hetzelfde getal als in de Sectorvergelijking, vanaf het halfjaar waarin de actie is afgesproken"
-                       + ("." if wie.ziet_alles_exact else ", afgerond of afgeschermd zoals daar."))
+                       + ("." if beleid.ziet_alles_exact(wie) else ", afgerond of afgeschermd zoals daar."))
     historie = updates(gekozen_id)
     st.caption("Updates")
     if historie.empty:
@@ -165,7 +166,7 @@ else:
         st.dataframe(pd.DataFrame({
             "Wanneer": formaat.tijdstippen(historie["tijdstip"]), "Status": historie["status"],
             "Toelichting": historie["toelichting"],
-            **({"Door": historie["door"]} if wie.mag_verbeteracties_schrijven else {}),  # e-mail: the secretariat only
+            **({"Door": historie["door"]} if schrijver else {}),  # e-mail: the secretariat only
         }), hide_index=True, width="stretch", key="va_updates")
 
 

@@ -29,6 +29,7 @@ from basis.audit import vastleggen_in
 from basis.opslag import schrijfverbinding
 from basis.referentie import code_weergave, codes, gemeenten, norm_key, synoniemen
 from pipelines.opslag import sql, voer_uit
+from toegang import beleid
 from toegang.kijker import Kijker
 
 MAX_TEKENS = 1000  # a free-text field: a finding or an action in a few sentences
@@ -102,7 +103,7 @@ def schrijfrecht_fout(wie: Kijker | None) -> str | None:
     if wie.presentatie and wie.rol in ("beheerder", "regio"):
         return ("In de presentatiemodus worden geen verbeteracties geschreven. Zet de presentatiemodus uit. Er is "
                 "niets veranderd.")
-    if not wie.mag_verbeteracties_schrijven:
+    if not beleid.mag_verbeteracties_schrijven(wie):
         return (f"{wie.email} ({wie.rol}) mag verbeteracties lezen, niet schrijven: dat doen de beheerder en de regio. "
                 "Er is niets veranderd.")
     return None

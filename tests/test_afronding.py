@@ -26,6 +26,7 @@ from analytics.onderdrukking import (
     afgeschermde_curve,
 )
 from tests.conftest import als_getoond
+from toegang import beleid
 from toegang.kijker import Kijker
 
 REGIO = Kijker("consortium@regio.example", "regio")
@@ -315,7 +316,8 @@ def wat_de_paginas_tonen(gemeente: str, kijker: Kijker, perioden=None, sector: s
     for van, tot in aangeboden_perioden(peildatum) if perioden is None else perioden:
         gekozen = Filters(van, tot, gemeenten=(gemeente,), sectoren=sectoren, kijker=kijker)
         if sector:  # the gemeente split by sector: this sector's cells (for others only per year)
-            for per, maanden_per in (("maand", 1), ("jaar", 12)) if kijker.ziet_alles_exact else (("jaar", 12),):
+            per_perioden = (("maand", 1), ("jaar", 12)) if beleid.ziet_alles_exact(kijker) else (("jaar", 12),)
+            for per, maanden_per in per_perioden:
                 gesplitst = instroom_per_periode(replace(gekozen, sectoren=()), per, "sector")
                 for rij in gesplitst[gesplitst["groep"] == sector].itertuples():
                     begin = pd.Timestamp(rij.periode).date()

@@ -27,7 +27,6 @@ from weergave.grafieken import (
 from weergave.tekst import plotly_label, plotly_tekst
 
 GRIJS_TEKST = "#555555"
-MIN_GEVOLGD = 10  # a curve is drawn as long as at least this many trajecten are still followed
 
 
 def cohort_label(cohort, per: str) -> str:
@@ -154,17 +153,16 @@ def stand_per_cohort(df: pd.DataFrame, per: str, *, titel: str) -> Grafiek | Non
 
 
 def overlevingscurves(curves: pd.DataFrame, groepen: Sequence[str], namen: dict[str, str], *, titel: str,
-                      min_gevolgd: int = MIN_GEVOLGD, aantallen: bool = True) -> Grafiek | None:
+                      aantallen: bool = True) -> Grafiek | None:
     """Per group a step line of the share not yet uitgevallen with its shaded 95% band, in the order of `groepen`
-    (colour by place). A curve stops where fewer than `min_gevolgd` trajecten are still followed."""
+    (colour by place), as far as the read side sends it (it stops a curve where too few are followed). `aantallen`:
+    the numbers followed per step go into the hover (the read side says whether this viewer may see them)."""
     if curves is None or curves.empty:
         return None
     fig = go.Figure()
     laagste, langste, einden = 1.0, 0.0, []
     for positie, groep in enumerate(groepen):
         km = curves[curves["groep"] == groep]
-        if aantallen:  # for others the read side already cut the curve, and sends no counts
-            km = km[km["at_risk"] >= min_gevolgd]
         if km.empty:
             continue
         naam = namen.get(groep, groep)
