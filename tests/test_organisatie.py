@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import (
     AFSPRAKEN_KOP,
     KANDIDATEN_KOP,
+    VRAAG_KOP,
     app_als,
     cli,
     ingest,
@@ -22,6 +23,7 @@ from tests.conftest import (
 EIGEN, ANDER = "Werkbedrijf Test", "Ander Bedrijf"
 ORGANISATIE = "p.devries@werkbedrijf-test.example"
 BEHEERDER = "beheer@regio.example"
+WSP = "m.bakker@wsp-rijk.example"
 EIGEN_ONLY = (f"U uploadt voor {EIGEN}: de kandidatenexport en de export van de werkgeversvraag van uw eigen "
               "organisatie. U ziet hier ook alleen de uploads van uw organisatie.")
 
@@ -44,7 +46,8 @@ def opslag(db, tmp_path, monkeypatch):
     toegang.write_text(f'[[gebruiker]]\nemail = "{BEHEERDER}"\nrol = "beheerder"\n\n'
                        f'[[gebruiker]]\nemail = "{ORGANISATIE}"\nrol = "organisatie"\norganisaties = ["{EIGEN}"]\n\n'
                        '[[gebruiker]]\nemail = "a.jansen@wijchen.example"\nrol = "gemeente"\ngemeenten = ["GM0296"]\n\n'
-                       '[[gebruiker]]\nemail = "consortium@regio.example"\nrol = "regio"\n')
+                       '[[gebruiker]]\nemail = "consortium@regio.example"\nrol = "regio"\n\n'
+                       f'[[gebruiker]]\nemail = "{WSP}"\nrol = "organisatie"\norganisaties = ["WSP Rijk"]\n')
     monkeypatch.setenv("DASHBOARD_TOEGANG", str(toegang))
     return db
 
@@ -162,3 +165,16 @@ def test_the_cli_refuses_an_organisatie_the_rollback_of_another_organisations_up
     eigen = next(u[0] for u in uploads(opslag) if u[1] == EIGEN)
     assert cli("terugdraaien", "--db", opslag, "--als", ORGANISATIE, eigen).returncode == 0
     assert [u[3] for u in uploads(opslag) if u[0] == eigen] == ["teruggedraaid"]
+
+
+def test_the_werkgeversservicepunt_uploads_its_vraag_as_an_organisatie(opslag, tmp_path):
+    vraag = schrijf_xlsx(tmp_path / "vraag_2026-10.xlsx", [
+        ["Organisatie:", "WSP Rijk"], VRAAG_KOP,
+        *[["Glans", "Schoonmaak", "Schoonmaker", None, "Wijchen", m, 2, None] for m in ("2026-09", "2026-10")]])
+    resultaat = cli("ingest", "--db", opslag, "--als", WSP, "--peildatum", "2026-10-31", vraag)
+    assert resultaat.returncode == 0, resultaat.stdout
+    assert uploads(opslag)[-1][1:] == ("WSP Rijk", WSP, "geladen")
+    kandidaten = schrijf_xlsx(tmp_path / "k.xlsx", [KANDIDATEN_KOP, kandidaat("W1")])
+    geweigerd = cli("ingest", "--db", opslag, "--als", WSP, "--organisatie", EIGEN, "--peildatum", "2026-10-31",
+                    kandidaten)
+    assert geweigerd.returncode == 1 and "niet van WSP Rijk" in geweigerd.stdout
