@@ -41,6 +41,9 @@ def paginas(wie) -> dict[str, list[st.Page]]:
     }
     if wie.presentatie:
         return lijst
+    if wie.mag_opvolglijst_zien:  # trajectnummers: only an organisatie's own, and the beheerder's
+        lijst["Instroom en resultaten"].append(
+            st.Page("pages/opvolging.py", title="Opvolging", icon=":material/person_search:"))
     lijst["Gegevens"].append(st.Page("pages/kwaliteit.py", title="Datakwaliteit", icon=":material/fact_check:"))
     if wie.mag_uploaden:
         lijst["Gegevens"].insert(1, st.Page("pages/uploaden.py", title="Uploaden", icon=":material/upload_file:"))

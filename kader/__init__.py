@@ -51,7 +51,8 @@ def identiteitsblok(wie) -> None:
     if wie.demo:
         st.sidebar.warning("**Demo: fictieve gegevens.** Geen echte personen; inloggen is niet nodig.")
     else:
-        rol = {"beheerder": "beheerder", "gemeente": "gemeente", "regio": "regio"}[wie.rol]
+        rol = {"beheerder": "beheerder", "organisatie": "organisatie", "gemeente": "gemeente",
+               "regio": "regio"}[wie.rol]
         if wie.presentatie:  # on the beamer: the role, not the address of whoever is at the keyboard
             st.sidebar.caption(f"Ingelogd ({rol})")
         else:
@@ -127,6 +128,8 @@ def voor_wie(wie: Kijker) -> str:
     elif wie.rol == "gemeente":
         namen = dict(filterkeuzes().get("gemeenten", []))
         rol = "gemeente " + ", ".join(namen.get(code, code) for code in wie.gemeenten)
+    elif wie.rol == "organisatie":
+        rol = "organisatie " + ", ".join(wie.organisaties)
     else:
         rol = wie.rol
     return f"{rol}, in de presentatiemodus" if wie.presentatie else rol

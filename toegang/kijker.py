@@ -77,3 +77,11 @@ class Kijker:
     def mag_namen_zien(self) -> bool:
         """Names of werkgevers and praktijkopleiders with their uitval: only the beheerder, not on a projector."""
         return self.ziet_alles_exact
+
+    @property
+    def mag_opvolglijst_zien(self) -> bool:
+        """The follow-up list (Opvolging): lopende trajecten by trajectnummer, in their first months at a werkgever or
+        praktijkopleider with clearly more early uitval. For the beheerder (all organisaties; the demo too: its data
+        is fictional) and an organisatie (only its own trajecten); never on a projector, never for a gemeente or the
+        regio (trajectnummers are the organisaties' own)."""
+        return self.rol in ("beheerder", "organisatie") and not self.presentatie
