@@ -12,7 +12,7 @@ from kader import VERBORGEN_IN_PRESENTATIEMODUS, filters, opslag_of_uitleg, toel
 from weergave import formaat
 from weergave import kolommen as tabelkolommen
 from weergave.downloads import download_knoppen
-from weergave.opvolging import opvolgtabel, redenen_per_naam
+from weergave.opvolging import gemiddelde_tekst, opvolgtabel, redenen_per_naam
 from weergave.tekst import markdown_tekst
 
 ALLEEN_GEKOZEN = ("Let op: u heeft op organisatie gefilterd, dus het gemiddelde is dat van de gekozen organisaties en "
@@ -54,7 +54,7 @@ if tabel.empty:
     else:
         bericht = (f"Geen van de {formaat.getal(lijst.in_eerste_maanden)} lopende trajecten in hun eerste {VROEG} "
                    "maanden zit bij een werkgever of praktijkopleider met duidelijk meer vroege uitval dan gemiddeld "
-                   f"({formaat.percentage(lijst.gemiddelde)}). Er is nu niets extra op te volgen.")
+                   f"({gemiddelde_tekst(lijst.gemiddelde)}). Er is nu niets extra op te volgen.")
     st.success(bericht)
     if gekozen.organisaties:
         st.caption(ALLEEN_GEKOZEN)
@@ -80,7 +80,7 @@ st.dataframe(
             help=f"Bij wie de uitval in de eerste {VROEG} maanden duidelijk hoger is dan gemiddeld: zie hieronder."),
     }),
 )
-st.caption("Stand op de laatste export van elke organisatie (peildatum "
+st.caption(f"Stand op de laatste export van {'elke' if wie.is_beheerder else 'uw'} organisatie (peildatum "
            f"{', '.join(formaat.datum(p) for p in peildata)}).")
 st.markdown("**Waarom deze trajecten op de lijst staan**")
 st.markdown("\n".join(f"- {markdown_tekst(tekst)}" for tekst in redenen_per_naam(lijst)))  # names from files: text

@@ -28,17 +28,21 @@ def reden_tekst(reden: Reden, gemiddelde) -> str:
     """"Werkgever X: 5 van 12 trajecten vielen in de eerste 3 maanden uit (41,7%; gemiddeld 15,3%)"; for a werkgever
     whose trajecten are partly another organisation's: without its counts, with the viewer's own there."""
     kop = f"{KOP[reden.soort]} {reden.naam}"
-    ongeveer = "ongeveer " if isinstance(gemiddelde, Beschermd) else ""
     if reden.trajecten is not None:
         return (f"{kop}: {formaat.getal(reden.uitval)} van {trajecten_tekst(reden.trajecten)} {vielen(reden.uitval)} "
                 f"in de eerste {VROEG} maanden uit ({formaat.percentage(reden.aandeel)}; gemiddeld "
-                f"{ongeveer}{formaat.percentage(gemiddelde)})")
+                f"{gemiddelde_tekst(gemiddelde)})")
     eigen = (f"van uw eigen {trajecten_tekst(reden.eigen_trajecten)} daar {vielen(reden.eigen_uitval)} er "
              f"{formaat.getal(reden.eigen_uitval)} in de eerste {VROEG} maanden uit "
              f"({formaat.percentage(reden.eigen_aandeel)})" if reden.eigen_trajecten else
              f"van uw eigen trajecten daar is er nog geen {VROEG} maanden te volgen")
-    return (f"{kop}: duidelijk meer uitval in de eerste {VROEG} maanden dan gemiddeld ({ongeveer}"
-            f"{formaat.percentage(gemiddelde)}), over de trajecten van alle organisaties; {eigen}")
+    return (f"{kop}: duidelijk meer uitval in de eerste {VROEG} maanden dan gemiddeld "
+            f"({gemiddelde_tekst(gemiddelde)}), over de trajecten van alle organisaties; {eigen}")
+
+
+def gemiddelde_tekst(gemiddelde) -> str:
+    """"15,3%" exactly; "ongeveer 15%" as shown to others (rounded to 5 percentage points)."""
+    return f"{'ongeveer ' if isinstance(gemiddelde, Beschermd) else ''}{formaat.percentage(gemiddelde)}"
 
 
 def vielen(n: int) -> str:
