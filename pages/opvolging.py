@@ -46,13 +46,14 @@ tabel = opvolgtabel(lijst)
 
 if tabel.empty:
     if lijst.in_eerste_maanden == 0:
-        bericht = (f"Er is nu geen lopend traject in zijn eerste {VROEG} maanden"
-                   + ("." if wie.is_beheerder else " van uw organisatie.") + " Er is niets op te volgen.")
+        bericht = (f"{'Er is' if wie.is_beheerder else 'Uw organisatie heeft'} nu geen lopend traject in zijn eerste "
+                   f"{VROEG} maanden. Er is niets op te volgen.")
     elif lijst.beoordeeld == 0:
         bericht = (f"Geen werkgever of praktijkopleider heeft in deze selectie minstens {MIN_TRAJECTEN} trajecten die "
                    f"al {VROEG} maanden te volgen zijn: er valt niets te vergelijken. Kies minder filters.")
     else:
-        bericht = (f"Geen van de {formaat.getal(lijst.in_eerste_maanden)} lopende trajecten in hun eerste {VROEG} "
+        bericht = (f"Geen van {'de' if wie.is_beheerder else 'uw'} {formaat.getal(lijst.in_eerste_maanden)} lopende "
+                   f"trajecten in hun eerste {VROEG} "
                    "maanden zit bij een werkgever of praktijkopleider met duidelijk meer vroege uitval dan gemiddeld "
                    f"({gemiddelde_tekst(lijst.gemiddelde)}). Er is nu niets extra op te volgen.")
     st.success(bericht)

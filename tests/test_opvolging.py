@@ -250,6 +250,9 @@ def ingelogd(demo, tmp_path, monkeypatch):
     return als
 
 
+GEMAAKT_VOOR = "_gemaakt_voor"  # the Excel file's "Gemaakt voor", kept beside the table for the tests
+
+
 @pytest.fixture
 def downloads(monkeypatch) -> list[tuple[str, pd.DataFrame]]:
     import weergave.downloads
@@ -258,7 +261,7 @@ def downloads(monkeypatch) -> list[tuple[str, pd.DataFrame]]:
     echt = weergave.downloads.download_knoppen
 
     def vastleggen(df, naam, sleutel, **opties):
-        gezien.append((naam, df))
+        gezien.append((naam, df.assign(**{GEMAAKT_VOOR: dict(opties["toelichting"]).get("Gemaakt voor")})))
         echt(df, naam, sleutel, **opties)
 
     monkeypatch.setattr(weergave.downloads, "download_knoppen", vastleggen)
@@ -267,7 +270,7 @@ def downloads(monkeypatch) -> list[tuple[str, pd.DataFrame]]:
 
 def opvolgbestanden(downloads: list[tuple[str, pd.DataFrame]]) -> list[pd.DataFrame]:
     """The tables handed to this page's download buttons (the Overzicht, opened first, has its own)."""
-    return [df for naam, df in downloads if naam == "opvolging"]
+    return [df.drop(columns=GEMAAKT_VOOR) for naam, df in downloads if naam == "opvolging"]
 
 
 def paginas(app: AppTest) -> set[str]:
@@ -293,7 +296,8 @@ def test_the_page_as_an_organisatie_shows_its_own_list_and_exports_only_that(ing
     assert any(c.value.endswith("U ziet alleen de trajecten van uw eigen organisatie.") for c in app.caption)
     [bestand] = opvolgbestanden(downloads)
     assert set(bestand["Organisatie"]) == {WAALSTAD}
-    csv = csv_bytes(bestand).decode("cp1252")
+    assert [df[GEMAAKT_VOOR].iloc[0] for naam, df in downloads if naam == "opvolging"] == [f"organisatie {WAALSTAD}"]
+    csv = csv_bytes(bestand).decode("utf-8-sig")
     assert "WB-2026-0343" in csv and "WB-2026-0347" in csv
     assert MAAS_EN_WAAL not in csv and "200261" not in csv and GROEN not in csv
 
@@ -348,5 +352,5 @@ def test_an_organisatie_with_nothing_to_follow_up_is_told_so(demo, tmp_path, mon
     assert not app.exception and not app.dataframe
     lopend = opvolglijst(Filters(*PERIODE, kijker=organisatie(GROEN))).in_eerste_maanden
     assert [s.value for s in app.success] == [
-        f"Geen van de {lopend} lopende trajecten in hun eerste 3 maanden zit bij een werkgever of praktijkopleider "
+        f"Geen van uw {lopend} lopende trajecten in hun eerste 3 maanden zit bij een werkgever of praktijkopleider "
         "met duidelijk meer vroege uitval dan gemiddeld (ongeveer 15%). Er is nu niets extra op te volgen."]
