@@ -350,6 +350,12 @@ def vroege_uitval_per(filters: Filters, per: str, min_trajecten: int = MIN_TRAJE
     first; `duidelijk_hoger` when the Wilson 95% lower bound of their share lies above that average too."""
     if not beleid.mag_namen_zien(filters.kijker):
         raise GeenToegang("Namen van werkgevers en praktijkopleiders met hun uitval zijn alleen voor de beheerder.")
+    return vroege_uitval_regel(filters, per, min_trajecten)
+
+
+def vroege_uitval_regel(filters: Filters, per: str, min_trajecten: int = MIN_TRAJECTEN) -> VroegeUitval:
+    """The rule of `vroege_uitval_per` without its access check: every name with its exact counts. Only for a caller
+    that decides itself what of it its viewer may see (the follow-up list: an organisatie's own trajecten only)."""
     df = query("uitval_vroeg_per", {**filters.parameters(), "per": per, "maanden": VROEG})
     totaal = df[df["is_totaal"]]
     n_totaal = int(totaal["trajecten"].sum())

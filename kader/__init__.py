@@ -222,12 +222,12 @@ def toegang_vereist(pagina: str | None = None) -> Kijker:
     return wie
 
 
-def filters(periode_telt: bool = True) -> Filters:
+def filters(periode_telt: bool = True, pagina: str | None = None) -> Filters:
     """For a page: who is looking, the shared filters and the freshness line; stop with a Dutch message
     when there is nothing to show (no access, no store yet, a load running for too long, no trajecten).
     The Filters carry the viewer: the read side shapes every number for them. On paper the page starts with the
     filters and the peildatum (`periode_telt=False`: the page chooses its own period, so the filter's is left out)."""
-    wie = toegang_vereist()
+    wie = toegang_vereist(pagina)
     with opslag_of_uitleg():
         gekozen = filterbalk(wie)
         versheidsregel()

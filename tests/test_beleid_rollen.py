@@ -21,8 +21,8 @@ ROLLEN = (f'[[gebruiker]]\nemail = "{BEHEERDER}"\nrol = "beheerder"\n\n'
 ANALYSE = {"overzicht.py", "instroom.py", "uitval.py", "structurele_vraag.py", "sectoren.py", "verbeteracties.py",
            "rapportage.py", "gegevens.py", "kwaliteit.py", "definities.py"}
 PAGINAS = {
-    BEHEERDER: ANALYSE | {"uploaden.py", "logboek.py"},
-    ORGANISATIE: ANALYSE | {"uploaden.py"},
+    BEHEERDER: ANALYSE | {"uploaden.py", "logboek.py", "opvolging.py"},
+    ORGANISATIE: ANALYSE | {"uploaden.py", "opvolging.py"},
     GEMEENTE: ANALYSE,
     REGIO: ANALYSE,
 }

@@ -18,7 +18,7 @@ from tests.conftest import ROOT, rollen_toml
 from weergave import formaat, kolommen
 
 BEHEERDER = "beheer@regio.example"
-VERBORGEN = {"uploaden.py", "logboek.py", "kwaliteit.py"}
+VERBORGEN = {"uploaden.py", "logboek.py", "kwaliteit.py", "opvolging.py"}
 ZICHTBAAR = {"overzicht.py", "instroom.py", "uitval.py", "structurele_vraag.py", "sectoren.py", "rapportage.py",
              "verbeteracties.py", "gegevens.py", "definities.py"}
 

@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 # Every page of the dashboard, in the order of the page list (dashboard.py gives each its title and icon).
 ANALYSE = ("overzicht", "instroom", "uitval", "structurele_vraag", "sectoren", "verbeteracties", "rapportage")
 ALTIJD = ("gegevens", "definities")
-OPVOLGING_GEBOUWD = False  # TODO(merge): the follow-up page lands from its branch
 UPLOADSOORTEN_ORGANISATIE = ("kandidaten", "vraag")  # the afspraken are the consortium's: the beheerder loads them
 
 
@@ -42,7 +41,7 @@ def paginas(wie: Kijker | None) -> tuple[str, ...]:
     if wie is None:
         return ()
     lijst = list(ANALYSE[:3])
-    if mag_opvolglijst_zien(wie) and OPVOLGING_GEBOUWD:
+    if mag_opvolglijst_zien(wie):
         lijst.append("opvolging")
     lijst += [*ANALYSE[3:], "gegevens"]
     if mag_uploaden(wie):
