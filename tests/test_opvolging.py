@@ -255,16 +255,16 @@ GEMAAKT_VOOR = "_gemaakt_voor"  # the Excel file's "Gemaakt voor", kept beside t
 
 @pytest.fixture
 def downloads(monkeypatch) -> list[tuple[str, pd.DataFrame]]:
-    import weergave.downloads
+    import kader.downloads
 
     gezien: list[tuple[str, pd.DataFrame]] = []
-    echt = weergave.downloads.download_knoppen
+    echt = kader.downloads.download_knoppen
 
     def vastleggen(df, naam, sleutel, **opties):
         gezien.append((naam, df.assign(**{GEMAAKT_VOOR: dict(opties["toelichting"]).get("Gemaakt voor")})))
         echt(df, naam, sleutel, **opties)
 
-    monkeypatch.setattr(weergave.downloads, "download_knoppen", vastleggen)
+    monkeypatch.setattr(kader.downloads, "download_knoppen", vastleggen)
     return gezien
 
 
@@ -323,8 +323,7 @@ def test_a_gemeente_or_the_regio_gets_no_page_and_no_list(ingelogd, downloads, e
     pagina.user = {"is_logged_in": True, "email": email}
     pagina.run()
     assert not pagina.exception
-    assert [i.value for i in pagina.info] == ["Deze lijst is alleen voor de organisaties (hun eigen trajecten) en de "
-                                              "beheerder."]
+    assert [e.value for e in pagina.error] == ["U heeft geen toegang tot deze pagina."]
     assert not pagina.dataframe and not opvolgbestanden(downloads)
 
 
