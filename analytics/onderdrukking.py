@@ -30,7 +30,6 @@ by the caller through `bekend` (cells this viewer may see exactly).
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -48,6 +47,7 @@ from analytics.beschermd import (
     is_verborgen,
     klein,
 )
+from basis import instellingen
 from toegang import beleid
 
 MIN_NOEMER = 10
@@ -57,7 +57,7 @@ SECUNDAIR = "x"
 
 def drempel() -> int:
     """The threshold below which a count is hidden: DASHBOARD_DREMPEL, default 5."""
-    return int(os.environ.get("DASHBOARD_DREMPEL", "5"))
+    return instellingen.drempel()
 
 
 @dataclass(frozen=True)

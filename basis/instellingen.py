@@ -4,6 +4,9 @@ DASHBOARD_DB        the store (default: the demo store data/demo.duckdb)
 DASHBOARD_TOEGANG   the roles file (none: only the demo store is open, without login)
 DASHBOARD_ACCOUNTS  the local accounts (default: data/accounts.json)
 DASHBOARD_WACHT_LEZEN / DASHBOARD_WACHT_SCHRIJVEN  seconds a reader / a load waits for the store (60 / 300)
+DASHBOARD_WACHT_UPLOAD  seconds the upload page waits for another load before it says the store is busy (60)
+DASHBOARD_DREMPEL   the small-number threshold of metrics.md (5)
+DASHBOARD_SLEUTEL   the key file for kandidaat hashes (default: beside the store, <store>.sleutel)
 """
 
 from __future__ import annotations
@@ -37,3 +40,16 @@ def wacht_lezen() -> float:
 
 def wacht_schrijven() -> float:
     return float(os.environ.get("DASHBOARD_WACHT_SCHRIJVEN", "300"))
+
+
+def wacht_upload() -> float:
+    return float(os.environ.get("DASHBOARD_WACHT_UPLOAD", "60"))
+
+
+def drempel() -> int:
+    return int(os.environ.get("DASHBOARD_DREMPEL", "5"))
+
+
+def sleutel_uit_variabele() -> Path | None:
+    pad = os.environ.get("DASHBOARD_SLEUTEL")
+    return Path(pad) if pad else None

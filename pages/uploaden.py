@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 
 import pandas as pd
 import streamlit as st
@@ -17,7 +16,7 @@ import streamlit as st
 from analytics.kwaliteit import Terugdraaigevolg, terugdraaigevolg, uploadgeschiedenis
 from analytics.opslag import cache_legen, opslagversie
 from analytics.stand import SOORT_LABELS
-from basis import fouten, referentie
+from basis import fouten, instellingen, referentie
 from basis.instellingen import db_pad
 from basis.referentie import norm_key
 from kader import opslag_of_uitleg, toegang_vereist
@@ -39,7 +38,7 @@ from weergave.tekst import markdown_tekst
 
 LOG = logging.getLogger(__name__)
 # seconds a check, load or rollback waits for another load (the CLI, another user) before it says the store is busy
-WACHT = float(os.environ.get("DASHBOARD_WACHT_UPLOAD", "60"))
+WACHT = instellingen.wacht_upload()
 MAX_FOUTEN_OP_SCHERM = 5_000
 MAX_FOUTEN_IN_MELDING = 20  # lines in a message box (after a refused load, in the history): the table has the rest
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import duckdb
 
+from basis import instellingen
 from basis.fouten import SleutelOngeldig
 from pipelines import meldingen
 from pipelines.opslag import sql, voer_uit
@@ -31,7 +32,7 @@ LABEL = b"praktijkleren: vingerafdruk van de sleutel voor kandidaat_hash"
 
 
 def sleutelpad(db: Path) -> Path:
-    return Path(os.environ.get("DASHBOARD_SLEUTEL") or f"{db}.sleutel")
+    return instellingen.sleutel_uit_variabele() or Path(f"{db}.sleutel")
 
 
 def hmac_pads(con: duckdb.DuckDBPyConnection, db: Path) -> tuple[bytes, bytes]:
@@ -94,7 +95,7 @@ def gelezen_sleutel(pad: Path) -> bytes:
 
 def weigering(sjabloon: str, pad: Path) -> SleutelOngeldig:
     """The refusal, with the full path for the operator and, for a page, only the file's name and where it sits."""
-    plek = meldingen.SLEUTEL_UIT_VARIABELE if os.environ.get("DASHBOARD_SLEUTEL") else meldingen.SLEUTEL_NAAST_OPSLAG
+    plek = meldingen.SLEUTEL_UIT_VARIABELE if instellingen.sleutel_uit_variabele() else meldingen.SLEUTEL_NAAST_OPSLAG
     return SleutelOngeldig(sjabloon.format(waar=pad), sjabloon.format(waar=plek.format(naam=pad.name)))
 
 
