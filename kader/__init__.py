@@ -51,7 +51,8 @@ def identiteitsblok(wie) -> None:
     if wie.demo:
         st.sidebar.warning("**Demo: fictieve gegevens.** Geen echte personen; inloggen is niet nodig.")
     else:
-        rol = {"beheerder": "beheerder", "gemeente": "gemeente", "regio": "regio"}[wie.rol]
+        rol = {"beheerder": "beheerder", "organisatie": "organisatie", "gemeente": "gemeente",
+               "regio": "regio"}[wie.rol]
         if wie.presentatie:  # on the beamer: the role, not the address of whoever is at the keyboard
             st.sidebar.caption(f"Ingelogd ({rol})")
         else:
