@@ -428,3 +428,32 @@ def test_without_a_viewer_the_quality_questions_answer_nothing(opslag, monkeypat
         getattr(kwaliteit, vraag)(None)
     with pytest.raises(GeenToegang):
         kwaliteit.terugdraaigevolg(1, None)
+
+
+@pytest.mark.parametrize("eigen", [A, B])
+def test_synonym_row_counts_and_vanished_trajecten_only_for_the_organisations_own(opslag, monkeypatch, eigen):
+    """A's latest export needed synonyms and lost two trajecten; B's did neither."""
+    (opslag.parent / "toegang.toml").write_text(
+        f'[[gebruiker]]\nemail = "{ORGANISATIE}"\nrol = "organisatie"\norganisaties = ["{eigen}"]\n')
+    monkeypatch.setenv("DASHBOARD_DB", str(opslag))
+    monkeypatch.setenv("DASHBOARD_TOEGANG", str(opslag.parent / "toegang.toml"))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app.user = {"is_logged_in": True, "email": ORGANISATIE}
+    app.run()
+    app.switch_page("pages/kwaliteit.py").run()
+    assert not app.exception
+    synoniemen = tabel_met(app, "Herkend als")
+    if eigen == A:
+        assert synoniemen["Rijen"].tolist() == [1, 1, 1, 1]
+        assert any(c.endswith("Het aantal rijen staat er alleen bij uw eigen organisatie.") for c in captions(app))
+        assert sorted(tabel_met(app, "Laatst gezien in de export van")["Trajectnummer"]) == ["T4", "T5"]
+        assert tabel_met(app, "Ontbrekende trajecten") is None
+    else:
+        assert "Rijen" not in synoniemen.columns
+        assert tabel_met(app, "Trajectnummer") is not None  # its own missing fields (U1, U4)
+        assert set(tabel_met(app, "Ontbrekende velden")["Trajectnummer"]) == {"U1", "U4"}
+        assert tabel_met(app, "Laatst gezien in de export van") is None
+        assert [[o, str(n)] for o, n in tabel_met(app, "Ontbrekende trajecten").values] == [[A, "<5"]]
+        assert zichtbaar(app.success[0].value) == (f"Geen van uw eigen organisatie ({B}): elk traject uit een eerdere "
+                                                   "export staat ook in uw laatste export.")
+        assert not {"T4", "T5"} & alle_waarden(app)
