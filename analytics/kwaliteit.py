@@ -1,6 +1,8 @@
 """Data quality and upload history: whose data to trust, who to chase, what an upload did.
 
-One function per question, each over analytics/sql/kwaliteit_*.sql. No Streamlit here.
+One function per question, each over analytics/sql/kwaliteit_*.sql. No Streamlit here. Every question about
+uploads or trajecten is asked for a viewer (`wie`) and answers only what toegang.beleid lets that viewer see:
+nobody (None) gets GeenToegang, so a page that forgets to ask shows nothing.
 """
 
 from __future__ import annotations
@@ -10,8 +12,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from analytics.onderdrukking import MIN_NOEMER, afgeschermd_getal
 from analytics.opslag import query
 from basis import datumgrenzen, referentie
+from toegang import beleid
+from toegang.kijker import GeenToegang, Kijker
 
 # the optional fields the analyses use: (column prefix in kwaliteit_volledigheid.sql, label, where it matters)
 VELDEN = (
@@ -23,9 +28,25 @@ VELDEN = (
 )
 
 
-def uploadgeschiedenis(db: Path | None = None) -> pd.DataFrame:
-    """Every upload, newest first, with its outcome, warnings, errors and rollback."""
-    return query("kwaliteit_geschiedenis", db=db)
+def ingelogd(wie: Kijker | None) -> Kijker:
+    """The viewer, or GeenToegang for nobody (deny by default)."""
+    if wie is None:
+        raise GeenToegang("Geen gegevens over uploads of trajecten zonder ingelogde gebruiker.")
+    return wie
+
+
+def _per_organisatie(wie: Kijker, organisaties: pd.Series, regel) -> pd.Series:
+    """The access rule `regel(wie, organisatie)` asked once per row, as a boolean mask (also for no rows)."""
+    return pd.Series([bool(regel(wie, None if pd.isna(o) else o)) for o in organisaties], index=organisaties.index,
+                     dtype=bool)
+
+
+def uploadgeschiedenis(wie: Kijker | None, db: Path | None = None) -> pd.DataFrame:
+    """The uploads this viewer may see (beleid.ziet_upload: the beheerder all, an organisatie its own, others none),
+    newest first, with their outcome, warnings, errors and rollback."""
+    wie = ingelogd(wie)
+    alles = query("kwaliteit_geschiedenis", db=db)
+    return alles[_per_organisatie(wie, alles["organisatie"], beleid.ziet_upload)].reset_index(drop=True)
 
 
 @dataclass(frozen=True)
@@ -48,22 +69,27 @@ class Terugdraaigevolg:
     delen_terug: int | None  # ... of which an earlier upload counts again
 
 
-def terugdraaigevolg(upload_id: int, db: Path | None = None) -> Terugdraaigevolg | None:
+def terugdraaigevolg(upload_id: int, wie: Kijker | None, db: Path | None = None) -> Terugdraaigevolg | None:
+    """What rolling back this upload undoes; None when there is no such upload or the viewer may not see it."""
+    wie = ingelogd(wie)
     antwoord = query("kwaliteit_terugdraai_gevolg", {"upload_id": upload_id}, db=db)
-    if antwoord.empty:
+    if antwoord.empty or not beleid.ziet_upload(wie, antwoord["organisatie"].iloc[0]):
         return None
     rij = antwoord.iloc[0].to_dict()
     return Terugdraaigevolg(**{k: (None if pd.isna(v) else v) for k, v in rij.items()})
 
 
-def aanlevering_per_maand(db: Path | None = None) -> pd.DataFrame:
-    """Per organisatie, kind and month (from its first month to the region's latest): delivered or not."""
+def aanlevering_per_maand(wie: Kijker | None, db: Path | None = None) -> pd.DataFrame:
+    """Per organisatie, kind and month (from its first month to the region's latest): delivered or not. For
+    everyone who may open Datakwaliteit: it says who delivers, nothing about trajecten."""
+    if not beleid.mag_pagina(ingelogd(wie), "kwaliteit"):
+        raise GeenToegang("Datakwaliteit is niet voor deze gebruiker.")
     return query("kwaliteit_aanlevering", datumgrenzen.maandbereik(), db=db)
 
 
-def aanlevering_per_organisatie(db: Path | None = None) -> pd.DataFrame:
+def aanlevering_per_organisatie(wie: Kijker | None, db: Path | None = None) -> pd.DataFrame:
     """Per organisatie and kind: latest peildatum, first month, months delivered, months missing (and which)."""
-    maanden = aanlevering_per_maand(db)
+    maanden = aanlevering_per_maand(wie, db)
     if maanden.empty:
         return pd.DataFrame(
             columns=["organisatie", "soort", "laatste_peildatum", "eerste_maand", "maanden_geleverd",
@@ -84,33 +110,76 @@ def aanlevering_per_organisatie(db: Path | None = None) -> pd.DataFrame:
                      "maanden_ontbrekend", "ontbrekende_maanden"]]  # fmt: skip
 
 
-def volledigheid(db: Path | None = None) -> pd.DataFrame:
-    """Per organisatie, for each field of VELDEN: `<veld>_noemer` (trajecten where it matters) and
-    `<veld>_bekend` (of those, with a known value)."""
-    return query("kwaliteit_volledigheid", db=db)
+def volledigheid(wie: Kijker | None, db: Path | None = None) -> pd.DataFrame:
+    """Per organisatie, for each field of VELDEN: `<veld>_noemer` (trajecten where it matters), `<veld>_bekend`
+    (of those, with a known value) and `<veld>_aandeel` (bekend / noemer), with `exact`
+    (beleid.kwaliteit_exact). Rows that are not exact for this viewer hold no counts (NA): only the share,
+    rounded to whole percents and None below MIN_NOEMER trajecten (the counts would say how many trajecten an
+    organisation has of a kind)."""
+    wie = ingelogd(wie)
+    velden = query("kwaliteit_volledigheid", db=db)
+    velden["exact"] = _per_organisatie(wie, velden["organisatie"], beleid.kwaliteit_exact)
+    for prefix, _, _ in VELDEN:
+        noemer, bekend = velden[f"{prefix}_noemer"], velden[f"{prefix}_bekend"]
+        velden[f"{prefix}_aandeel"] = [
+            None if not n or (not exact and n < MIN_NOEMER) else (b / n if exact else round(b / n, 2))
+            for n, b, exact in zip(noemer, bekend, velden["exact"], strict=True)
+        ]
+        velden[f"{prefix}_noemer"] = noemer.astype("Int64").where(velden["exact"])
+        velden[f"{prefix}_bekend"] = bekend.astype("Int64").where(velden["exact"])
+    return velden
 
 
-def ontbrekende_trajecten(db: Path | None = None) -> pd.DataFrame:
-    """Trajecten missing from their organisation's latest export (their last known state still counts)."""
-    return query("kwaliteit_ontbrekend", db=db)
+def ontbrekende_trajecten(wie: Kijker | None, db: Path | None = None) -> pd.DataFrame:
+    """Trajecten missing from their organisation's latest export (their last known state still counts), of the
+    organisaties whose trajectnummers this viewer may see (beleid.trajectnummers_zichtbaar)."""
+    wie = ingelogd(wie)
+    alles = query("kwaliteit_ontbrekend", db=db)
+    return alles[_per_organisatie(wie, alles["organisatie"], beleid.trajectnummers_zichtbaar)].reset_index(drop=True)
+
+
+def ontbrekend_per_organisatie(wie: Kijker | None, db: Path | None = None) -> pd.DataFrame:
+    """For the other organisaties (whose trajectnummers this viewer may not see): per organisatie how many
+    trajecten vanished, protected (1-4 as "<5", more rounded), no numbers."""
+    wie = ingelogd(wie)
+    alles = query("kwaliteit_ontbrekend", db=db)
+    anderen = alles[~_per_organisatie(wie, alles["organisatie"], beleid.trajectnummers_zichtbaar)]
+    aantallen = anderen.groupby("organisatie").size()
+    return pd.DataFrame({"organisatie": list(aantallen.index),
+                         "aantal": [afgeschermd_getal(int(n), False) for n in aantallen]})
+
+
+def ontbrekende_velden(wie: Kijker | None, db: Path | None = None) -> pd.DataFrame:
+    """Per traject of the organisaties whose trajectnummers this viewer may see: the fields of VELDEN that are
+    missing where they matter (the rules of kwaliteit_volledigheid.sql). Columns: organisatie, traject_id, status,
+    startdatum, ontbrekend (the fields' Dutch labels, comma-separated)."""
+    wie = ingelogd(wie)
+    # the names as the store spells them, each asked of the policy (which compares names as the load does)
+    namen = list(query("kwaliteit_volledigheid", db=db)["organisatie"])
+    zichtbaar = [o for o in namen if beleid.trajectnummers_zichtbaar(wie, o)]
+    antwoord = query("kwaliteit_ontbrekende_velden", {"alle": bool(namen) and zichtbaar == namen,
+                                                      "organisaties": zichtbaar}, db=db)
+    # asked again per row: an organisatie loaded between the two questions is not in `zichtbaar`, but `alle` is
+    antwoord = antwoord[_per_organisatie(wie, antwoord["organisatie"], beleid.trajectnummers_zichtbaar)].reset_index(
+        drop=True)
+    antwoord["ontbrekend"] = [
+        ", ".join(label for (prefix, label, _), mist in zip(VELDEN, rij, strict=True) if mist)
+        for rij in antwoord[[f"{prefix}_ontbreekt" for prefix, _, _ in VELDEN]].itertuples(index=False)
+    ]
+    return antwoord[["organisatie", "traject_id", "status", "startdatum", "ontbrekend"]]
 
 
 def synoniemen_bijgehouden(db: Path | None = None) -> bool:
     return bool(query("kwaliteit_synoniemen_bijgehouden", db=db)["bijgehouden"].iloc[0])
 
 
-def synoniemen_in_laatste_export(db: Path | None = None) -> pd.DataFrame:
-    """Values that needed a synonym in each organisation's latest export, with the column's Dutch name."""
+def synoniemen_in_laatste_export(wie: Kijker | None, db: Path | None = None) -> pd.DataFrame:
+    """Values that needed a synonym in each organisation's latest export, with the column's Dutch name and `exact`
+    (beleid.kwaliteit_exact): the number of rows (`aantal`) only where exact, else None."""
+    wie = ingelogd(wie)
     antwoord = query("kwaliteit_synoniemen", db=db)
     labels = {(k.soort, k.kolom): k.label for soort in referentie.SOORTEN for k in referentie.kolommen(soort)}
     antwoord["kolom_label"] = [labels.get((s, k), k) for s, k in zip(antwoord["soort"], antwoord["kolom"], strict=True)]
+    antwoord["exact"] = _per_organisatie(wie, antwoord["organisatie"], beleid.kwaliteit_exact)
+    antwoord["aantal"] = antwoord["aantal"].astype("Int64").where(antwoord["exact"])
     return antwoord
-
-
-def ontbrekend_per_organisatie(ontbrekend: pd.DataFrame) -> pd.DataFrame:
-    """For others than the beheerder: per organisatie how many trajecten vanished (1-4 as "<5"), no numbers."""
-    from analytics.onderdrukking import afgeschermd_getal
-
-    aantallen = ontbrekend.groupby("organisatie").size()
-    return pd.DataFrame({"organisatie": aantallen.index,
-                         "aantal": [afgeschermd_getal(int(n), False) for n in aantallen]})

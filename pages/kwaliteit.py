@@ -4,20 +4,24 @@ consortium sees whose data to trust and whom to chase."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
+from analytics.filters import Filters
 from analytics.kwaliteit import (
     VELDEN,
     aanlevering_per_maand,
     aanlevering_per_organisatie,
     ontbrekend_per_organisatie,
     ontbrekende_trajecten,
+    ontbrekende_velden,
     synoniemen_bijgehouden,
     synoniemen_in_laatste_export,
     volledigheid,
 )
-from analytics.onderdrukking import MIN_NOEMER
+from analytics.onderdrukking import MIN_NOEMER, drempel
 from analytics.stand import SOORT_LABELS, verouderd
 from kader import alle_gegevens, opslag_of_uitleg, toegang_vereist, toelichting
 from kader.downloads import download_knoppen
@@ -27,12 +31,22 @@ from weergave.kwaliteit import aanleverraster
 from weergave.tekst import markdown_tekst
 
 STATUS = {"lopend": "Lopend", "afgerond": "Afgerond", "uitgevallen": "Uitgevallen"}
+ALLE_EXPORTS = (("Periode", "alle geladen exports: de filters doen op deze pagina niet mee"),)
+
+
+def lijst_selectie(wie, rijen: pd.DataFrame) -> Filters:
+    """What a list with trajectnummers holds, for its download's first sheet: everything for the beheerder, else the
+    organisaties in it (so the file says whose trajecten they are, and that they are exact)."""
+    alles = alle_gegevens(wie)
+    return alles if wie.is_beheerder else replace(alles, organisaties=tuple(sorted(rijen["organisatie"].unique())))
+
 
 st.title("Datakwaliteit")
-# The beheerder sees trajectnummers and exact counts; others (the consortium) see which organisation delivers
-# what and how complete, with counts about trajecten afgeschermd (metrics.md, kleine aantallen).
+# What each viewer sees is the read side's answer for them (toegang.beleid): the beheerder trajectnummers and exact
+# counts of all, an organisatie those of its own (so it can fix its source), the rest only protected counts and
+# shares (metrics.md, kleine aantallen); a gemeente and the regio no trajectnummers at all.
 wie = toegang_vereist("kwaliteit")
-exact = wie.ziet_alles_exact
+eigen = ", ".join(wie.organisaties) if wie.rol == "organisatie" else ""  # for the sentences above the lists
 st.caption(
     "Hoe volledig en hoe actueel de gegevens van elke organisatie zijn: wie levert elke maand, welke velden "
     "ontbreken vaak, welke trajecten verdwenen uit de laatste export en welke waarden het dashboard via een "
@@ -40,11 +54,13 @@ st.caption(
 )
 
 with opslag_of_uitleg():
-    aanlevering = aanlevering_per_organisatie()
-    per_maand = aanlevering_per_maand()
-    velden = volledigheid()
-    ontbrekend = ontbrekende_trajecten()
-    synoniemen = synoniemen_in_laatste_export() if synoniemen_bijgehouden() else None
+    aanlevering = aanlevering_per_organisatie(wie)
+    per_maand = aanlevering_per_maand(wie)
+    velden = volledigheid(wie)
+    per_traject = ontbrekende_velden(wie)
+    ontbrekend = ontbrekende_trajecten(wie)
+    ontbrekend_anderen = ontbrekend_per_organisatie(wie)
+    synoniemen = synoniemen_in_laatste_export(wie) if synoniemen_bijgehouden() else None
 if aanlevering.empty:
     st.info("Er zijn nog geen exports geladen.")
     st.stop()
@@ -107,22 +123,25 @@ st.caption(
     "niet 'onbekend'), op de huidige stand van elk traject. Reden uitval telt bij uitgevallen trajecten, "
     "uitstroom bij beëindigde, werkgever bij externe, stroom bij alle en de datum van de praktijkverklaring bij "
     "afgeronde trajecten."
+    + (f" Van uw eigen organisatie ({markdown_tekst(eigen)}) ziet u de aantallen; van de andere organisaties alleen "
+       f"het percentage, en niets bij minder dan {MIN_NOEMER} trajecten." if eigen else "")
 )
 if velden.empty:
     st.info("Er zijn nog geen trajecten geladen.")
 else:
 
-    def cel(noemer: int, bekend: int) -> str:
-        if not noemer or (not exact and noemer < MIN_NOEMER):
+    def cel(aandeel, noemer, bekend, exact: bool) -> str:
+        if aandeel is None or pd.isna(aandeel):  # nothing where it matters, or too few for a share
             return formaat.LEEG
         if not exact:  # a share only: the counts would say how many trajecten an organisation has of a kind
-            return formaat.percentage(bekend / noemer, 0)
-        return f"{formaat.percentage(bekend / noemer)} ({formaat.getal(bekend)} van {formaat.getal(noemer)})"
+            return formaat.percentage(aandeel, 0)
+        return f"{formaat.percentage(aandeel)} ({formaat.getal(bekend)} van {formaat.getal(noemer)})"
 
     volledig = pd.DataFrame({"Organisatie": velden["organisatie"]})
     for prefix, label, _ in VELDEN:
         volledig[label] = [
-            cel(n, b) for n, b in zip(velden[f"{prefix}_noemer"], velden[f"{prefix}_bekend"], strict=True)
+            cel(*rij) for rij in zip(velden[f"{prefix}_aandeel"], velden[f"{prefix}_noemer"],
+                                     velden[f"{prefix}_bekend"], velden["exact"], strict=True)
         ]
     st.dataframe(
         volledig,
@@ -137,19 +156,50 @@ else:
         "de praktijkverklaring telt de praktijkverklaringen in de juiste maand."
     )
 
+    st.subheader("Velden die ontbreken per traject")
+    if wie.is_beheerder:
+        st.caption("Trajecten van alle organisaties waarbij minstens één van deze velden ontbreekt waar het ertoe "
+                   "doet, met trajectnummer.")
+    elif eigen:
+        st.caption(f"Alleen trajecten van uw eigen organisatie ({markdown_tekst(eigen)}) waarbij minstens één van "
+                   "deze velden ontbreekt, met trajectnummer, zodat u ze in uw eigen systeem kunt aanvullen. Van de "
+                   "andere organisaties ziet u alleen de percentages hierboven.")
+    else:
+        st.caption("Welke trajecten het zijn, ziet alleen de organisatie zelf (en de beheerder): hier staan geen "
+                   "trajectnummers, alleen de percentages hierboven.")
+    if per_traject.empty and (wie.is_beheerder or eigen):
+        st.success("Geen: bij elk traject zijn deze velden ingevuld waar ze ertoe doen.")
+    elif not per_traject.empty:
+        velden_lijst = pd.DataFrame(
+            {
+                "Organisatie": per_traject["organisatie"],
+                "Trajectnummer": per_traject["traject_id"],
+                "Status": per_traject["status"].map(lambda s: STATUS.get(s, s)),
+                "Startdatum": per_traject["startdatum"].map(formaat.datum),
+                "Ontbrekende velden": per_traject["ontbrekend"],
+            }
+        )
+        st.dataframe(velden_lijst, hide_index=True, width="stretch", key="kwaliteit_ontbrekende_velden")
+        download_knoppen(
+            velden_lijst, "ontbrekende_velden", sleutel="kwaliteit_velden_download", toelichting=toelichting(
+                "Datakwaliteit", "Velden die ontbreken per traject", lijst_selectie(wie, per_traject),
+                periode_telt=False, extra=ALLE_EXPORTS))
+
 st.header("Trajecten die ontbreken in de laatste export")
-if ontbrekend.empty:
+if ontbrekend.empty and ontbrekend_anderen.empty:
     st.success("Geen: elk traject uit een eerdere export staat ook in de laatste export van zijn organisatie.")
 else:
     st.caption(
         "Deze trajecten stonden in een eerdere export maar niet in de laatste export van hun organisatie. Hun "
         "laatst bekende stand telt nog mee. Controleer bij de organisatie of de export volledig was."
     )
-if not ontbrekend.empty and not exact:  # others: how many per organisatie, no trajectnummers
-    aantallen = ontbrekend_per_organisatie(ontbrekend)
-    st.dataframe(aantallen.rename(columns={"organisatie": "Organisatie", "aantal": "Ontbrekende trajecten"}),
-                 hide_index=True, width="stretch", key="kwaliteit_ontbrekend_aantal")
-elif not ontbrekend.empty:
+if eigen and ontbrekend.empty and not ontbrekend_anderen.empty:
+    st.success(f"Geen van uw eigen organisatie ({markdown_tekst(eigen)}): elk traject uit een eerdere export staat "
+               "ook in uw laatste export.")
+if not ontbrekend.empty:
+    st.caption("Trajecten van alle organisaties, met trajectnummer." if wie.is_beheerder else
+               f"Alleen trajecten van uw eigen organisatie ({markdown_tekst(eigen)}), met trajectnummer, zodat u "
+               "kunt nagaan waarom ze in uw laatste export ontbraken.")
     lijst = pd.DataFrame(
         {
             "Organisatie": ontbrekend["organisatie"],
@@ -161,8 +211,18 @@ elif not ontbrekend.empty:
     )
     st.dataframe(lijst, hide_index=True, width="stretch", key="kwaliteit_ontbrekend")
     download_knoppen(lijst, "ontbrekende_trajecten", sleutel="kwaliteit_ontbrekend_download", toelichting=toelichting(
-        "Datakwaliteit", "Trajecten die ontbreken in de laatste export", alle_gegevens(wie), periode_telt=False,
-        extra=(("Periode", "alle geladen exports: de filters doen op deze pagina niet mee"),)))
+        "Datakwaliteit", "Trajecten die ontbreken in de laatste export", lijst_selectie(wie, ontbrekend),
+        periode_telt=False, extra=ALLE_EXPORTS))
+if not ontbrekend_anderen.empty:  # the other organisaties: how many, no trajectnummers
+    st.caption(
+        ("Van de andere organisaties alleen het aantal" if eigen else "Per organisatie alleen het aantal")
+        + f", zonder trajectnummers (die ziet alleen de organisatie zelf); minder dan {drempel()} staat er als "
+        f"<{drempel()} en grotere aantallen zijn afgerond."
+    )
+    st.dataframe(
+        ontbrekend_anderen.rename(columns={"organisatie": "Organisatie", "aantal": "Ontbrekende trajecten"}),
+        hide_index=True, width="stretch", key="kwaliteit_ontbrekend_aantal",
+    )
 
 st.header("Waarden die via een synoniem zijn herkend")
 if synoniemen is None:
@@ -176,6 +236,8 @@ else:
         "In de laatste export van elke organisatie: waarden die niet de standaardnaam hadden maar via een synoniem "
         "(de lijst die de beheerder bijhoudt) of een andere schrijfwijze van een gemeente zijn herkend. Dat gaat goed, "
         "maar een organisatie die de standaardwaarden gebruikt, is minder afhankelijk van die lijst."
+        + (" Het aantal rijen staat er alleen bij uw eigen organisatie." if eigen and synoniemen["exact"].any()
+           else "")
     )
     st.dataframe(
         pd.DataFrame(
@@ -186,7 +248,7 @@ else:
                 "Kolom": synoniemen["kolom_label"],
                 "Waarde in het bestand": synoniemen["waarde"],
                 "Herkend als": synoniemen["herkend_als"],
-                **({"Rijen": synoniemen["aantal"]} if exact else {}),
+                **({"Rijen": synoniemen["aantal"]} if synoniemen["exact"].any() else {}),
             }
         ),
         hide_index=True,

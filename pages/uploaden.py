@@ -415,7 +415,7 @@ def geschiedenis() -> None:
     if melding:
         (st.success if melding[0] == "goed" else st.error)(markdown_tekst(melding[1]))
     with opslag_of_uitleg():
-        uploads = uploadgeschiedenis() if db.exists() else pd.DataFrame()
+        uploads = uploadgeschiedenis(wie) if db.exists() else pd.DataFrame()
     if uploads.empty:
         st.info("Er is nog niets geüpload.")
         return
@@ -467,7 +467,7 @@ def geschiedenis() -> None:
             st.rerun()
         return
     with opslag_of_uitleg():
-        gevolg = terugdraaigevolg(gekozen)
+        gevolg = terugdraaigevolg(gekozen, wie)
     st.warning(markdown_tekst(gevolg_tekst(gevolg)), icon=":material/undo:")
     ja, nee = st.columns([1, 3])
     if ja.button(f"Ja, upload {gekozen} terugdraaien", type="primary", key="uploaden_terug_ja"):

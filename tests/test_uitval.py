@@ -408,7 +408,7 @@ def test_werkgevers_and_praktijkopleiders_above_average_match_the_views(demo_ops
 
 
 def test_names_are_shown_only_when_the_access_rule_allows_it(demo_opslag, monkeypatch, trajecten):
-    """The access rule (kader.toegang.mag_namen_zien): not in the presentatiemodus, not for other roles
+    """The access rule (toegang.beleid.mag_namen_zien): not in the presentatiemodus, not for other roles
     (tests/test_afscherming_paginas.py)."""
     db, _ = demo_opslag
     app = open_app(db, monkeypatch, *hele_periode(trajecten))

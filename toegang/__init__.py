@@ -1,1 +1,2 @@
-"""Who someone is and what they may see: local accounts, the roles file. No Streamlit here."""
+"""Who someone is (local accounts, the roles file, the Kijker) and what they may see and do (beleid: the one access
+policy). No Streamlit here."""

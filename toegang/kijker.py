@@ -7,10 +7,8 @@ Every read-side answer is shaped for a Kijker: exact where the viewer owns the d
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from toegang import beleid
 from toegang.rollen import Rol
 
 
@@ -42,28 +40,3 @@ class Kijker:
     def zichtbaarheid(self) -> tuple:
         """Everything that decides what this viewer sees: part of every cache key."""
         return (self.rol, self.gemeenten, self.organisaties, self.presentatie)
-
-    # What this viewer may see and do is decided in toegang.beleid; these ask it.
-
-    @property
-    def ziet_alles_exact(self) -> bool:
-        return beleid.ziet_alles_exact(self)
-
-    def ziet_exact(self, gemeentecodes: Iterable[str], organisaties: Iterable[str] = ()) -> bool:
-        return beleid.ziet_exact(self, gemeentecodes, organisaties)
-
-    @property
-    def mag_uploaden(self) -> bool:
-        return beleid.mag_uploaden(self)
-
-    @property
-    def mag_terugdraaien(self) -> bool:
-        return beleid.mag_terugdraaien(self)
-
-    @property
-    def mag_verbeteracties_schrijven(self) -> bool:
-        return beleid.mag_verbeteracties_schrijven(self)
-
-    @property
-    def mag_namen_zien(self) -> bool:
-        return beleid.mag_namen_zien(self)
