@@ -200,6 +200,8 @@ def voor_wie(kijker) -> str:
         return "de regio (consortium)"
     if kijker.rol == "gemeente":
         return f"gemeente {eigen_gemeenten(kijker)}"  # a name, not "GM0296": the reader is an alderman
+    if kijker.rol == "organisatie":
+        return f"organisatie {', '.join(kijker.organisaties)}"
     return "beheerder"
 
 
@@ -218,6 +220,8 @@ def afscherming_tekst(filters: Filters) -> str:
     wie = filters.kijker
     if wie is not None and wie.rol == "gemeente" and not wie.presentatie:  # its own rows are exact, as on screen
         tekst += f"; exact alleen {eigen_gemeenten(wie)}, in een rij per gemeente of als alleen die is gekozen"
+    if wie is not None and wie.rol == "organisatie" and not wie.presentatie:
+        tekst += f"; exact alleen {', '.join(wie.organisaties)}, als alleen die is gekozen"
     return tekst
 
 

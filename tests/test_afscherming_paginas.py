@@ -85,16 +85,16 @@ def kleine_aantallen(app: AppTest, eigen: set[str] = frozenset()) -> list[tuple[
 def downloads(monkeypatch) -> list[tuple[str, pd.DataFrame]]:
     """Every table a page hands to its download buttons (what the Excel and CSV files are made of), without its share
     columns (shares, not counts of people: their protection is to 5 percentage points, see test_downloads_*)."""
-    import weergave.downloads
+    import kader.downloads
 
     gezien: list[tuple[str, pd.DataFrame]] = []
-    echt = weergave.downloads.download_knoppen
+    echt = kader.downloads.download_knoppen
 
     def vastleggen(df, naam, sleutel, **opties):
         gezien.append((naam, df.drop(columns=list(opties.get("procenten", ())))))
         echt(df, naam, sleutel, **opties)
 
-    monkeypatch.setattr(weergave.downloads, "download_knoppen", vastleggen)
+    monkeypatch.setattr(kader.downloads, "download_knoppen", vastleggen)
     return gezien
 
 

@@ -18,7 +18,7 @@ from scipy.stats import binomtest
 from streamlit.testing.v1 import AppTest
 
 from analytics.filters import Filters
-from analytics.uitval import kaplan_meier, tijd_tot_uitval
+from analytics.uitval import MIN_TRAJECTEN, kaplan_meier, tijd_tot_uitval
 from basis.referentie import code_weergave
 from tests.conftest import KANDIDATEN_KOP, app_als, ingest, kandidaat, schrijf_xlsx
 from toegang.kijker import Kijker
@@ -88,12 +88,14 @@ def lifelines_tabel(duur, gebeurtenis) -> pd.DataFrame:
     fitter = KaplanMeierFitter().fit(duur, gebeurtenis)
     tabel = fitter.survival_function_.join(fitter.confidence_interval_)
     tabel.columns = ["overleving", "onder", "boven"]
-    return tabel.join(fitter.event_table[["observed"]])
+    return tabel.join(fitter.event_table[["observed", "at_risk"]])
 
 
-def vergelijk_met_lifelines(km: pd.DataFrame, duur, gebeurtenis) -> None:
-    """Same timeline; same estimate and exponential-Greenwood interval at every time, so at every event time."""
+def vergelijk_met_lifelines(km: pd.DataFrame, duur, gebeurtenis, min_gevolgd: int = 0) -> None:
+    """Same timeline; same estimate and exponential-Greenwood interval at every time, so at every event time (as far
+    as at least `min_gevolgd` trajecten are followed: where the read side stops a curve)."""
     referentie = lifelines_tabel(duur, gebeurtenis)
+    referentie = referentie[referentie["at_risk"] >= min_gevolgd]
     np.testing.assert_allclose(km["tijd"], referentie.index, rtol=0, atol=1e-12)
     assert (referentie["observed"] > 0).sum() == (km["gebeurtenissen"] > 0).sum()
     for kolom in ("overleving", "onder", "boven"):
@@ -278,10 +280,10 @@ def test_kaplan_meier_of_the_read_side_matches_lifelines_on_the_demo_per_sector(
         deel = gestart[gestart["sector"] == sector]
         duur, gebeurd = duur_en_uitval(deel)
         km = resultaat.curves[resultaat.curves["groep"] == sector].reset_index(drop=True)
-        vergelijk_met_lifelines(km, duur, gebeurd)
+        vergelijk_met_lifelines(km, duur, gebeurd, MIN_TRAJECTEN)
 
     alles = tijd_tot_uitval(Filters(van, tot, kijker=BEHEERDER), "")
-    vergelijk_met_lifelines(alles.curves, *duur_en_uitval(gestart))
+    vergelijk_met_lifelines(alles.curves, *duur_en_uitval(gestart), MIN_TRAJECTEN)
     # the demo's story: uitval comes early, and differs by sector
     s = alles.curves.set_index("tijd")["overleving"]
     drie, twaalf = 1 - s[s.index <= 3].iloc[-1], 1 - s[s.index <= 12].iloc[-1]

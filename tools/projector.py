@@ -1,11 +1,12 @@
 """Every page on the projector widths, measured in headless Chromium: what the consortium sees on the beamer.
 
     .venv/bin/python tools/projector.py [--db data/demo.duckdb] [--map /tmp/projector] [--breedtes 1024x768,1280x800]
-        [--rollen beheerder,gemeente,regio,presentatie,demo] [--pagina Overzicht ...] [--print]
+        [--rollen beheerder,organisatie,gemeente,regio,presentatie,demo] [--pagina Overzicht ...] [--print]
 
 Starts the dashboard on a free localhost port on a COPY of the store (logins are written to the audit log) with a
-temporary roles file and local accounts for a beheerder, a gemeente (Wijchen) and the regio; "presentatie" is the
-beheerder with the presentatiemodus on, "demo" the store without a roles file (only for the demo store). Logs in
+temporary roles file and local accounts for a beheerder, an organisatie (Werkbedrijf Waalstad), a gemeente
+(Wijchen) and the regio; "presentatie" is the beheerder with the presentatiemodus on, "demo" the store without a
+roles file (only for the demo store). Logs in
 through the login page, opens every page the role sees (by clicking the sidebar, as a user does) at each width,
 waits until Streamlit has finished, opens the expanders, and measures in the DOM:
 
@@ -49,8 +50,9 @@ GEBRUIKERS = {
     "beheerder": ("beheer@projector.example", 'rol = "beheerder"'),
     "gemeente": ("a.jansen@wijchen.example", 'rol = "gemeente"\ngemeenten = ["GM0296"]'),
     "regio": ("consortium@regio.example", 'rol = "regio"'),
+    "organisatie": ("p.devries@waalstad.example", 'rol = "organisatie"\norganisaties = ["Werkbedrijf Waalstad"]'),
 }
-ROLLEN = ("beheerder", "gemeente", "regio", "presentatie", "demo")
+ROLLEN = ("beheerder", "organisatie", "gemeente", "regio", "presentatie", "demo")
 ANALYSE = ("Overzicht", "Instroom", "Uitval", "Structurele vraag", "Sectorvergelijking")
 # Per page: the columns that must be visible without scrolling sideways (a header that starts with one of these).
 SLEUTELKOLOMMEN = {  # the header as shown (the label of st.column_config); "*" at the end: any header starting so
@@ -65,6 +67,7 @@ SLEUTELKOLOMMEN = {  # the header as shown (the label of st.column_config); "*" 
     "Geladen exports": ("Organisatie", "Soort export", "Peildatum"),
     "Datakwaliteit": ("Organisatie", "Soort", "Peildatum", "Geleverd", "Ontbreekt"),
     "Logboek": ("Tijdstip", "Wie", "Actie"),
+    "Opvolging": ("Trajectnummer", "Startdatum"),
 }
 # A4 landscape with the 10 mm margins of the print CSS (kader.opmaak), in CSS pixels (96 per inch).
 PRINTBREEDTE = round((297 - 2 * 10) / 25.4 * 96)
