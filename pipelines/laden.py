@@ -413,6 +413,7 @@ def samengevoegd(con: duckdb.DuckDBPyConnection, controle: Controle, door: str) 
     con.execute(sql(f"{controle.soort}_invoegen"), parameters)
     if controle.soort == "kandidaten":
         sleutel.vastleggen(con)  # the key's fingerprint, in the same transaction as the first kandidaten
+        voer_uit(con, "traject_actueel_vernieuwen", {"organisatie": controle.organisatie})
     synoniemen_vastleggen(con, controle.soort, upload_id)
     _testpunt("na_invoegen")
     melding = geladen_melding(controle, upload_id, veranderd)
@@ -576,6 +577,8 @@ def terugdraaien(db: Path, upload_id: int, *, door: str | None = None, wachttijd
         con.execute("BEGIN TRANSACTION")
         try:
             voer_uit(con, "terugdraaien", {"upload_id": upload_id, "door": door})
+            if soort == "kandidaten":
+                voer_uit(con, "traject_actueel_vernieuwen", {"organisatie": organisatie})
             _testpunt("terugdraaien")
             con.execute("COMMIT")
         except BaseException:

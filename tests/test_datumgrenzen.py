@@ -16,6 +16,7 @@ import pytest
 from basis import datumgrenzen
 from tests.conftest import (
     KANDIDATEN_KOP,
+    ROOT,
     app_als,
     blokken,
     geweigerd,
@@ -119,6 +120,7 @@ def extreme_opslag(demo_opslag, tmp_path_factory):
                     "reden_uitval = 'motivatie' WHERE traject_id = (SELECT max(traject_id) FROM kandidaten_rij)")
         con.execute("UPDATE vraag_rij SET maand = DATE '9999-12-01' WHERE rij = 2")
         con.execute("UPDATE afspraak_rij SET jaar = 9999 WHERE rij = 2")
+        con.execute((ROOT / "pipelines" / "sql" / "traject_actueel_herbouwen.sql").read_text())
     finally:
         con.close()
     return db

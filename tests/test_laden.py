@@ -257,3 +257,37 @@ def test_refused_file_among_several_others_still_load_and_exit_is_1(db, tmp_path
         "CBS die schrijft) of de gemeentecode, bijvoorbeeld GM0268.",
     ]
     assert rijen(db, "SELECT traject_id FROM trajecten") == [("T1",)]
+
+
+def test_the_kept_current_state_equals_the_state_derived_from_every_snapshot_after_loads_and_rollbacks(db, tmp_path):
+    """trajecten reads `traject_actueel`, kept up to date in each load and rollback (issue 17): after every step it
+    must hold exactly what the definition (the newest current snapshot per traject) gives, for both organisaties."""
+
+    def gelijk() -> None:
+        bewaard = rijen(db, "SELECT * FROM traject_actueel ORDER BY ALL")
+        afgeleid = rijen(db, "SELECT * FROM traject_afgeleid ORDER BY ALL")
+        assert bewaard == afgeleid
+        assert len(bewaard) == rijen(db, "SELECT count(*) FROM trajecten")[0][0]
+
+    oktober = kandidaten_bestand(tmp_path / "okt.xlsx", kandidaat("T1"), kandidaat("T2"))
+    november = kandidaten_bestand(tmp_path / "nov.xlsx", kandidaat("T1", Status="Uitgevallen",
+                                  Einddatum=dt.date(2026, 11, 5), **{"Reden uitval": "Ziekte"}), kandidaat("T3"))
+    november_opnieuw = kandidaten_bestand(tmp_path / "nov2.xlsx", kandidaat("T1"), kandidaat("T4"))
+    september = kandidaten_bestand(tmp_path / "sep.xlsx", kandidaat("T1", Sector="Groen"), kandidaat("T9"))
+    ander = kandidaten_bestand(tmp_path / "ander.xlsx", kandidaat("T1"))
+    stappen = [
+        lambda: ingest(db, oktober, peildatum="2026-10-31"),
+        lambda: ingest(db, ander, organisatie="Ander Bedrijf", peildatum="2026-10-31"),
+        lambda: ingest(db, november, peildatum="2026-11-30"),
+        lambda: ingest(db, september, peildatum="2026-09-30"),  # older than one loaded: kept, changes nothing
+        lambda: ingest(db, november_opnieuw, peildatum="2026-11-30"),  # same peildatum: replaces
+    ]
+    for stap in stappen:
+        assert stap().returncode == 0
+        gelijk()
+    assert rijen(db, "SELECT traject_id FROM trajecten WHERE organisatie = 'Werkbedrijf Test' ORDER BY 1") == [
+        ("T1",), ("T2",), ("T4",)]  # T3 came with the replaced November file; T2 stands from October
+    for upload_id in sorted((r[0] for r in rijen(db, "SELECT upload_id FROM upload")), reverse=True):
+        if cli("terugdraaien", "--db", db, upload_id).returncode == 0:
+            gelijk()
+    assert rijen(db, "SELECT count(*) FROM trajecten")[0][0] == 0

@@ -141,15 +141,29 @@ QUALIFY a.upload_id = max(a.upload_id) OVER (PARTITION BY a.gemeentecode, a.jaar
 
 -- ===== The analysts' views: names and columns are a promise (contract.md). =====
 
+-- The current state per traject by definition: its row in the newest current snapshot of its organisation.
+-- Computed from every snapshot, so too slow to ask on every question once a store holds years of monthly
+-- snapshots (issue 17): `traject_actueel` keeps its answer, refreshed per organisatie inside the transaction of
+-- each load and rollback of kandidaten (pipelines/sql/traject_actueel_vernieuwen.sql), so a rollback restores it
+-- exactly. Created filled from this view the first time (a store from before the table).
+CREATE OR REPLACE VIEW traject_afgeleid AS
+SELECT
+    k.organisatie, k.traject_id, k.kandidaat_hash, k.gemeentecode, k.doelgroep, k.stroom, k.route, k.sector,
+    k.werkgever, k.crebo, k.kwalificatie, k.startdatum, k.einddatum, k.status, k.reden_uitval, k.uitstroom,
+    k.praktijkverklaring_datum, k.praktijkopleider, k.peildatum, k.upload_id
+FROM kandidaten_actueel k
+QUALIFY row_number() OVER (PARTITION BY k.organisatie, k.traject_id ORDER BY k.peildatum DESC) = 1;
+
+CREATE TABLE IF NOT EXISTS traject_actueel AS SELECT * FROM traject_afgeleid;
+
 CREATE OR REPLACE VIEW trajecten AS
 SELECT
     k.organisatie, k.traject_id, k.kandidaat_hash, k.gemeentecode, g.gemeente, g.arbeidsmarktregio,
     k.doelgroep, k.stroom, k.route, k.sector, k.werkgever, k.crebo, k.kwalificatie, k.startdatum,
     k.einddatum, k.status, k.reden_uitval, k.uitstroom, k.praktijkverklaring_datum,
     k.praktijkopleider, k.peildatum, k.upload_id
-FROM kandidaten_actueel k
-LEFT JOIN gemeente g USING (gemeentecode)
-QUALIFY row_number() OVER (PARTITION BY k.organisatie, k.traject_id ORDER BY k.peildatum DESC) = 1;
+FROM traject_actueel k
+LEFT JOIN gemeente g USING (gemeentecode);
 
 -- Flagged: trajecten whose last known state comes from an older export than their organisation's latest
 -- (they are missing from that latest export). Not part of the analysts' contract; used by the pages.

@@ -1,0 +1,3 @@
+-- The current state of every traject again from all snapshots (after a repair by hand in the tables).
+DELETE FROM traject_actueel;
+INSERT INTO traject_actueel SELECT * FROM traject_afgeleid;
