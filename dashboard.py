@@ -6,6 +6,8 @@ Each page draws the shared filters (kader.filters), which also stops a page reac
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from kader.opmaak import pagina_opmaak
@@ -49,10 +51,18 @@ def paginas(wie) -> dict[str, list[st.Page]]:
     return lijst
 
 
+def alleen(pagina: str) -> list[st.Page]:
+    """Logged out (or no access): only this page, also at the address of every page of the dashboard, so a deep
+    link (/instroom?gemeenten=...) shows the login and, after it, opens that page with its filters."""
+    adressen = sorted(p.stem for p in (Path(__file__).parent / "pages").glob("*.py") if p.stem != Path(pagina).stem)
+    return [st.Page(pagina, title="Inloggen", default=True),
+            *(st.Page(pagina, title="Inloggen", url_path=adres) for adres in adressen)]
+
+
 wie = kijker()
 pagina_opmaak()
 if wie is None:  # deny by default: only the login page, or the no-access page for an unknown address
     pagina = "pages/geen_toegang.py" if ingelogd_email() else "pages/inloggen.py"
-    st.navigation([st.Page(pagina, title="Inloggen", default=True)], position="hidden").run()
+    st.navigation(alleen(pagina), position="hidden").run()
 else:
     st.navigation(paginas(wie)).run()
