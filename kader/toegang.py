@@ -10,6 +10,7 @@ Filters the read side answers nothing.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
@@ -166,9 +167,18 @@ def uitloggen() -> None:
     st.rerun()
 
 
+# The login cookies whose login is in the audit log (a hash): a reload or a new tab is no new login.
+_vastgelegde_sessies: set[str] = set()
+
+
 def inlog_vastleggen(wie: Kijker) -> None:
-    """Write a login to the audit log once per session (not for the demo)."""
+    """Write a login to the audit log once per session, for a login cookie once per cookie (not for the demo)."""
     if wie.demo or st.session_state.get("_inlog_vastgelegd") == wie.email:
+        return
+    cookie = None if st.user.get("is_logged_in") else st.context.cookies.get(COOKIE)
+    sessiesleutel = hashlib.sha256(f"{wie.email} {cookie}".encode()).hexdigest() if cookie else None
+    if sessiesleutel in _vastgelegde_sessies:
+        st.session_state["_inlog_vastgelegd"] = wie.email
         return
     from pipelines.audit import vastleggen
 
@@ -182,6 +192,8 @@ def inlog_vastleggen(wie: Kijker) -> None:
         return
     st.session_state.pop(LOGBOEK_PROBLEEM, None)
     st.session_state["_inlog_vastgelegd"] = wie.email
+    if sessiesleutel:
+        _vastgelegde_sessies.add(sessiesleutel)
 
 
 def logboek_probleem() -> str | None:

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.conftest import rollen_toml
+from tests.conftest import rijen, rollen_toml
 from toegang.accounts import account_toevoegen
 from toegang.sessies import COOKIE
 
@@ -102,6 +102,10 @@ def test_a_local_login_survives_a_reload_and_a_new_tab_and_ends_everywhere_at_lo
     tweede = context.new_page()
     tweede.goto(f"{url}/uitval")
     assert titel(tweede) == "Uitval"
+
+    # one login, one line in the audit log: a reload or a new tab is no new login
+    assert rijen(map_ / "demo.duckdb", "SELECT wie, wat FROM audit WHERE actie = 'inloggen'") == [
+        (EMAIL, "lokaal account, rol gemeente")]
 
     tab.get_by_test_id("stSidebar").get_by_role("button", name="Uitloggen").click()
     tab.wait_for_selector("h1:has-text('Inloggen')", timeout=60_000)

@@ -71,6 +71,7 @@ class Sessies:
         self.pad = pad
         self.sleutelpad = sleutelpad
         self._gelezen: tuple[tuple[int, int, int], dict] | None = None
+        self._sleutel_gelezen: bytes | None = None
 
     @classmethod
     def naast(cls, accounts: Path) -> Sessies:
@@ -81,6 +82,11 @@ class Sessies:
     # -- the key ---------------------------------------------------------------------------------------------------
     def _sleutel(self) -> bytes:
         """The server secret, made on first use (0600); a damaged key file is replaced (everyone logs in again)."""
+        if self._sleutel_gelezen is None:
+            self._sleutel_gelezen = self._lees_of_maak_sleutel()
+        return self._sleutel_gelezen
+
+    def _lees_of_maak_sleutel(self) -> bytes:
         try:
             sleutel = bytes.fromhex(self.sleutelpad.read_text(encoding="ascii").strip())
             if len(sleutel) == _SLEUTEL_BYTES:
