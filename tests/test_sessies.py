@@ -88,6 +88,21 @@ def test_logout_ends_the_session_for_every_tab_but_not_another_login(sessies, tm
     sessies.beeindigen("onzin")
 
 
+def test_a_new_password_ends_every_login_of_that_address_only(tmp_path):
+    from toegang.accounts import account_toevoegen
+
+    accounts = tmp_path / "accounts.json"
+    account_toevoegen(EMAIL, "een lang wachtwoord", accounts)
+    sessies = Sessies.naast(accounts)
+    cookie, ander = ingelogd(sessies), ingelogd(sessies)
+    token = sessies.starttoken(EMAIL)
+    collega, _ = sessies.inwisselen(sessies.starttoken("consortium@regio.example"), UUR)
+    account_toevoegen(EMAIL, "een nieuw lang wachtwoord", accounts)
+    assert sessies.identiteit(cookie) is None and sessies.identiteit(ander) is None
+    assert sessies.inwisselen(token, UUR) is None
+    assert sessies.identiteit(collega) == "consortium@regio.example"
+
+
 def test_a_damaged_store_means_nobody_is_logged_in_and_a_new_login_repairs_it(sessies):
     cookie = ingelogd(sessies)
     sessies.pad.write_text("{kapot")

@@ -201,6 +201,18 @@ class Sessies:
         if _hash(sessie_id) in self._lees()["sessies"]:
             self._wijzig(lambda inhoud: inhoud["sessies"].pop(_hash(sessie_id), None))
 
+    def alle_beeindigen(self, email: str) -> None:
+        """A new password: every session and start token of this address ends (a leaked password is useless
+        from now on, also in a browser that was logged in with it)."""
+        if not self.pad.exists():
+            return
+
+        def weg(inhoud: dict) -> None:
+            for soort in ("sessies", "tokens"):
+                inhoud[soort] = {k: v for k, v in inhoud[soort].items() if v.get("email") != email}
+
+        self._wijzig(weg)
+
 
 def _geldig(gegevens: object, nu: float) -> bool:
     return (isinstance(gegevens, dict) and isinstance(gegevens.get("email"), str)
