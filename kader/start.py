@@ -12,10 +12,16 @@ from pathlib import Path
 
 from streamlit.web import cli
 
+from toegang.sessies import SessieFout, sessieduur
+
 SERVER = Path(__file__).resolve().parent.parent / "app.py"
 
 
 def main() -> None:
+    try:
+        sessieduur()
+    except SessieFout as fout:  # before the server starts: the reason alone, not a traceback from uvicorn
+        sys.exit(str(fout))
     sys.argv = ["streamlit", "run", str(SERVER), *sys.argv[1:]]
     sys.exit(cli.main())
 

@@ -82,6 +82,13 @@ def test_a_logged_out_user_sees_only_the_login_page(echte_opslag, toegang):
     assert app.title[0].value == "Inloggen" and not app.metric and paginas(app) == {"inloggen.py"}
 
 
+def test_logged_out_every_page_address_shows_the_login_so_a_deep_link_gets_no_page_not_found(echte_opslag, toegang):
+    app = nieuwe_app({"is_logged_in": False}).run()
+    adressen = {str(info.get("url_pathname")) for info in app._registered_pages.values()}
+    assert {"", "overzicht", "instroom", "uitval", "sectoren", "rapportage", "uploaden", "logboek"} <= adressen
+    assert paginas(app) == {"inloggen.py"}  # every one of them runs the login page and nothing else
+
+
 def test_an_unknown_address_gets_the_no_access_page_and_nothing_else(echte_opslag, toegang):
     app = nieuwe_app({"is_logged_in": True, "email": "onbekend@elders.example"}).run()
     assert not app.exception
