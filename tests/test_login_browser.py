@@ -137,6 +137,11 @@ def test_a_deep_link_opened_while_logged_out_lands_on_its_page_with_its_filters_
     assert zijbalk.get_by_test_id("stMultiSelect").filter(has_text="Wijchen").count() == 1
     assert zijbalk.get_by_test_id("stSelectbox").filter(has_text="Periode").locator("input").input_value() == (
         "Vorig jaar")
+
+    tab.goto(f"{url}/logboek")  # a page that is not for a gemeente: said in Dutch, no "Page not found"
+    assert titel(tab) == "Geen toegang"
+    assert tab.get_by_text("U heeft geen toegang tot deze pagina.").is_visible()
+    assert not tab.get_by_text("Page not found").count()
     context.close()
 
 
