@@ -1,5 +1,6 @@
 """A local login in a real browser (headless Chromium against `python -m kader.start`): it survives a reload and a
-new tab, ends everywhere at logout, and a deep link opened while logged out lands on its page after the login."""
+new tab, ends everywhere at logout, and a deep link opened while logged out lands on its page after the login (a
+link to a page that is not for the role says so in Dutch). Skipped only when /usr/bin/chromium is absent."""
 
 from __future__ import annotations
 
