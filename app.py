@@ -10,11 +10,11 @@ from pathlib import Path
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.starlette import App
 
-from kader.sessie import routes
+from kader.sessie import middleware, routes
 
 # Streamlit treats an app with a pages/ folder as an old-style multipage app until the first session has run
 # st.navigation: a first visitor who opens a deep link (say /instroom?gemeenten=GM0296) right after a restart would
 # get the bare page without the page list and layout. Our app always uses st.navigation, so we say so at the start.
 PagesManager.uses_pages_directory = False
 
-app = App(Path(__file__).resolve().parent / "dashboard.py", routes=routes())
+app = App(Path(__file__).resolve().parent / "dashboard.py", routes=routes(), middleware=middleware())

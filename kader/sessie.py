@@ -7,6 +7,10 @@ The server (app.py, started by kader.start) mounts two routes next to Streamlit'
   a path on this server (anything else goes to the start page);
 - /_sessie/einde ends the session of the cookie it is sent, clears the cookie and sends the browser to the start.
 
+The start token only works in the browser that logged in: every page load without it gets a random browser cookie
+(BROWSER, HttpOnly, for this browser session; `middleware()`), the token carries its hash, the route compares. So
+a link with someone's token, sent to someone else, logs nobody in (login CSRF).
+
 Without these routes (AppTest, or a bare `streamlit run dashboard.py`) a local login lasts as long as its tab, in
 session state, as before; `actief()` says which of the two applies.
 """
@@ -14,6 +18,7 @@ session state, as before; `actief()` says which of the two applies.
 from __future__ import annotations
 
 import json
+import secrets
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -21,6 +26,7 @@ from toegang.accounts import accountsbestand
 from toegang.sessies import COOKIE, Sessies, sessieduur
 
 START = "_sessie/start"
+BROWSER = "dashboard_browser"  # a random value per browser session, to bind a start token to its browser
 EINDE = "_sessie/einde"
 
 _actief = False
@@ -91,7 +97,7 @@ def routes() -> list:
 
     def start(request) -> RedirectResponse:
         duur = sessieduur()
-        sessie = sessies().inwisselen(request.query_params.get("token"), duur)
+        sessie = sessies().inwisselen(request.query_params.get("token"), duur, request.cookies.get(BROWSER))
         antwoord = RedirectResponse(veilig_doel(request.query_params.get("naar")), status_code=303)
         antwoord.headers["Cache-Control"] = "no-store"
         if sessie is not None:
@@ -108,3 +114,40 @@ def routes() -> list:
 
     _actief = True
     return [Route(f"{basis}/{START}", start, methods=["GET"]), Route(f"{basis}/{EINDE}", einde, methods=["GET"])]
+
+
+class _Browsercookie:
+    """ASGI middleware: a page (an HTML answer) for a browser without BROWSER sets it. Only on HTML, so the
+    scripts and styles that a first page load fetches at the same time cannot each give it another value."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        from starlette.datastructures import MutableHeaders
+        from starlette.requests import HTTPConnection
+
+        if scope["type"] != "http" or HTTPConnection(scope).cookies.get(BROWSER):
+            await self.app(scope, receive, send)
+            return
+        verbinding = HTTPConnection(scope)
+        veilig = (verbinding.url.scheme == "https"
+                  or verbinding.headers.get("x-forwarded-proto", "").lower() == "https")
+        cookie = (f"{BROWSER}={secrets.token_urlsafe(32)}; Path={basispad()}/; HttpOnly; SameSite=Lax"
+                  + ("; Secure" if veilig else ""))
+
+        async def verzenden(bericht) -> None:
+            if bericht["type"] == "http.response.start":
+                headers = MutableHeaders(scope=bericht)
+                if headers.get("content-type", "").startswith("text/html"):
+                    headers.append("set-cookie", cookie)
+            await send(bericht)
+
+        await self.app(scope, receive, verzenden)
+
+
+def middleware() -> list:
+    """For st.App(middleware=...): the browser cookie that start tokens are bound to."""
+    from starlette.middleware import Middleware
+
+    return [Middleware(_Browsercookie)]

@@ -126,8 +126,9 @@ def lokaal_inloggen(email: str, wachtwoord: str) -> str | None:
         return "Dit e-mailadres of wachtwoord klopt niet."
     with _mislukt_slot:
         _mislukt_per_adres.pop(adres, None)
-    if sessie.actief():  # the browser gets a cookie through our route, then opens this page again
-        doorsturen(sessie.startadres(sessie.sessies().starttoken(identiteit), huidig_adres()))
+    browser = st.context.cookies.get(sessie.BROWSER)
+    if sessie.actief() and browser:  # the browser gets a cookie through our route, then opens this page again
+        doorsturen(sessie.startadres(sessie.sessies().starttoken(identiteit, browser), huidig_adres()))
     st.session_state[LOKAAL] = identiteit
     return None
 

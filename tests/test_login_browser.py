@@ -146,11 +146,26 @@ def test_a_deep_link_opened_while_logged_out_lands_on_its_page_with_its_filters_
     context.close()
 
 
-def test_a_link_to_another_site_in_the_start_route_goes_to_the_start_page(server, browser):
+def test_a_start_link_logs_in_only_the_browser_that_logged_in_and_leads_only_to_this_server(server, browser):
     url, _ = server
-    context = browser.new_context()
-    tab = context.new_page()
-    tab.goto(f"{url}/_sessie/start?token=verzonnen&naar=https://voorbeeld.example/")
-    assert urlsplit(tab.url).netloc == urlsplit(url).netloc and urlsplit(tab.url).path == "/"
-    assert titel(tab) == "Inloggen" and not [c for c in context.cookies() if c["name"] == COOKIE]
-    context.close()
+    mijn = browser.new_context()
+    tab = mijn.new_page()
+    adressen = []
+    tab.route("**/_sessie/start*", lambda route: (adressen.append(route.request.url), route.abort()))
+    tab.goto(f"{url}/")
+    assert titel(tab) == "Inloggen"
+    inloggen(tab)
+    tab.wait_for_timeout(3000)
+    assert len(set(adressen)) == 1 and not [c for c in mijn.cookies() if c["name"] == COOKIE]
+
+    ander = browser.new_context()  # someone who is sent my link (login CSRF): not logged in as me
+    tab2 = ander.new_page()
+    tab2.goto(adressen[0])
+    assert urlsplit(tab2.url).path == "/" and titel(tab2) == "Inloggen"
+    assert not [c for c in ander.cookies() if c["name"] == COOKIE]
+
+    tab2.goto(f"{url}/_sessie/start?token=verzonnen&naar=https://voorbeeld.example/")
+    assert urlsplit(tab2.url).netloc == urlsplit(url).netloc and urlsplit(tab2.url).path == "/"
+    assert titel(tab2) == "Inloggen" and not [c for c in ander.cookies() if c["name"] == COOKIE]
+    mijn.close()
+    ander.close()

@@ -20,8 +20,11 @@ def sessies(tmp_path) -> Sessies:
     return Sessies.naast(tmp_path / "accounts.json")
 
 
+BROWSER = "browser-van-a-jansen"
+
+
 def ingelogd(sessies: Sessies, nu: float | None = None, duur: int = 8 * UUR) -> str:
-    cookie, _ = sessies.inwisselen(sessies.starttoken(EMAIL, nu), duur, nu)
+    cookie, _ = sessies.inwisselen(sessies.starttoken(EMAIL, BROWSER, nu), duur, BROWSER, nu)
     return cookie
 
 
@@ -39,12 +42,20 @@ def test_a_start_token_becomes_a_cookie_that_names_the_user_only_through_the_sto
 
 
 def test_a_start_token_works_once_and_only_for_a_minute(sessies):
-    token = sessies.starttoken(EMAIL)
-    assert sessies.inwisselen(token, UUR) is not None
-    assert sessies.inwisselen(token, UUR) is None
-    oud = sessies.starttoken(EMAIL, nu=time.time() - TOKEN_SECONDEN - 1)
-    assert sessies.inwisselen(oud, UUR) is None
-    assert sessies.inwisselen("verzonnen", UUR) is None and sessies.inwisselen(None, UUR) is None
+    token = sessies.starttoken(EMAIL, BROWSER)
+    assert sessies.inwisselen(token, UUR, BROWSER) is not None
+    assert sessies.inwisselen(token, UUR, BROWSER) is None
+    oud = sessies.starttoken(EMAIL, BROWSER, nu=time.time() - TOKEN_SECONDEN - 1)
+    assert sessies.inwisselen(oud, UUR, BROWSER) is None
+    assert sessies.inwisselen("verzonnen", UUR, BROWSER) is None and sessies.inwisselen(None, UUR, BROWSER) is None
+
+
+def test_a_start_token_works_only_in_the_browser_that_logged_in(sessies):
+    """Login CSRF: a link with my token, opened by someone else, must not log them in as me."""
+    token = sessies.starttoken(EMAIL, BROWSER)
+    assert sessies.inwisselen(token, UUR, "een andere browser") is None
+    assert sessies.inwisselen(token, UUR, BROWSER) is None  # and it is used up
+    assert sessies.inwisselen(sessies.starttoken(EMAIL, BROWSER), UUR, None) is None
 
 
 @pytest.mark.parametrize("knoeien", [
@@ -72,7 +83,7 @@ def test_an_expired_session_is_nobody_and_leaves_the_store(sessies):
     cookie = ingelogd(sessies, duur=60)
     assert sessies.identiteit(cookie) == EMAIL
     assert sessies.identiteit(cookie, nu=time.time() + 61) is None
-    oud, _ = sessies.inwisselen(sessies.starttoken(EMAIL), UUR, nu=time.time() - 2 * UUR)  # ended an hour ago
+    oud, _ = sessies.inwisselen(sessies.starttoken(EMAIL, BROWSER), UUR, BROWSER, nu=time.time() - 2 * UUR)
     assert sessies.identiteit(oud) is None
     assert len(json.loads(sessies.pad.read_text())["sessies"]) == 1  # every write drops what has expired
 
@@ -95,11 +106,11 @@ def test_a_new_password_ends_every_login_of_that_address_only(tmp_path):
     account_toevoegen(EMAIL, "een lang wachtwoord", accounts)
     sessies = Sessies.naast(accounts)
     cookie, ander = ingelogd(sessies), ingelogd(sessies)
-    token = sessies.starttoken(EMAIL)
-    collega, _ = sessies.inwisselen(sessies.starttoken("consortium@regio.example"), UUR)
+    token = sessies.starttoken(EMAIL, BROWSER)
+    collega, _ = sessies.inwisselen(sessies.starttoken("consortium@regio.example", "b2"), UUR, "b2")
     account_toevoegen(EMAIL, "een nieuw lang wachtwoord", accounts)
     assert sessies.identiteit(cookie) is None and sessies.identiteit(ander) is None
-    assert sessies.inwisselen(token, UUR) is None
+    assert sessies.inwisselen(token, UUR, BROWSER) is None
     assert sessies.identiteit(collega) == "consortium@regio.example"
 
 

@@ -7,9 +7,9 @@ store maps a hash of the session id to the e-mail address and the expiry, so nei
 copy of the cookie alone tells who is logged in where.
 
 A Streamlit script cannot set a cookie (it talks over a websocket), so a login goes in two steps: the script asks
-for a one-time start token (valid TOKEN_SECONDEN), the browser is sent to a route of the server that trades it for
-the cookie (kader.sessie). Both files live beside the accounts file, mode 0600, written atomically:
-`<accounts>.sessies.json` and `<accounts>.sessiesleutel`.
+for a one-time start token (valid TOKEN_SECONDEN, bound to the browser's own random cookie), the browser is sent to
+a route of the server that trades it for the cookie (kader.sessie). Both files live beside the accounts file, mode
+0600, written atomically: `<accounts>.sessies.json` and `<accounts>.sessiesleutel`.
 """
 
 from __future__ import annotations
@@ -147,21 +147,24 @@ class Sessies:
             return antwoord
 
     # -- the interface ---------------------------------------------------------------------------------------------
-    def starttoken(self, email: str, nu: float | None = None) -> str:
-        """After a successful login: a one-time token (valid TOKEN_SECONDEN) that the route trades for the cookie."""
+    def starttoken(self, email: str, browser: str, nu: float | None = None) -> str:
+        """After a successful login: a one-time token (valid TOKEN_SECONDEN) that the route trades for the cookie,
+        only in the same browser (`browser`: the value of its browser cookie), so nobody can send someone else a
+        link that logs them in under his own account."""
         token = secrets.token_urlsafe(32)
         tot = int((time.time() if nu is None else nu) + TOKEN_SECONDEN)
 
         def zet(inhoud: dict) -> None:
-            inhoud["tokens"][_hash(token)] = {"email": email, "tot": tot}
+            inhoud["tokens"][_hash(token)] = {"email": email, "tot": tot, "browser": _hash(browser)}
 
         self._wijzig(zet)
         return token
 
-    def inwisselen(self, token: str | None, duur: int, nu: float | None = None) -> tuple[str, int] | None:
+    def inwisselen(self, token: str | None, duur: int, browser: str | None,
+                   nu: float | None = None) -> tuple[str, int] | None:
         """The token for a new session: (cookie value, expiry as a Unix time), or None for an unknown, used or
-        expired token. The token is gone afterwards in every case."""
-        if not token:
+        expired token or another browser than the one that logged in. The token is gone afterwards in every case."""
+        if not token or not browser:
             return None
         nu = time.time() if nu is None else nu
         sessie_id = secrets.token_urlsafe(32)
@@ -169,7 +172,7 @@ class Sessies:
 
         def wissel(inhoud: dict) -> bool:
             gegevens = inhoud["tokens"].pop(_hash(token), None)
-            if not _geldig(gegevens, nu):
+            if not _geldig(gegevens, nu) or not hmac.compare_digest(str(gegevens.get("browser")), _hash(browser)):
                 return False
             inhoud["sessies"][_hash(sessie_id)] = {"email": gegevens["email"], "tot": tot}
             return True
