@@ -6,6 +6,8 @@ Each page draws the shared filters (kader.filters), which also stops a page reac
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from kader.opmaak import pagina_opmaak
@@ -13,6 +15,8 @@ from kader.toegang import ingelogd_email, kijker
 from toegang import beleid
 
 st.set_page_config(page_title="Praktijkleren: instroom in de regio", page_icon="📊", layout="wide")
+
+STARTPAGINA = "pages/overzicht.py"
 
 
 # Every page: file, title, icon, group. Which of them someone may open is toegang.beleid's to say.
@@ -42,10 +46,53 @@ def paginas(wie) -> dict[str, list[st.Page]]:
     return lijst
 
 
+def adressen() -> list[str]:
+    """The address of every page of the dashboard (/instroom, /logboek, ...): its file name in pages/."""
+    return sorted(p.stem for p in (Path(__file__).parent / "pages").glob("*.py")
+                  if p.stem not in ("inloggen", "geen_toegang"))
+
+
+def alleen(pagina: str) -> list[st.Page]:
+    """Logged out (or no access): only this page, also at the address of every page of the dashboard, so a deep
+    link (/instroom?gemeenten=...) shows the login and, after it, opens that page with its filters."""
+    return [st.Page(pagina, title="Inloggen", default=True),
+            *(st.Page(pagina, title="Inloggen", url_path=adres) for adres in adressen())]
+
+
+def niet_voor_u(verborgen_in_presentatiemodus: bool):
+    """A page this role does not get (or not in the presentatiemodus), opened by its address: said in Dutch,
+    instead of Streamlit's English "Page not found" over the start page."""
+
+    def pagina() -> None:
+        from kader import VERBORGEN_IN_PRESENTATIEMODUS
+
+        st.title("Geen toegang")
+        if verborgen_in_presentatiemodus:
+            st.info(VERBORGEN_IN_PRESENTATIEMODUS)
+        else:
+            st.error("U heeft geen toegang tot deze pagina.")
+
+    return pagina
+
+
+def met_verborgen(wie) -> dict[str, list[st.Page]]:
+    """The role's pages, and at every other page address a hidden page that says why it is not there."""
+    def adressen_van(kijker_) -> set[str]:
+        return {p.url_path for groep in paginas(kijker_).values() for p in groep} | {Path(STARTPAGINA).stem}
+
+    lijst = paginas(wie)
+    getoond = adressen_van(wie)
+    zonder_presentatie = adressen_van(wie.in_presentatiemodus(False)) if wie.presentatie else getoond
+    verborgen = [st.Page(niet_voor_u(adres in zonder_presentatie), title="Geen toegang", url_path=adres,
+                         visibility="hidden") for adres in adressen() if adres not in getoond]
+    laatste = list(lijst)[-1]
+    return {**lijst, laatste: [*lijst[laatste], *verborgen]}
+
+
 wie = kijker()
 pagina_opmaak()
 if wie is None:  # deny by default: only the login page, or the no-access page for an unknown address
     pagina = "pages/geen_toegang.py" if ingelogd_email() else "pages/inloggen.py"
-    st.navigation([st.Page(pagina, title="Inloggen", default=True)], position="hidden").run()
+    st.navigation(alleen(pagina), position="hidden").run()
 else:
-    st.navigation(paginas(wie)).run()
+    st.navigation(met_verborgen(wie)).run()

@@ -71,7 +71,6 @@ def identiteitsblok(wie) -> None:
         st.sidebar.caption(afronding_uitleg(wie))
     if not wie.demo and st.sidebar.button("Uitloggen", key="uitloggen"):
         uitloggen()
-        st.rerun()
 
 
 def afronding_uitleg(wie: Kijker) -> str:

@@ -1,9 +1,8 @@
 """Start the dashboard: `python -m kader.start [streamlit options]` (what `make run` does).
 
-Streamlit treats an app with a `pages/` folder as an old-style multipage app until the first session
-has run st.navigation: a first visitor who opens a deep link (say /instroom?gemeenten=GM0296) right
-after a restart would get the bare page without the page list and layout. Our app always uses
-st.navigation, so we say so before the server starts.
+This is `streamlit run app.py [options]`: app.py serves dashboard.py through st.App with the routes of
+kader.sessie (a local login that lasts across reloads and tabs), and tells Streamlit that the app always uses
+st.navigation (so a deep link right after a restart gets the real frame).
 """
 
 from __future__ import annotations
@@ -11,15 +10,19 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
-DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
+from toegang.sessies import SessieFout, sessieduur
+
+SERVER = Path(__file__).resolve().parent.parent / "app.py"
 
 
 def main() -> None:
-    PagesManager.uses_pages_directory = False
-    sys.argv = ["streamlit", "run", str(DASHBOARD), *sys.argv[1:]]
+    try:
+        sessieduur()
+    except SessieFout as fout:  # before the server starts: the reason alone, not a traceback from uvicorn
+        sys.exit(str(fout))
+    sys.argv = ["streamlit", "run", str(SERVER), *sys.argv[1:]]
     sys.exit(cli.main())
 
 

@@ -14,4 +14,3 @@ st.error(
 )
 if st.button("Uitloggen", key="geen_toegang_uitloggen"):
     uitloggen()
-    st.rerun()

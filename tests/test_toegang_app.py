@@ -26,7 +26,8 @@ ROLLEN = rollen_toml("beheer@werkbedrijf.example")
 
 def paginas(app: AppTest) -> set[str]:
     """The pages st.navigation registered for this user (their file names)."""
-    return {Path(str(info["script_path"])).name for info in app._registered_pages.values()}
+    return {Path(str(info["script_path"])).name for info in app._registered_pages.values()
+            if info.get("script_path")}  # not the hidden pages that say a page is not for this role (dashboard.py)
 
 
 @pytest.fixture
@@ -80,6 +81,13 @@ def test_real_data_without_a_roles_file_asks_to_set_up_access_and_shows_no_numbe
 def test_a_logged_out_user_sees_only_the_login_page(echte_opslag, toegang):
     app = nieuwe_app({"is_logged_in": False}).run()
     assert app.title[0].value == "Inloggen" and not app.metric and paginas(app) == {"inloggen.py"}
+
+
+def test_logged_out_every_page_address_shows_the_login_so_a_deep_link_gets_no_page_not_found(echte_opslag, toegang):
+    app = nieuwe_app({"is_logged_in": False}).run()
+    adressen = {str(info.get("url_pathname")) for info in app._registered_pages.values()}
+    assert {"", "overzicht", "instroom", "uitval", "sectoren", "rapportage", "uploaden", "logboek"} <= adressen
+    assert paginas(app) == {"inloggen.py"}  # every one of them runs the login page and nothing else
 
 
 def test_an_unknown_address_gets_the_no_access_page_and_nothing_else(echte_opslag, toegang):

@@ -90,6 +90,10 @@ def account_toevoegen(email: str, wachtwoord: str, pad: Path | None = None) -> b
     with os.fdopen(handle, "w", encoding="utf-8") as uit:
         json.dump({"accounts": alle}, uit, indent=1, sort_keys=True)
     os.replace(tijdelijk, pad)
+    if not nieuw:  # a new password ends the logins made with the old one
+        from toegang.sessies import Sessies
+
+        Sessies.naast(pad).alle_beeindigen(email)
     return nieuw
 
 

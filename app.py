@@ -1,0 +1,20 @@
+"""The server: the dashboard (dashboard.py) with the routes that hand a local login to the browser as a cookie
+(kader.sessie). Started by `python -m kader.start` (`make run`), which is `streamlit run app.py`: Streamlit finds
+the st.App below and serves it with uvicorn, its own routes next to ours.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.starlette import App
+
+from kader.sessie import middleware, routes
+
+# Streamlit treats an app with a pages/ folder as an old-style multipage app until the first session has run
+# st.navigation: a first visitor who opens a deep link (say /instroom?gemeenten=GM0296) right after a restart would
+# get the bare page without the page list and layout. Our app always uses st.navigation, so we say so at the start.
+PagesManager.uses_pages_directory = False
+
+app = App(Path(__file__).resolve().parent / "dashboard.py", routes=routes(), middleware=middleware())
