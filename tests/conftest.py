@@ -258,3 +258,9 @@ def als_getoond(waarde: object) -> object:
             return waarde.teken
         return int(waarde.getoond) if float(waarde.getoond).is_integer() and not waarde.aandeel else waarde.getoond
     return waarde
+
+
+def geregistreerde_paginas(app) -> set[str]:
+    """The page files st.navigation registered for this user (not the hidden pages that say at another page's
+    address that it is not for this role: dashboard.py)."""
+    return {Path(str(info["script_path"])).name for info in app._registered_pages.values() if info.get("script_path")}

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, zichtbaar
+from tests.conftest import ROOT, geregistreerde_paginas, zichtbaar
 
 BEHEERDER, ORGANISATIE = "beheer@regio.example", "p.devries@waalstad.example"
 GEMEENTE, REGIO = "a.jansen@wijchen.example", "consortium@regio.example"
@@ -48,8 +48,6 @@ def als(email: str | None) -> AppTest:
     return app.run()
 
 
-def geregistreerd(app: AppTest) -> set[str]:
-    return {Path(str(info["script_path"])).name for info in app._registered_pages.values()}
 
 
 def downloads(app: AppTest) -> list[str]:
@@ -60,7 +58,7 @@ def downloads(app: AppTest) -> list[str]:
 def test_each_role_gets_its_pages_and_each_renders_for_it_with_its_downloads(opslag, email):
     app = als(email)
     assert not app.exception
-    assert geregistreerd(app) == PAGINAS[email]
+    assert geregistreerde_paginas(app) == PAGINAS[email]
     for pagina in sorted(PAGINAS[email]):
         app.switch_page(f"pages/{pagina}").run()
         assert not app.exception, (email, pagina, app.exception)
@@ -73,7 +71,7 @@ def test_each_role_gets_its_pages_and_each_renders_for_it_with_its_downloads(ops
 def test_logged_out_and_unknown_get_one_page_and_nothing_to_download(opslag, email):
     app = als(email)
     assert not app.exception
-    assert geregistreerd(app) == {"inloggen.py" if email is None else "geen_toegang.py"}
+    assert geregistreerde_paginas(app) == {"inloggen.py" if email is None else "geen_toegang.py"}
     assert not app.metric and not app.dataframe and not downloads(app)
 
 

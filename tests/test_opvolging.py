@@ -14,7 +14,16 @@ from streamlit.testing.v1 import AppTest
 from analytics.filters import Filters
 from analytics.opvolging import opvolglijst, volle_maanden
 from analytics.uitval import vroege_uitval_per
-from tests.conftest import KANDIDATEN_KOP, ROOT, analistenviews, ingest, kandidaat, schrijf_xlsx, zichtbaar
+from tests.conftest import (
+    KANDIDATEN_KOP,
+    ROOT,
+    analistenviews,
+    geregistreerde_paginas,
+    ingest,
+    kandidaat,
+    schrijf_xlsx,
+    zichtbaar,
+)
 from toegang.kijker import GeenToegang, Kijker
 from weergave.downloads import csv_bytes
 from weergave.opvolging import opvolgtabel, redenen_per_naam
@@ -273,13 +282,11 @@ def opvolgbestanden(downloads: list[tuple[str, pd.DataFrame]]) -> list[pd.DataFr
     return [df.drop(columns=GEMAAKT_VOOR) for naam, df in downloads if naam == "opvolging"]
 
 
-def paginas(app: AppTest) -> set[str]:
-    return {Path(str(info["script_path"])).name for info in app._registered_pages.values()}
 
 
 def test_the_page_as_an_organisatie_shows_its_own_list_and_exports_only_that(ingelogd, downloads):
     app = ingelogd("p.devries@waalstad.example")
-    assert "opvolging.py" in paginas(app)
+    assert "opvolging.py" in geregistreerde_paginas(app)
     app.switch_page("pages/opvolging.py").run()
     assert not app.exception
     assert app.title[0].value == "Opvolging"
@@ -318,7 +325,7 @@ def test_the_page_as_the_beheerder_lists_every_organisatie(ingelogd, downloads):
 @pytest.mark.parametrize("email", ["a.jansen@wijchen.example", "consortium@regio.example"])
 def test_a_gemeente_or_the_regio_gets_no_page_and_no_list(ingelogd, downloads, email):
     app = ingelogd(email)
-    assert "opvolging.py" not in paginas(app)  # not on the page list: st.navigation does not open it
+    assert "opvolging.py" not in geregistreerde_paginas(app)  # not on the page list: st.navigation does not open it
     pagina = AppTest.from_file(str(ROOT / "pages" / "opvolging.py"), default_timeout=90)  # the page itself refuses too
     pagina.user = {"is_logged_in": True, "email": email}
     pagina.run()
@@ -329,7 +336,7 @@ def test_a_gemeente_or_the_regio_gets_no_page_and_no_list(ingelogd, downloads, e
 
 @pytest.mark.parametrize("email", ["beheer@test.example", "p.devries@waalstad.example"])
 def test_in_the_presentatiemodus_the_page_is_off_the_list_and_shows_nothing(ingelogd, downloads, email):
-    assert "opvolging.py" not in paginas(ingelogd(email, presentatie=True))
+    assert "opvolging.py" not in geregistreerde_paginas(ingelogd(email, presentatie=True))
     app = ingelogd(email)
     app.switch_page("pages/opvolging.py").run()
     assert app.dataframe

@@ -12,6 +12,7 @@ from tests.conftest import (
     KANDIDATEN_KOP,
     ROOT,
     cli,
+    geregistreerde_paginas,
     ingest,
     kandidaat,
     rijen,
@@ -24,10 +25,6 @@ from toegang.accounts import account_toevoegen
 ROLLEN = rollen_toml("beheer@werkbedrijf.example")
 
 
-def paginas(app: AppTest) -> set[str]:
-    """The pages st.navigation registered for this user (their file names)."""
-    return {Path(str(info["script_path"])).name for info in app._registered_pages.values()
-            if info.get("script_path")}  # not the hidden pages that say a page is not for this role (dashboard.py)
 
 
 @pytest.fixture
@@ -66,7 +63,7 @@ def test_the_demo_store_without_a_roles_file_opens_as_beheerder_with_a_banner(de
     assert not app.exception
     assert app.title[0].value == "Overzicht" and len(app.metric) == 5
     assert app.sidebar.warning[0].value.startswith("**Demo: fictieve gegevens.**")
-    assert "logboek.py" in paginas(app)
+    assert "logboek.py" in geregistreerde_paginas(app)
 
 
 def test_real_data_without_a_roles_file_asks_to_set_up_access_and_shows_no_numbers(echte_opslag):
@@ -75,19 +72,19 @@ def test_real_data_without_a_roles_file_asks_to_set_up_access_and_shows_no_numbe
     assert app.title[0].value == "Inloggen"
     assert not app.metric and not app.dataframe
     assert app.warning[0].value.startswith("Dit dashboard is nog niet ingericht: er is geen toegangsbestand")
-    assert paginas(app) == {"inloggen.py"}
+    assert geregistreerde_paginas(app) == {"inloggen.py"}
 
 
 def test_a_logged_out_user_sees_only_the_login_page(echte_opslag, toegang):
     app = nieuwe_app({"is_logged_in": False}).run()
-    assert app.title[0].value == "Inloggen" and not app.metric and paginas(app) == {"inloggen.py"}
+    assert app.title[0].value == "Inloggen" and not app.metric and geregistreerde_paginas(app) == {"inloggen.py"}
 
 
 def test_logged_out_every_page_address_shows_the_login_so_a_deep_link_gets_no_page_not_found(echte_opslag, toegang):
     app = nieuwe_app({"is_logged_in": False}).run()
     adressen = {str(info.get("url_pathname")) for info in app._registered_pages.values()}
     assert {"", "overzicht", "instroom", "uitval", "sectoren", "rapportage", "uploaden", "logboek"} <= adressen
-    assert paginas(app) == {"inloggen.py"}  # every one of them runs the login page and nothing else
+    assert geregistreerde_paginas(app) == {"inloggen.py"}  # every one of them runs the login page and nothing else
 
 
 def test_an_unknown_address_gets_the_no_access_page_and_nothing_else(echte_opslag, toegang):
@@ -97,7 +94,7 @@ def test_an_unknown_address_gets_the_no_access_page_and_nothing_else(echte_opsla
     assert zichtbaar(app.error[0].value).startswith("U bent ingelogd als onbekend@elders.example, maar dit adres heeft "
                                                     "geen toegang tot dit dashboard.")
     assert not app.metric and not app.dataframe and not app.sidebar.multiselect
-    assert paginas(app) == {"geen_toegang.py"}
+    assert geregistreerde_paginas(app) == {"geen_toegang.py"}
 
 
 @pytest.mark.parametrize(("email", "logboek"), [
@@ -110,7 +107,7 @@ def test_a_known_address_from_the_identity_provider_gets_the_pages_of_its_role(e
     assert not app.exception
     assert app.title[0].value == "Overzicht"
     assert zichtbaar(app.sidebar.caption[0].value).startswith(f"Ingelogd als {email.lower()}")
-    assert ("logboek.py" in paginas(app)) is logboek
+    assert ("logboek.py" in geregistreerde_paginas(app)) is logboek
     assert rijen(echte_opslag, "SELECT wie, actie FROM audit WHERE actie = 'inloggen'") == [
         (email.lower(), "inloggen")]
 
@@ -156,7 +153,7 @@ def test_a_broken_roles_file_lets_nobody_in_and_says_what_is_wrong(echte_opslag,
     toegang.write_text('[[gebruiker]]\nemail = "beheer@werkbedrijf.example"\nrol = "baas"\n')
     app = nieuwe_app({"is_logged_in": True, "email": "beheer@werkbedrijf.example"}).run()
     assert not app.metric
-    assert paginas(app) == {"geen_toegang.py"}
+    assert geregistreerde_paginas(app) == {"geen_toegang.py"}
 
 
 def test_demo_mode_ends_when_real_data_is_loaded(demo_opslag, tmp_path, monkeypatch):
@@ -211,13 +208,14 @@ def test_five_wrong_passwords_lock_the_address_also_for_a_new_session(echte_opsl
 @pytest.mark.parametrize("email", ["a.jansen@wijchen.example", "consortium@regio.example"])
 def test_gemeente_and_regio_get_no_upload_or_log_pages(echte_opslag, toegang, email):
     app = nieuwe_app({"is_logged_in": True, "email": email}).run()
-    assert paginas(app) == {"overzicht.py", "instroom.py", "uitval.py", "structurele_vraag.py", "sectoren.py",
-                            "rapportage.py", "verbeteracties.py", "gegevens.py", "kwaliteit.py", "definities.py"}
+    assert geregistreerde_paginas(app) == {
+        "overzicht.py", "instroom.py", "uitval.py", "structurele_vraag.py", "sectoren.py", "rapportage.py",
+        "verbeteracties.py", "gegevens.py", "kwaliteit.py", "definities.py"}
 
 
 def test_the_beheerder_gets_upload_quality_and_log_pages(echte_opslag, toegang):
     app = nieuwe_app({"is_logged_in": True, "email": "beheer@werkbedrijf.example"}).run()
-    assert {"uploaden.py", "kwaliteit.py", "logboek.py"} <= paginas(app)
+    assert {"uploaden.py", "kwaliteit.py", "logboek.py"} <= geregistreerde_paginas(app)
 
 
 def test_with_an_identity_provider_configured_the_login_page_offers_it(echte_opslag, toegang):
