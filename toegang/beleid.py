@@ -160,12 +160,12 @@ def ziet_upload(wie: Kijker | None, organisatie: str | None) -> bool:
     return wie.rol == "beheerder" or (wie.rol == "organisatie" and is_eigen_organisatie(wie, organisatie))
 
 
-def mag_terugdraaien(wie: Kijker | None, organisatie: str | None = None) -> bool:
-    """May this viewer roll back an upload of this organisatie (None: may they roll back at all)? The beheerder
-    any, an organisatie its own; never in the demo."""
+def mag_terugdraaien(wie: Kijker | None, organisatie: str | None) -> bool:
+    """May this viewer roll back an upload of this organisatie? The beheerder any, an organisatie its own (not one
+    that names no organisatie); never in the demo."""
     if not mag_uploaden(wie):
         return False
-    return wie.rol == "beheerder" or organisatie is None or is_eigen_organisatie(wie, organisatie)
+    return wie.rol == "beheerder" or is_eigen_organisatie(wie, organisatie)
 
 
 # --- Datakwaliteit, names, follow-up ---------------------------------------------------------------------------
