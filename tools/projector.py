@@ -61,7 +61,7 @@ SLEUTELKOLOMMEN = {  # the header as shown (the label of st.column_config); "*" 
     "Uitval": ("Startkwartaal", "Startjaar", "Groep", "Trajecten", "Instroom", "Uitval 3 mnd (%)", "Uitval 6 mnd (%)",
                "Uitval 12 mnd (%)", "Reden", "Deel van de uitval (%)", "Werkgever", "Praktijkopleider", "Uitval (%)"),
     "Van instroom naar werk": ("Startjaar", "Gestart", "Lopend", "Uitval", "Praktijkverkl.", "→ Betaald werk",
-                               "Werk na PV", "Stroom", "Uitval %", "Werk na PV %"),
+                               "Werk na PV", "Stroom", "Lopend %", "Uitval %", "Praktijkverkl. %", "Werk na PV %"),
     "Structurele vraag": ("Beroep", "Werkgever", "Per maand", "Maanden (van 12)", "Vraag per maand",
                           "Instroom per maand"),
     "Sectorvergelijking": ("Sector", "Instroom", "Lopend aan eind", "Praktijkverkl.", "Uitstroom naar werk",

@@ -113,6 +113,11 @@ def _alt(rij: pd.Series, titel: str, niet_getekend: list[str]) -> str:
     return zin
 
 
+VOLGORDE = ("instroom", "lopend", "uitval", "praktijkverklaring", "pv_betaald_werk",
+            "aandeel_werk_na_praktijkverklaring", "voortijdig_werk", "pv_werk_sw", "pv_vervolgopleiding",
+            "pv_geen_of_onbekend")  # what a gemeente asks first on the left: at 1024 px the rest needs scrolling
+
+
 def cohorttabel(df: pd.DataFrame, per_label: str | None) -> pd.DataFrame:
     """The table beside the chart: per start year (and group), the counts and the share werk na praktijkverklaring,
     with Dutch headers (the long ones: `KOPPEN`); the total row last."""
@@ -121,37 +126,37 @@ def cohorttabel(df: pd.DataFrame, per_label: str | None) -> pd.DataFrame:
     })
     if per_label:
         uit[per_label] = ["Hele selectie" if t else g for g, t in zip(df["groepnaam"], df["is_totaal"], strict=True)]
-    for kolom in TELLINGEN:
-        uit[KOPPEN[kolom][0]] = df[kolom].to_numpy()
-    uit[KOPPEN["aandeel_werk_na_praktijkverklaring"][0]] = [
-        formaat.percentage(w) for w in df["aandeel_werk_na_praktijkverklaring"]]
+    for kolom in VOLGORDE:
+        uit[KOPPEN[kolom][0]] = ([formaat.percentage(w) for w in df[kolom]] if kolom.startswith("aandeel_")
+                                 else df[kolom].to_numpy())
     return uit
 
 
 def stroomtabel(df: pd.DataFrame) -> pd.DataFrame:
-    """Per stroom side by side: instroom, lopend, uitval, praktijkverklaringen and werk, each with its share."""
+    """Per stroom side by side: the shares lopend, uitval, praktijkverklaring and werk na praktijkverklaring first (they
+    compare groups of different size), then the counts behind them."""
     return pd.DataFrame({
         "Stroom": df["groepnaam"].to_numpy(),
         "Gestart": df["instroom"].to_numpy(),
-        "Nog lopend": [formaat.percentage(w) for w in df["aandeel_lopend"]],
-        "Uitval": df["uitval"].to_numpy(),
+        "Lopend %": [formaat.percentage(w) for w in df["aandeel_lopend"]],
         "Uitval %": [formaat.percentage(w) for w in df["aandeel_uitval"]],
-        "Praktijkverklaring": df["praktijkverklaring"].to_numpy(),
-        "Praktijkverklaring %": [formaat.percentage(w) for w in df["aandeel_praktijkverklaring"]],
-        "Werk na praktijkverklaring": df["pv_betaald_werk"].to_numpy(),
+        "Praktijkverkl. %": [formaat.percentage(w) for w in df["aandeel_praktijkverklaring"]],
         "Werk na PV %": [formaat.percentage(w) for w in df["aandeel_werk_na_praktijkverklaring"]],
+        "Aantal uitval": df["uitval"].to_numpy(),
+        "Aantal PV": df["praktijkverklaring"].to_numpy(),
+        "Aantal werk na PV": df["pv_betaald_werk"].to_numpy(),
     })
 
 
 STROOMHULP = {
     "Gestart": KOPPEN["instroom"][1],
-    "Nog lopend": "Het deel van de gestarte trajecten dat nog loopt: zolang dat groot is, kan er nog veel veranderen.",
-    "Uitval": KOPPEN["uitval"][1],
-    "Uitval %": "Uitval als deel van de gestarte trajecten.",
-    "Praktijkverklaring": KOPPEN["praktijkverklaring"][1],
-    "Praktijkverklaring %": "Praktijkverklaringen als deel van de gestarte trajecten.",
-    "Werk na praktijkverklaring": KOPPEN["pv_betaald_werk"][1],
+    "Lopend %": "Het deel van de gestarte trajecten dat nog loopt: zolang dat groot is, kan er nog veel veranderen.",
+    "Uitval %": "Uitval als deel van de gestarte trajecten. " + KOPPEN["uitval"][1],
+    "Praktijkverkl. %": "Praktijkverklaringen als deel van de gestarte trajecten.",
     "Werk na PV %": KOPPEN["aandeel_werk_na_praktijkverklaring"][1],
+    "Aantal uitval": KOPPEN["uitval"][1],
+    "Aantal PV": KOPPEN["praktijkverklaring"][1],
+    "Aantal werk na PV": KOPPEN["pv_betaald_werk"][1],
 }
 
 
@@ -159,10 +164,10 @@ def stroommaten() -> list[Maat]:
     """The four small charts per stroom: how many started, and the shares uitval, praktijkverklaring and werk."""
     return [
         Maat("Gestart", "instroom", ""),
-        Maat("Uitval (% van gestart)", "aandeel_uitval", "", procent=True, teller_nu="uitval", noemer_nu="instroom"),
-        Maat("Praktijkverklaring (% van gestart)", "aandeel_praktijkverklaring", "", procent=True,
+        Maat("Uitval (%)", "aandeel_uitval", "", procent=True, teller_nu="uitval", noemer_nu="instroom"),
+        Maat("Praktijkverkl. (%)", "aandeel_praktijkverklaring", "", procent=True,
              teller_nu="praktijkverklaring", noemer_nu="instroom"),
-        Maat("Werk na praktijkverklaring (%)", "aandeel_werk_na_praktijkverklaring", "", procent=True,
+        Maat("Werk na PV (%)", "aandeel_werk_na_praktijkverklaring", "", procent=True,
              teller_nu="pv_betaald_werk", noemer_nu="praktijkverklaring"),
     ]
 
