@@ -24,6 +24,8 @@ PAGINAS = {
     "overzicht": ("pages/overzicht.py", "Overzicht", ":material/dashboard:", "Instroom en resultaten"),
     "instroom": ("pages/instroom.py", "Instroom", ":material/trending_up:", "Instroom en resultaten"),
     "uitval": ("pages/uitval.py", "Uitval", ":material/trending_down:", "Instroom en resultaten"),
+    "resultaten": ("pages/resultaten.py", "Van instroom naar werk", ":material/conversion_path:",
+                   "Instroom en resultaten"),
     "opvolging": ("pages/opvolging.py", "Opvolging", ":material/person_search:", "Instroom en resultaten"),
     "structurele_vraag": ("pages/structurele_vraag.py", "Structurele vraag", ":material/work:", "Vraag en sectoren"),
     "sectoren": ("pages/sectoren.py", "Sectorvergelijking", ":material/compare:", "Vraag en sectoren"),

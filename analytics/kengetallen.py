@@ -104,7 +104,7 @@ KENGETALLEN: dict[str, Kengetal] = {
         "Trajecten die eindigden met een praktijkverklaring (status afgerond) en daarna uitstroomden naar betaald "
         "werk. Getoond als aantal en als deel van alle trajecten die met een praktijkverklaring eindigden, per "
         "startcohort of per jaar van de praktijkverklaring.",
-        "volgt (Van instroom naar werk)",
+        "van_instroom_naar_werk.sql; analytics/resultaten.py (pagina Van instroom naar werk)",
     ),
     "vraag": Kengetal(
         "Vraag",

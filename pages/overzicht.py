@@ -92,6 +92,10 @@ if nu.aandeel_werk is not None and not is_afgeschermd(nu.beeindigd):
     )
 if not is_afgeschermd(nu.unieke_kandidaten):
     tegels[0].caption(f"{formaat.getal(nu.unieke_kandidaten)} unieke kandidaten")
+# the two tiles count different trajecten (by date of the praktijkverklaring, by einddatum); how many of those with a
+# praktijkverklaring went on to work is answered per start cohort on its own page
+st.page_link("pages/resultaten.py", icon=":material/conversion_path:",
+             label="Hoeveel van wie een praktijkverklaring haalde ging naar werk? Zie Van instroom naar werk")
 vergelijkingen = [(nu.instroom, toen.instroom), (nu.lopend, lopend_toen), (nu.uitval_12, toen.uitval_12),
                   (nu.praktijkverklaringen, toen.praktijkverklaringen), (nu.uitstroom_werk, toen.uitstroom_werk)]
 if any(is_beschermd(d := verschil(a, b)) and richting(d) is None for a, b in vergelijkingen):

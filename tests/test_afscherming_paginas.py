@@ -19,11 +19,12 @@ from tests.test_onderdrukking import bereik
 
 ROLLEN = rollen_toml("beheer@regio.example")
 BEHEERDER, WIJCHEN, REGIO = "beheer@regio.example", "a.jansen@wijchen.example", "consortium@regio.example"
-PAGINAS = ["pages/overzicht.py", "pages/instroom.py", "pages/uitval.py", "pages/structurele_vraag.py",
-           "pages/sectoren.py"]
+PAGINAS = ["pages/overzicht.py", "pages/instroom.py", "pages/uitval.py", "pages/resultaten.py",
+           "pages/structurele_vraag.py", "pages/sectoren.py"]
 MENSEN = ("Instroom", "Unieke kandidaten", "Lopend", "Lopende trajecten", "Praktijkverklaringen",
           "Uitstroom naar werk", "Beëindigde trajecten", "Uitval: te volgen trajecten", "Trajecten", "Uitval",
-          "Uitgevallen", "Nog lopend")
+          "Uitgevallen", "Nog lopend", "Gestart", "Praktijkverkl", "→ ", "Vroeg werk", "Werk na PV",
+          "Met praktijkverklaring", "Werk na praktijkverklaring")
 TEGELS = {"Instroom", "Lopende trajecten", "Praktijkverklaringen", "Uitstroom naar werk", "Instroom (trajecten)",
           "Unieke kandidaten", "Uitgevallen"}
 

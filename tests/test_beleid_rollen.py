@@ -18,8 +18,8 @@ ROLLEN = (f'[[gebruiker]]\nemail = "{BEHEERDER}"\nrol = "beheerder"\n\n'
           f'[[gebruiker]]\nemail = "{ORGANISATIE}"\nrol = "organisatie"\norganisaties = ["Werkbedrijf Waalstad"]\n\n'
           f'[[gebruiker]]\nemail = "{GEMEENTE}"\nrol = "gemeente"\ngemeenten = ["GM0296"]\n\n'
           f'[[gebruiker]]\nemail = "{REGIO}"\nrol = "regio"\n')
-ANALYSE = {"overzicht.py", "instroom.py", "uitval.py", "structurele_vraag.py", "sectoren.py", "verbeteracties.py",
-           "rapportage.py", "gegevens.py", "kwaliteit.py", "definities.py"}
+ANALYSE = {"overzicht.py", "instroom.py", "uitval.py", "resultaten.py", "structurele_vraag.py", "sectoren.py",
+           "verbeteracties.py", "rapportage.py", "gegevens.py", "kwaliteit.py", "definities.py"}
 PAGINAS = {
     BEHEERDER: ANALYSE | {"uploaden.py", "logboek.py", "opvolging.py"},
     ORGANISATIE: ANALYSE | {"uploaden.py", "opvolging.py"},

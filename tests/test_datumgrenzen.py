@@ -96,8 +96,9 @@ def test_an_impossible_date_in_a_real_excel_date_cell_is_named_as_the_user_sees_
 
 # ----- the read side survives whatever the store holds ------------------------------------------
 
-ANALYSEPAGINAS = ("pages/overzicht.py", "pages/instroom.py", "pages/uitval.py", "pages/structurele_vraag.py",
-                  "pages/sectoren.py", "pages/rapportage.py", "pages/kwaliteit.py", "pages/gegevens.py")
+ANALYSEPAGINAS = ("pages/overzicht.py", "pages/instroom.py", "pages/uitval.py", "pages/resultaten.py",
+                  "pages/structurele_vraag.py", "pages/sectoren.py", "pages/rapportage.py", "pages/kwaliteit.py",
+                  "pages/gegevens.py")
 
 
 @pytest.fixture(scope="module")

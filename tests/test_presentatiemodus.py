@@ -19,8 +19,8 @@ from weergave import formaat, kolommen
 
 BEHEERDER = "beheer@regio.example"
 VERBORGEN = {"uploaden.py", "logboek.py", "kwaliteit.py", "opvolging.py"}
-ZICHTBAAR = {"overzicht.py", "instroom.py", "uitval.py", "structurele_vraag.py", "sectoren.py", "rapportage.py",
-             "verbeteracties.py", "gegevens.py", "definities.py"}
+ZICHTBAAR = {"overzicht.py", "instroom.py", "uitval.py", "resultaten.py", "structurele_vraag.py", "sectoren.py",
+             "rapportage.py", "verbeteracties.py", "gegevens.py", "definities.py"}
 
 
 @pytest.fixture

@@ -209,8 +209,8 @@ def test_five_wrong_passwords_lock_the_address_also_for_a_new_session(echte_opsl
 def test_gemeente_and_regio_get_no_upload_or_log_pages(echte_opslag, toegang, email):
     app = nieuwe_app({"is_logged_in": True, "email": email}).run()
     assert geregistreerde_paginas(app) == {
-        "overzicht.py", "instroom.py", "uitval.py", "structurele_vraag.py", "sectoren.py", "rapportage.py",
-        "verbeteracties.py", "gegevens.py", "kwaliteit.py", "definities.py"}
+        "overzicht.py", "instroom.py", "uitval.py", "resultaten.py", "structurele_vraag.py", "sectoren.py",
+        "rapportage.py", "verbeteracties.py", "gegevens.py", "kwaliteit.py", "definities.py"}
 
 
 def test_the_beheerder_gets_upload_quality_and_log_pages(echte_opslag, toegang):

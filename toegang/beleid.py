@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from toegang.kijker import Kijker
 
 # Every page of the dashboard, in the order of the page list (dashboard.py gives each its title and icon).
-ANALYSE = ("overzicht", "instroom", "uitval", "structurele_vraag", "sectoren", "verbeteracties", "rapportage")
+ANALYSE = ("overzicht", "instroom", "uitval", "resultaten", "structurele_vraag", "sectoren", "verbeteracties",
+           "rapportage")
 ALTIJD = ("gegevens", "definities")
 UPLOADSOORTEN_ORGANISATIE = ("kandidaten", "vraag")  # the afspraken are the consortium's: the beheerder loads them
 
@@ -40,10 +41,11 @@ def paginas(wie: Kijker | None) -> tuple[str, ...]:
     lists per organisatie, no follow-up list with trajectnummers."""
     if wie is None:
         return ()
-    lijst = list(ANALYSE[:3])
+    na_uitval = ANALYSE.index("resultaten") + 1  # the opvolging list comes after Van instroom naar werk
+    lijst = list(ANALYSE[:na_uitval])
     if mag_opvolglijst_zien(wie):
         lijst.append("opvolging")
-    lijst += [*ANALYSE[3:], "gegevens"]
+    lijst += [*ANALYSE[na_uitval:], "gegevens"]
     if mag_uploaden(wie):
         lijst.append("uploaden")
     if not wie.presentatie:

@@ -53,13 +53,15 @@ GEBRUIKERS = {
     "organisatie": ("p.devries@waalstad.example", 'rol = "organisatie"\norganisaties = ["Werkbedrijf Waalstad"]'),
 }
 ROLLEN = ("beheerder", "organisatie", "gemeente", "regio", "presentatie", "demo")
-ANALYSE = ("Overzicht", "Instroom", "Uitval", "Structurele vraag", "Sectorvergelijking")
+ANALYSE = ("Overzicht", "Instroom", "Uitval", "Van instroom naar werk", "Structurele vraag", "Sectorvergelijking")
 # Per page: the columns that must be visible without scrolling sideways (a header that starts with one of these).
 SLEUTELKOLOMMEN = {  # the header as shown (the label of st.column_config); "*" at the end: any header starting so
     "Overzicht": ("Gemeente", "Instroom", "Lopend", "Uitval 12 mnd", "Praktijkverkl.", "Naar werk"),
     "Instroom": ("Periode", "Gemeente", "Stand", "Instroom", "Instroom t/m*", "Afspraak naar rato"),
     "Uitval": ("Startkwartaal", "Startjaar", "Groep", "Trajecten", "Instroom", "Uitval 3 mnd (%)", "Uitval 6 mnd (%)",
                "Uitval 12 mnd (%)", "Reden", "Deel van de uitval (%)", "Werkgever", "Praktijkopleider", "Uitval (%)"),
+    "Van instroom naar werk": ("Startjaar", "Gestart", "Lopend", "Uitval", "Praktijkverkl.", "→ Betaald werk",
+                               "Werk na PV", "Stroom", "Lopend %", "Uitval %", "Praktijkverkl. %", "Werk na PV %"),
     "Structurele vraag": ("Beroep", "Werkgever", "Per maand", "Maanden (van 12)", "Vraag per maand",
                           "Instroom per maand"),
     "Sectorvergelijking": ("Sector", "Instroom", "Lopend aan eind", "Praktijkverkl.", "Uitstroom naar werk",
