@@ -14,6 +14,7 @@ from analytics.vraag import (
     STRUCTUREEL_MAANDEN,
     structurele_vraag,
     vraag_en_aanbod,
+    vraag_per_jaar,
     vraag_per_maand,
     vraagbalans,
     vraagvenster,
@@ -22,7 +23,7 @@ from kader import HAAKJES, afscherming_uitleg, filters, toelichting
 from kader.downloads import download_knoppen
 from kader.filterbalk import naam_van
 from weergave import formaat, kolommen
-from weergave.grafieken import PLOTLY_CONFIG
+from weergave.grafieken import PLOTLY_CONFIG, staaf_per_periode
 from weergave.grafieken_vraag import heatmap_per_maand, vraag_tegen_instroom
 
 TREND = {"meer": "↑ stijgend", "minder": "↓ dalend", "gelijk": "→ gelijk"}
@@ -55,6 +56,13 @@ def sector(code: str) -> str:
 def maanden_tekst(venster) -> str:
     """'november 2025 t/m oktober 2026'."""
     return " t/m ".join(f"{formaat.maandnaam(d.month)} {d.year}" for d in (venster.eerste, venster.laatste))
+
+
+def jaar_label(jaar: int, eerste, laatste) -> str:
+    """'2025', or '2026 (jan t/m okt)' for a year the vraag data covers only in part."""
+    if (eerste.month, laatste.month) == (1, 12):
+        return str(jaar)
+    return f"{jaar} ({formaat.maandnaam(eerste.month, kort=True)} t/m {formaat.maandnaam(laatste.month, kort=True)})"
 
 
 st.title("Structurele vraag")
@@ -132,6 +140,49 @@ else:
         sector_kolom="sectornaam" if per == "beroep" else None,
     )
     st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)
+
+# --- 1b. Per sector per jaar ---------------------------------------------------------------------------
+st.subheader("Vraag per sector per jaar")
+per_jaar = vraag_per_jaar(gekozen, venster)
+st.caption(
+    "Dezelfde vraag als in de heatmap, per kalenderjaar bij elkaar opgeteld: het totaal aantal gevraagde plekken in "
+    "het jaar en gemiddeld per maand (het totaal gedeeld door het aantal maanden). Een jaar waarover nog niet alle "
+    "maanden binnen zijn, telt alleen die maanden: vergelijk de jaren daarom op het gemiddelde per maand."
+)
+if per_jaar.empty:
+    st.info("Geen werkgeversvraag in deze jaren voor deze selectie.")
+else:
+    per_jaar["sectornaam"] = per_jaar["sector"].map(sector)
+    per_jaar["jaarlabel"] = [jaar_label(r.jaar, r.eerste, r.laatste) for r in per_jaar.itertuples()]
+    grafiek = staaf_per_periode(
+        per_jaar.assign(periode=per_jaar["jaar"].astype(int)), "periode", "gemiddeld_per_maand", "sectornaam",
+        gestapeld=False, per_jaar=True, decimalen=1, y_titel="Plekken per maand, gemiddeld",
+        titel="Gevraagde plekken per maand, gemiddeld per jaar en sector",
+    )
+    if grafiek is not None:
+        st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)
+    jaarlabels = list(dict.fromkeys(per_jaar.sort_values("jaar")["jaarlabel"]))
+    breed = per_jaar.pivot_table(index="sectornaam", columns="jaarlabel", values=["totaal", "gemiddeld_per_maand"],
+                                 aggfunc="sum", fill_value=0)
+    jaartabel = pd.DataFrame({"Sector": breed.index})
+    for label in jaarlabels:
+        jaartabel[f"{label} per jaar"] = breed[("totaal", label)].astype(int).to_numpy()
+        jaartabel[f"{label} per maand"] = breed[("gemiddeld_per_maand", label)].astype(float).to_numpy()
+    jaartabel = jaartabel.sort_values(f"{jaarlabels[-1]} per maand", ascending=False, kind="stable")
+    per_maand_kolommen = {k: 1 for k in jaartabel.columns if k.endswith(" per maand")}
+    st.dataframe(
+        formaat.tabel_nl(jaartabel, per_maand_kolommen), hide_index=True, width="stretch",
+        column_config=kolommen.instellingen(jaartabel, {
+            **{f"{label} per jaar": st.column_config.NumberColumn(
+                f"{label}: totaal", help=f"Gevraagde plekken in {label}, alle maanden bij elkaar.")
+               for label in jaarlabels},
+            **{f"{label} per maand": st.column_config.NumberColumn(
+                f"{label}: per maand",
+                help=f"Gevraagde plekken in {label} gedeeld door het aantal maanden.") for label in jaarlabels},
+        }),
+    )
+    download_knoppen(jaartabel, f"vraag_per_sector_per_jaar_{venster.laatste:%Y-%m}", sleutel="vraag_per_jaar",
+                     toelichting=uitleg("Vraag per sector per jaar"))
 
 # --- 2. Structurele vraag per beroep -----------------------------------------------------------------
 st.subheader("Structurele vraag per beroep")
