@@ -54,9 +54,13 @@ KENGETALLEN: dict[str, Kengetal] = {
     "instroom_tov_afspraak": Kengetal(
         "Instroom t.o.v. afspraak",
         "De instroom in een kalenderjaar gedeeld door het afgesproken aantal voor die gemeente en dat jaar "
-        "(voor een sector of doelgroep als de afspraak die noemt). In de loop van het jaar ook vergeleken met de "
-        "afspraak naar rato tot en met de laatste volledige maand: na oktober is dat 10/12 van de afspraak.",
-        "instroom_tegen_afspraak.sql",
+        "(voor een sector of doelgroep als de afspraak die noemt). Voor een afgelopen jaar is dat de eindstand "
+        "(gehaald of niet gehaald). In de loop van het jaar wordt de instroom tot en met de laatste volledige maand "
+        "doorgetrokken naar een verwachting voor het hele jaar volgens het seizoenspatroon van eerdere jaren: gedeeld "
+        "door het deel van de jaarinstroom dat in die jaren gemiddeld op dat moment binnen was, met als band het "
+        "laagste en hoogste deel. Voor, achter of op koers zegt waar de afspraak ten opzichte van die band ligt. "
+        "(De afspraak naar rato, na oktober 10/12 van de afspraak, houdt geen rekening met de piek na de zomer.)",
+        "instroom_tegen_afspraak.sql; analytics/kengetallen.py: seizoenspatroon, verwachting",
     ),
     "uitval": Kengetal(
         "Uitval",
@@ -69,7 +73,8 @@ KENGETALLEN: dict[str, Kengetal] = {
         "Van de trajecten die in de periode begonnen en al minstens N maanden gevolgd konden worden (begonnen "
         "minstens N maanden voor de laatste peildatum): het deel dat binnen N maanden na de start is uitgevallen. "
         "Jongere trajecten tellen niet mee, zodat een jong cohort er niet beter uitziet dan het is. Het overzicht "
-        "toont uitval binnen 12 maanden.",
+        "toont uitval binnen 12 maanden; kan nog geen traject uit de gekozen periode 12 maanden gevolgd worden, "
+        "dan de twaalf meest recente startmaanden die dat wel kunnen.",
         "kengetallen.sql; selectie.sql: n_maanden_te_volgen, uitval_binnen",
     ),
     "uitval_per_cohort": Kengetal(

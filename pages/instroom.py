@@ -64,9 +64,9 @@ STAND_UITLEG = (
 )
 STAND_UITLEG_AFGELOPEN = "Gehaald: de instroom over het hele jaar was minstens de afspraak."
 NIET_TE_BEPALEN_LOPEND = (
-    "Niet te bepalen: er zijn geen eerdere volledige jaren om het seizoenspatroon uit te halen, of de afgeronde "
-    "instroom laat de verwachting zowel boven als onder de afspraak uitkomen."
+    "Niet te bepalen: met de afgeronde instroom kan de verwachting zowel boven als onder de afspraak uitkomen."
 )
+ZONDER_PATROON = "Niet te bepalen: er is geen eerder volledig jaar om het seizoenspatroon uit te halen."
 NIET_TE_BEPALEN_AFGELOPEN = (
     "Niet te bepalen: de afgeronde instroom kan zowel boven als onder de afspraak liggen."
 )
@@ -82,8 +82,8 @@ def methode_zin(patroon: Seizoenspatroon | None) -> str:
         ", ".join(map(str, patroon.jaren[:-1])) + f" en {patroon.jaren[-1]}")
     return (
         f"Verwacht einde jaar: de instroom tot en met {maand} gedeeld door het deel van de jaarinstroom dat in "
-        f"{jaren} gemiddeld eind {maand} binnen was ({formaat.percentage(patroon.gemiddeld, 0)}; de band loopt van "
-        f"{formaat.percentage(patroon.laag, 0)} tot {formaat.percentage(patroon.hoog, 0)})."
+        f"{jaren} gemiddeld eind {maand} binnen was ({formaat.percentage(patroon.gemiddeld)}; de band loopt van "
+        f"{formaat.percentage(patroon.laag)} tot {formaat.percentage(patroon.hoog)})."
     )
 
 
@@ -103,8 +103,9 @@ def verwacht_tekst(verwacht, laag, hoog) -> str:
     """'35 (34–36)'."""
     if verwacht is None or pd.isna(verwacht):
         return formaat.LEEG
-    band = f"{formaat.getal(laag)}–{formaat.getal(hoog)}"
-    return f"{formaat.getal(verwacht)} ({band})"
+    if formaat.getal(laag) == formaat.getal(hoog):  # earlier years alike: a band of one number says nothing more
+        return formaat.getal(verwacht)
+    return f"{formaat.getal(verwacht)} ({formaat.getal(laag)}–{formaat.getal(hoog)})"
 
 
 st.title("Instroom")
@@ -228,7 +229,8 @@ st.dataframe(
 )
 afscherming_uitleg(afspraak, ["instroom", "unieke_kandidaten", "van_afspraak_naar_patroon"])
 if (afspraak["verwachting"] == NIET_TE_BEPALEN).any():
-    st.caption(NIET_TE_BEPALEN_AFGELOPEN if afgelopen else NIET_TE_BEPALEN_LOPEND)
+    st.caption(NIET_TE_BEPALEN_AFGELOPEN if afgelopen
+               else ZONDER_PATROON if patroon is None else NIET_TE_BEPALEN_LOPEND)
 VAN = "Van de afspraak"
 download_knoppen(tabel.assign(**{VAN: afspraak["van_afspraak_naar_patroon"]}), f"instroom_tegen_afspraak_{jaar}",
                  sleutel="instroom_afspraak", procenten=[VAN], toelichting=toelichting(

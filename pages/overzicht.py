@@ -169,6 +169,8 @@ st.dataframe(
         "Unieke kandidaten": st.column_config.Column("Uniek", help=KENGETALLEN["unieke_kandidaten"].definitie),
     }),
 )
+if not venster.eigen_periode or venster.ingekort:  # the other columns are about the chosen period
+    st.caption(f"Uitval 12 mnd: {uitval_bijschrift(venster)[0].lower()}{uitval_bijschrift(venster)[1:]}")
 afscherming_uitleg(per_gemeente.assign(uitval_12=uitval_per_gemeente["uitval_12"].to_numpy()),
                    ["instroom", "unieke_kandidaten", "lopend", "uitval_12", "praktijkverklaringen", "uitstroom_werk"])
 UITVAL_12 = "Uitval binnen 12 maanden"

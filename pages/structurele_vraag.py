@@ -59,10 +59,15 @@ def maanden_tekst(venster) -> str:
 
 
 def jaar_label(jaar: int, eerste, laatste) -> str:
-    """'2025', or '2026 (jan t/m okt)' for a year the vraag data covers only in part."""
+    """'2025'; '2026 t/m okt' or '2023 vanaf nov' for a year the vraag data covers only in part."""
+    kort = {m: formaat.maandnaam(m, kort=True) for m in (eerste.month, laatste.month)}
     if (eerste.month, laatste.month) == (1, 12):
         return str(jaar)
-    return f"{jaar} ({formaat.maandnaam(eerste.month, kort=True)} t/m {formaat.maandnaam(laatste.month, kort=True)})"
+    if eerste.month == 1:
+        return f"{jaar} t/m {kort[laatste.month]}"
+    if laatste.month == 12:
+        return f"{jaar} vanaf {kort[eerste.month]}"
+    return f"{jaar} {kort[eerste.month]} t/m {kort[laatste.month]}"
 
 
 st.title("Structurele vraag")
@@ -161,24 +166,25 @@ else:
     )
     if grafiek is not None:
         st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)
-    jaarlabels = list(dict.fromkeys(per_jaar.sort_values("jaar")["jaarlabel"]))
-    breed = per_jaar.pivot_table(index="sectornaam", columns="jaarlabel", values=["totaal", "gemiddeld_per_maand"],
-                                 aggfunc="sum", fill_value=0)
-    jaartabel = pd.DataFrame({"Sector": breed.index})
-    for label in jaarlabels:
-        jaartabel[f"{label} per jaar"] = breed[("totaal", label)].astype(int).to_numpy()
-        jaartabel[f"{label} per maand"] = breed[("gemiddeld_per_maand", label)].astype(float).to_numpy()
-    jaartabel = jaartabel.sort_values(f"{jaarlabels[-1]} per maand", ascending=False, kind="stable")
-    per_maand_kolommen = {k: 1 for k in jaartabel.columns if k.endswith(" per maand")}
+    # long, not wide: a column pair per year ran off-screen at 1024 px; sectors by their latest average, most first
+    laatste_jaar = per_jaar[per_jaar["jaar"] == per_jaar["jaar"].max()].set_index("sector")["gemiddeld_per_maand"]
+    volgorde = per_jaar["sector"].map(laatste_jaar).fillna(0)
+    per_jaar = per_jaar.assign(_volgorde=-volgorde).sort_values(["_volgorde", "sectornaam", "jaar"], kind="stable")
+    jaartabel = pd.DataFrame({
+        "Sector": per_jaar["sectornaam"],
+        "Jaar": per_jaar["jaarlabel"],
+        "Totaal in het jaar": per_jaar["totaal"].astype(int),
+        "Gemiddeld per maand": per_jaar["gemiddeld_per_maand"].astype(float),
+    })
     st.dataframe(
-        formaat.tabel_nl(jaartabel, per_maand_kolommen), hide_index=True, width="stretch",
+        formaat.tabel_nl(jaartabel, {"Gemiddeld per maand": 1}), hide_index=True, width="stretch",
+        height=min(38 + 35 * len(jaartabel), 640),
         column_config=kolommen.instellingen(jaartabel, {
-            **{f"{label} per jaar": st.column_config.NumberColumn(
-                f"{label}: totaal", help=f"Gevraagde plekken in {label}, alle maanden bij elkaar.")
-               for label in jaarlabels},
-            **{f"{label} per maand": st.column_config.NumberColumn(
-                f"{label}: per maand",
-                help=f"Gevraagde plekken in {label} gedeeld door het aantal maanden.") for label in jaarlabels},
+            "Totaal in het jaar": st.column_config.NumberColumn(
+                help="Gevraagde plekken in het jaar, alle maanden met gegevens bij elkaar. "
+                + KENGETALLEN["vraag"].definitie),
+            "Gemiddeld per maand": st.column_config.NumberColumn(
+                help="Het totaal gedeeld door het aantal maanden van het jaar waarover vraag is geladen."),
         }),
     )
     download_knoppen(jaartabel, f"vraag_per_sector_per_jaar_{venster.laatste:%Y-%m}", sleutel="vraag_per_jaar",
