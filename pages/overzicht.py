@@ -69,7 +69,6 @@ def uitval_bijschrift(venster: Uitvalvenster, noemer=None, leeg: bool = False) -
     return f"{zin} {TE_WEINIG}"
 
 
-
 def telling(label: str, waarde, vorig, hulp: str, kolom) -> None:
     """A tile; no change against last year when either number is hidden (the change would give it away), and no
     arrow where the rounded numbers cannot say whether it went up or down."""
@@ -169,11 +168,14 @@ st.dataframe(
         "Unieke kandidaten": st.column_config.Column("Uniek", help=KENGETALLEN["unieke_kandidaten"].definitie),
     }),
 )
-if not venster.eigen_periode or venster.ingekort:  # the other columns are about the chosen period
-    st.caption(f"Uitval 12 mnd: {uitval_bijschrift(venster)[0].lower()}{uitval_bijschrift(venster)[1:]}")
+ander_venster = not venster.eigen_periode or venster.ingekort  # the other columns are about the chosen period
+uitval_zin = f"{uitval_bijschrift(venster)[0].lower()}{uitval_bijschrift(venster)[1:]}"
+if ander_venster:
+    st.caption(f"Uitval 12 mnd: {uitval_zin}")
 afscherming_uitleg(per_gemeente.assign(uitval_12=uitval_per_gemeente["uitval_12"].to_numpy()),
                    ["instroom", "unieke_kandidaten", "lopend", "uitval_12", "praktijkverklaringen", "uitstroom_werk"])
 UITVAL_12 = "Uitval binnen 12 maanden"
 download_knoppen(tabel.assign(**{UITVAL_12: uitval_per_gemeente["uitval_12"]}), "overzicht_per_gemeente",  # the share
                  sleutel="overzicht_gemeente", procenten=[UITVAL_12],                 # as a number in the file
-                 toelichting=toelichting("Overzicht", "Per gemeente", gekozen))
+                 toelichting=toelichting("Overzicht", "Per gemeente", gekozen,
+                                         extra=((UITVAL_12, uitval_zin),) if ander_venster else ()))
