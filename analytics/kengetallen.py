@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analytics.beschermd import Beschermd, afgeschermd_teken, is_beschermd, minstens
-from analytics.filters import Filters
+from analytics.beschermd import Beschermd, afgeschermd_teken, bereik, getoond, is_beschermd, minstens
+from analytics.filters import Filters, een_jaar_eerder
 from analytics.onderdrukking import (
     SECUNDAIR,
     afgeschermd,
@@ -21,7 +21,7 @@ from analytics.onderdrukking import (
     uniek_afgeschermd,
 )
 from analytics.opslag import BEGIN, query, query_ervoor
-from analytics.perioden import binnen_bereik, gepubliceerde_perioden, laatste_volledige_maand
+from analytics.perioden import binnen_bereik, gepubliceerde_perioden, laatste_volledige_maand, periode_van
 from toegang.kijker import GeenToegang
 
 
@@ -54,9 +54,13 @@ KENGETALLEN: dict[str, Kengetal] = {
     "instroom_tov_afspraak": Kengetal(
         "Instroom t.o.v. afspraak",
         "De instroom in een kalenderjaar gedeeld door het afgesproken aantal voor die gemeente en dat jaar "
-        "(voor een sector of doelgroep als de afspraak die noemt). In de loop van het jaar ook vergeleken met de "
-        "afspraak naar rato tot en met de laatste volledige maand: na oktober is dat 10/12 van de afspraak.",
-        "instroom_tegen_afspraak.sql",
+        "(voor een sector of doelgroep als de afspraak die noemt). Voor een afgelopen jaar is dat de eindstand "
+        "(gehaald of niet gehaald). In de loop van het jaar wordt de instroom tot en met de laatste volledige maand "
+        "doorgetrokken naar een verwachting voor het hele jaar volgens het seizoenspatroon van eerdere jaren: gedeeld "
+        "door het deel van de jaarinstroom dat in die jaren gemiddeld op dat moment binnen was, met als band het "
+        "laagste en hoogste deel. Voor, achter of op koers zegt waar de afspraak ten opzichte van die band ligt. "
+        "(De afspraak naar rato, na oktober 10/12 van de afspraak, houdt geen rekening met de piek na de zomer.)",
+        "instroom_tegen_afspraak.sql; analytics/kengetallen.py: seizoenspatroon, verwachting",
     ),
     "uitval": Kengetal(
         "Uitval",
@@ -69,7 +73,8 @@ KENGETALLEN: dict[str, Kengetal] = {
         "Van de trajecten die in de periode begonnen en al minstens N maanden gevolgd konden worden (begonnen "
         "minstens N maanden voor de laatste peildatum): het deel dat binnen N maanden na de start is uitgevallen. "
         "Jongere trajecten tellen niet mee, zodat een jong cohort er niet beter uitziet dan het is. Het overzicht "
-        "toont uitval binnen 12 maanden.",
+        "toont uitval binnen 12 maanden; kan nog geen traject uit de gekozen periode 12 maanden gevolgd worden, "
+        "dan de twaalf meest recente startmaanden die dat wel kunnen.",
         "kengetallen.sql; selectie.sql: n_maanden_te_volgen, uitval_binnen",
     ),
     "uitval_per_cohort": Kengetal(
@@ -191,6 +196,29 @@ def kengetallen(filters: Filters) -> Kengetallen:
     )
 
 
+@dataclass(frozen=True)
+class Uitvalvenster:
+    """The start dates whose uitval binnen 12 maanden the overzicht shows: the chosen period as far as its trajecten
+    can be followed 12 months (`eigen_periode`), or, when none of them can yet, the most recent twelve whole start
+    months that can (the 'Afgelopen 12 maanden' a year earlier, a period every page may publish)."""
+
+    van: dt.date
+    tot: dt.date
+    eigen_periode: bool
+    ingekort: bool = False  # only the first part of the chosen period: the later trajecten cannot be followed yet
+
+
+def uitvalvenster(van: dt.date, tot: dt.date, peildatum: dt.date) -> Uitvalvenster:
+    """Which start dates the tile 'Uitval binnen 12 maanden' is about, for the period van..tot at the latest
+    peildatum: a traject can be followed 12 months when it started at least 12 months before the peildatum
+    (selectie.sql: n_maanden_te_volgen; each traject is still checked against its own organisation's peildatum)."""
+    laatst_te_volgen = een_jaar_eerder(peildatum)
+    if van <= laatst_te_volgen:
+        return Uitvalvenster(van, min(tot, laatst_te_volgen), True, tot > laatst_te_volgen)
+    venster_van, venster_tot = periode_van("Afgelopen 12 maanden", peildatum)
+    return Uitvalvenster(een_jaar_eerder(venster_van), een_jaar_eerder(venster_tot), False)
+
+
 def formaat_leeg(waarde: object) -> bool:
     return waarde is None or (isinstance(waarde, float) and pd.isna(waarde))
 
@@ -275,25 +303,135 @@ def _instroom_per_maand_afgeschermd(filters: Filters, perioden: tuple) -> pd.Dat
 
 
 def instroom_tegen_afspraak(filters: Filters, jaar: int, peildatum: dt.date) -> pd.DataFrame:
-    """Per gemeente: instroom in `jaar` up to the last complete month, against the full and pro-rata afspraak."""
+    """Per gemeente: instroom in `jaar` up to the last complete month, against the full and pro-rata afspraak
+    (`stand`, pro rata), and against the afspraak by the seasonal pattern of earlier years (`verwachting`).
+
+    A finished year (its December complete at the peildatum) gets its final result: `verwachting` is "gehaald",
+    "niet gehaald" or why that cannot be said. For the running year, `verwacht` (with `verwacht_laag`,
+    `verwacht_hoog`) is the expected year-end instroom: the instroom so far divided by the share of a year's instroom
+    that had usually come in by this month (`seizoenspatroon`, its band the lowest and highest share of the earlier
+    years); `verwachting` is "voor" (the whole band above the afspraak), "achter" (the whole band below it), "op koers"
+    (the band contains it), for every true instroom the viewer's numbers allow, else "niet te bepalen".
+    `afspraak_naar_patroon` is what the afspraak usually has in by now (afspraak times the usual share), and
+    `van_afspraak_naar_patroon` the instroom as a share of it (the afspraak itself for a finished year).
+    The table's attrs hold `patroon` (a Seizoenspatroon or None), `maanden` (months counted) and `afgelopen`."""
     tot = min(laatste_volledige_maand(peildatum), dt.date(jaar, 12, 31))
-    verstreken = 12 if tot.year > jaar else (tot.month if tot.year == jaar else 0)
+    verstreken = 12 if tot.year > jaar or tot == dt.date(jaar, 12, 31) else (tot.month if tot.year == jaar else 0)
+    afgelopen = verstreken == 12
+    patroon = None if afgelopen or verstreken == 0 else seizoenspatroon(jaar, verstreken)
     parameters = {**filters.parameters(), "jaar": jaar, "jaar_van": dt.date(jaar, 1, 1), "tot_maand_einde": tot,
                   "maanden_verstreken": verstreken}
     tabel = query("instroom_tegen_afspraak", parameters)
     pro_rata = tabel["afspraak_pro_rata"]
     tabel["van_afspraak_naar_rato"] = tabel["instroom"] / pro_rata.where(pro_rata > 0)
+    aandeel = 1.0 if afgelopen else (patroon.gemiddeld if patroon else np.nan)
+    tabel["afspraak_naar_patroon"] = tabel["afspraak"].astype(float) * aandeel
+    naar_patroon = tabel["afspraak_naar_patroon"]
+    tabel["van_afspraak_naar_patroon"] = tabel["instroom"] / naar_patroon.where(naar_patroon > 0)
     exact = filters.exact_per_gemeente(tabel["gemeentecode"])
     eerder = None if all(exact) else eerder_per_rij(tabel, ("instroom",), ("gemeentecode",), query_ervoor(
         "instroom_tegen_afspraak", parameters, van="jaar_van", tot="tot_maand_einde"))
     zichtbaar = afgeschermd(tabel, filters.kijker, tellingen=("instroom", "unieke_kandidaten"),
-                            afgeleid={"van_afspraak_naar_rato": "instroom"}, exact=exact, eerder=eerder)
+                            afgeleid={"van_afspraak_naar_rato": "instroom", "van_afspraak_naar_patroon": "instroom"},
+                            exact=exact, eerder=eerder)
     # op koers or achter says on which side of the pro-rata agreement the instroom lies: decided from what is shown,
     # for every true value it allows (a hidden one next to a small pro-rata agreement would be pinned by "achter",
     # and a rounded 6 next to 7 may be 10); where it cannot decide, it says so
     zichtbaar["stand"] = [stand(i, a, p) for i, a, p in zip(zichtbaar["instroom"], zichtbaar["afspraak"],
                                                            zichtbaar["afspraak_pro_rata"], strict=True)]
-    return uniek_afgeschermd(zichtbaar, "unieke_kandidaten", exact)
+    # the expected year-end from what is shown (a rounded count gives a wider band), never from a hidden true value
+    verwacht = [verwachte_realisatie(i, patroon) for i in zichtbaar["instroom"]]
+    zichtbaar["verwacht"] = [v[0] for v in verwacht]
+    zichtbaar["verwacht_laag"] = [v[1] for v in verwacht]
+    zichtbaar["verwacht_hoog"] = [v[2] for v in verwacht]
+    zichtbaar["verwachting"] = [
+        eindstand(i, a) if afgelopen else verwachting(i, a, patroon)
+        for i, a in zip(zichtbaar["instroom"], zichtbaar["afspraak"], strict=True)]
+    uit = uniek_afgeschermd(zichtbaar, "unieke_kandidaten", exact)
+    uit.attrs = {**zichtbaar.attrs, "patroon": patroon, "maanden": verstreken, "afgelopen": afgelopen}
+    return uit
+
+
+@dataclass(frozen=True)
+class Seizoenspatroon:
+    """Per earlier complete year in the store: the share of its instroom that had come in by the end of month
+    `maanden` (all trajecten in the store, so the pattern is about many people, not one selection)."""
+
+    maanden: int
+    jaren: tuple[int, ...]
+    aandelen: tuple[float, ...]
+
+    @property
+    def gemiddeld(self) -> float:
+        return float(np.mean(self.aandelen))
+
+    @property
+    def laag(self) -> float:
+        return float(min(self.aandelen))
+
+    @property
+    def hoog(self) -> float:
+        return float(max(self.aandelen))
+
+
+def seizoenspatroon(jaar: int, maanden: int) -> Seizoenspatroon | None:
+    """The share of a year's instroom that came in during its first `maanden` months, for every calendar year before
+    `jaar` that the store covers from January on; None without such a year (or for a whole year)."""
+    grenzen = periode_grenzen()
+    if grenzen is None or not 1 <= maanden < 12:
+        return None
+    eerste_jaar = grenzen[0].year if grenzen[0] <= dt.date(grenzen[0].year, 1, 31) else grenzen[0].year + 1
+    if eerste_jaar >= jaar:
+        return None
+    per_maand = query("instroom_per_periode", {**Filters(dt.date(eerste_jaar, 1, 1), dt.date(jaar - 1, 12, 31))
+                                               .parameters(), "periode": "maand", "dimensie": ""})
+    begin = pd.to_datetime(per_maand["periode"])
+    jaren, aandelen = [], []
+    for j in range(eerste_jaar, jaar):
+        in_jaar = per_maand[begin.dt.year == j]
+        totaal = int(in_jaar["instroom"].sum())
+        if totaal > 0:
+            jaren.append(j)
+            aandelen.append(int(in_jaar.loc[begin[in_jaar.index].dt.month <= maanden, "instroom"].sum()) / totaal)
+    return Seizoenspatroon(maanden, tuple(jaren), tuple(aandelen)) if jaren else None
+
+
+def verwachte_realisatie(instroom: object, patroon: Seizoenspatroon | None) -> tuple[float | None, ...]:
+    """(expected, lowest, highest) year-end instroom from the instroom so far as shown; Nones without a pattern or
+    for a hidden count."""
+    if patroon is None or patroon.laag <= 0 or getoond(instroom) is None:
+        return None, None, None
+    laag, hoog = bereik(instroom)
+    return getoond(instroom) / patroon.gemiddeld, laag / patroon.hoog, hoog / patroon.laag
+
+
+def verwachting(instroom: object, afspraak: float, patroon: Seizoenspatroon | None) -> str:
+    """Voor, achter or op koers by the seasonal pattern, only where the band decides it for every true instroom
+    consistent with what is shown (a rounded 20 may be 18 to 22: each end with each end of the band)."""
+    if pd.isna(afspraak):
+        return "geen afspraak"
+    if is_afgeschermd(instroom):
+        return "afgeschermd"
+    if patroon is None or patroon.laag <= 0:
+        return NIET_TE_BEPALEN
+    laag, hoog = bereik(instroom)
+    if laag / patroon.hoog > afspraak:
+        return "voor"
+    if hoog / patroon.laag < afspraak:
+        return "achter"
+    if hoog / patroon.hoog <= afspraak <= laag / patroon.laag:
+        return "op koers"
+    return NIET_TE_BEPALEN
+
+
+def eindstand(instroom: object, afspraak: float) -> str:
+    """A finished year: was the afspraak reached, for every true instroom consistent with what is shown?"""
+    if pd.isna(afspraak):
+        return "geen afspraak"
+    if is_afgeschermd(instroom):
+        return "afgeschermd"
+    gehaald = minstens(instroom, afspraak)
+    return NIET_TE_BEPALEN if gehaald is None else "gehaald" if gehaald else "niet gehaald"
 
 
 NIET_TE_BEPALEN = "niet te bepalen"

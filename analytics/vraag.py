@@ -47,6 +47,34 @@ def laatste_vraagmaand() -> dt.date | None:
     return binnen_bereik(pd.Timestamp(waarde).date(), datumgrenzen.laatste_vraagmaand())
 
 
+def eerste_vraagmaand() -> dt.date | None:
+    """The first month in the vraag data (its first day), or None when no vraag is loaded."""
+    waarde = query("vraag_laatste_maand")["eerste_maand"].iloc[0]
+    return None if pd.isna(waarde) else binnen_bereik(pd.Timestamp(waarde).date(), datumgrenzen.laatste_vraagmaand())
+
+
+def vraag_per_jaar(filters: Filters, venster: Venster, jaren: int = 3) -> pd.DataFrame:
+    """Vraag per sector per calendar year, for the last `jaren` years up to and including `venster.laatste`: sector,
+    jaar, eerste and laatste (first days of the first and last month of the year with vraag data), maanden (how
+    many), totaal (places asked in those months) and gemiddeld_per_maand (totaal / maanden). A year counts only the
+    months the vraag data covers: the running year up to `venster.laatste`, the first year from the first month."""
+    eerste_data = eerste_vraagmaand()
+    if eerste_data is None:
+        return pd.DataFrame(columns=["sector", "jaar", "eerste", "laatste", "maanden", "totaal",
+                                     "gemiddeld_per_maand"])
+    eerste = max(dt.date(venster.laatste.year - jaren + 1, 1, 1), eerste_data)
+    per_maand = vraag_per_maand(filters, Venster(eerste, venster.laatste), "sector")
+    maand = pd.to_datetime(per_maand["maand"])
+    per_maand = per_maand.assign(jaar=maand.dt.year, maand=maand)
+    tabel = per_maand.groupby(["sector", "jaar"], as_index=False).agg(
+        eerste=("maand", "min"), laatste=("maand", "max"), maanden=("maand", "nunique"), totaal=("aantal", "sum"))
+    tabel["eerste"] = tabel["eerste"].dt.date
+    tabel["laatste"] = tabel["laatste"].dt.date
+    tabel["totaal"] = tabel["totaal"].astype(int)
+    tabel["gemiddeld_per_maand"] = tabel["totaal"] / tabel["maanden"]
+    return tabel.sort_values(["sector", "jaar"]).reset_index(drop=True)
+
+
 def vraagvenster(filters: Filters, maanden: int = STRUCTUREEL_MAANDEN) -> Venster | None:
     """The `maanden` months ending at the last complete month on or before the end of the chosen period,
     but not after the latest month in the vraag data; None when no vraag is loaded."""

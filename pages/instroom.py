@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import streamlit as st
 
 from analytics.kengetallen import (
     KENGETALLEN,
     NIET_TE_BEPALEN,
+    Seizoenspatroon,
     instroom_per_periode,
     instroom_tegen_afspraak,
     kengetallen,
     periode_grenzen,
 )
 from analytics.onderdrukking import drempel, is_afgeschermd
-from analytics.perioden import laatste_volledige_maand
 from kader import (
     ALLES_AFGESCHERMD,
     UNIEK_AFGESCHERMD,
@@ -54,6 +56,56 @@ def onvolledige_jaren(van, tot) -> list[int]:
             if not volledig
         }
     )
+
+
+STAND_UITLEG = (
+    "Voor: ook de laagste verwachting ligt boven de afspraak. Achter: ook de hoogste verwachting ligt onder de "
+    "afspraak. Op koers: de afspraak ligt binnen de band van de verwachting."
+)
+STAND_UITLEG_AFGELOPEN = "Gehaald: de instroom over het hele jaar was minstens de afspraak."
+NIET_TE_BEPALEN_LOPEND = (
+    "Niet te bepalen: met de afgeronde instroom kan de verwachting zowel boven als onder de afspraak uitkomen."
+)
+ZONDER_PATROON = "Niet te bepalen: er is geen eerder volledig jaar om het seizoenspatroon uit te halen."
+NIET_TE_BEPALEN_AFGELOPEN = (
+    "Niet te bepalen: de afgeronde instroom kan zowel boven als onder de afspraak liggen."
+)
+
+
+def methode_zin(patroon: Seizoenspatroon | None) -> str:
+    """The method in one sentence, with the numbers of this year's pattern."""
+    if patroon is None:
+        return ("Zonder eerdere volledige jaren is er geen seizoenspatroon: een verwachting voor het einde van het "
+                "jaar is niet te geven.")
+    maand = formaat.maandnaam(patroon.maanden)
+    jaren = " en ".join(map(str, patroon.jaren)) if len(patroon.jaren) <= 2 else (
+        ", ".join(map(str, patroon.jaren[:-1])) + f" en {patroon.jaren[-1]}")
+    return (
+        f"Verwacht einde jaar: de instroom tot en met {maand} gedeeld door het deel van de jaarinstroom dat in "
+        f"{jaren} gemiddeld eind {maand} binnen was ({formaat.percentage(patroon.gemiddeld)}; de band loopt van "
+        f"{formaat.percentage(patroon.laag)} tot {formaat.percentage(patroon.hoog)})."
+    )
+
+
+def afspraak_uitleg(jaar: int, maanden: int, afgelopen: bool, patroon: Seizoenspatroon | None) -> str:
+    scope = ("Afspraken gaan over de hele gemeente (of de sector of doelgroep die ze noemen): de filters "
+             "organisatie, stroom en route doen hier niet mee; het jaar volgt de gekozen periode. Zie Definities, "
+             "'Instroom t.o.v. afspraak'.")
+    if afgelopen:
+        return f"De instroom over heel {jaar} vergeleken met de afspraak voor dat jaar: de eindstand. {scope}"
+    if maanden == 0:
+        return f"{jaar} heeft nog geen volledige maand. {scope}"
+    return (f"Instroom van januari tot en met {formaat.maandnaam(maanden)} {jaar} (de laatste volledige maand). "
+            f"{methode_zin(patroon)} {scope}")
+
+
+def verwacht_tekst(verwacht, laag, hoog) -> str:
+    """'35 (34–36)'."""
+    if verwacht is None or pd.isna(verwacht):
+        return formaat.LEEG
+    if formaat.getal(laag) == formaat.getal(hoog):  # earlier years alike: a band of one number says nothing more
+        return formaat.getal(verwacht)
+    return f"{formaat.getal(verwacht)} ({formaat.getal(laag)}–{formaat.getal(hoog)})"
 
 
 st.title("Instroom")
@@ -114,65 +166,76 @@ else:
         download_knoppen(tabel, "instroom", sleutel="instroom_tabel", toelichting=toelichting(
             "Instroom", f"Instroom per {periode}" + (f" naar {uitsplitsing.lower()}" if dimensie else ""), gekozen))
 
-jaar = peildatum.year
-maand_einde = laatste_volledige_maand(peildatum)
-st.subheader(f"Instroom {jaar} tegen de afspraken")
-st.caption(
-    f"Instroom van januari tot en met {formaat.maandnaam(maand_einde.month)} {maand_einde.year} (de laatste "
-    "volledige maand), vergeleken met de afspraak naar rato tot dan en met de afspraak voor het hele jaar. "
-    "Afspraken gaan over de hele gemeente (of de sector of doelgroep die ze noemen): de filters periode, "
-    "organisatie, stroom en route doen hier niet mee. Zie Definities, 'Instroom t.o.v. afspraak'."
-)
+# the afspraak of the chosen period's year: a past year with its final result, the running year with the year-end
+# that the seasonal pattern of earlier years expects
+jaar = min(gekozen.tot.year, peildatum.year)
 afspraak = instroom_tegen_afspraak(gekozen, jaar, peildatum)
-met_afspraak = afspraak[afspraak["afspraak"].notna()]
-if afspraak.empty:
+patroon, maanden, afgelopen = (afspraak.attrs.get(k) for k in ("patroon", "maanden", "afgelopen"))
+maand_einde = dt.date(jaar, max(maanden, 1), 1)
+tot_maand = f"Instroom {jaar}" if afgelopen else f"Instroom t/m {formaat.maandnaam(maand_einde.month)}"
+st.subheader(f"Instroom {jaar} tegen de afspraken")
+st.caption(afspraak_uitleg(jaar, maanden, afgelopen, patroon))
+if afspraak.empty or maanden == 0:
     st.info("Geen instroom en geen afspraken voor deze selectie in dit jaar.")
     st.stop()
 
+met_afspraak = afspraak[afspraak["afspraak"].notna()]
 if not met_afspraak.empty:
     grafiek = voortgang_tegen_doel(
-        afspraak[afspraak["afspraak"].notna()],
+        met_afspraak,
         "gemeente",
         "instroom",
-        "afspraak_pro_rata",
+        "afspraak_naar_patroon",
         "afspraak",
         titel=f"Instroom {jaar} per gemeente tegen de afspraak",
         x_titel="Trajecten gestart",
+        werkelijk_label=f"Instroom {jaar}" if afgelopen else "Instroom tot nu",
+        pro_rata_label="Afspraak" if afgelopen else "Afspraak naar seizoenspatroon tot nu",
     )
-    st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)
+    if grafiek is not None:
+        st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)
+VERWACHT = "Verwacht einde jaar"
 tabel = pd.DataFrame(
     {
         "Gemeente": afspraak["gemeente"],
-        f"Instroom t/m {formaat.maandnaam(maand_einde.month)}": afspraak["instroom"],
+        tot_maand: afspraak["instroom"],
         "Unieke kandidaten": afspraak["unieke_kandidaten"],
-        "Afspraak naar rato": afspraak["afspraak_pro_rata"].round(1),
+        **({} if afgelopen else {VERWACHT: [verwacht_tekst(v, la, h) for v, la, h in zip(
+            afspraak["verwacht"], afspraak["verwacht_laag"], afspraak["verwacht_hoog"], strict=True)]}),
         "Afspraak heel jaar": afspraak["afspraak"],
-        "Van de afspraak naar rato": afspraak["van_afspraak_naar_rato"].map(formaat.percentage),
-        "Stand": afspraak["stand"],
+        "Van de afspraak": afspraak["van_afspraak_naar_patroon"].map(formaat.percentage),
+        "Stand": afspraak["verwachting"],
     }
 )
 tabel = zonder_lege_kolom(tabel, "Unieke kandidaten")
-tot_maand = f"Instroom t/m {formaat.maandnaam(maand_einde.month)}"
 # Gemeente and Stand first, then what the Stand comes from: on a projector (1024 px) Stand was off-screen
 st.dataframe(
     formaat.tabel_nl(tabel), hide_index=True, width="stretch",
-    column_order=[k for k in ("Gemeente", "Stand", tot_maand, "Afspraak naar rato", "Van de afspraak naar rato",
-                              "Afspraak heel jaar", "Unieke kandidaten") if k in tabel],
+    column_order=[k for k in ("Gemeente", "Stand", tot_maand, VERWACHT, "Afspraak heel jaar", "Van de afspraak",
+                              "Unieke kandidaten") if k in tabel],
     column_config=kolommen.instellingen(tabel, {
-        "Van de afspraak naar rato": st.column_config.Column(
-            "% naar rato", help="De instroom als deel van de afspraak naar rato tot nu."),
+        VERWACHT: st.column_config.Column(
+            "Verwacht", help="De verwachte instroom over het hele jaar volgens het seizoenspatroon van eerdere jaren, "
+            "met tussen haakjes de band: van het laagste tot het hoogste deel dat in die jaren op dit moment binnen "
+            "was."),
+        "Van de afspraak": st.column_config.Column(
+            "% afspraak" if afgelopen else "% naar patroon",
+            help="De instroom als deel van de afspraak voor het hele jaar." if afgelopen else
+            "De instroom als deel van wat er volgens het seizoenspatroon nu van de afspraak binnen zou zijn."),
         "Afspraak heel jaar": st.column_config.Column("Afspraak jaar", help="De afspraak voor het hele jaar."),
         "Unieke kandidaten": st.column_config.Column("Uniek", help=KENGETALLEN["unieke_kandidaten"].definitie),
+        "Stand": st.column_config.Column(help=STAND_UITLEG_AFGELOPEN if afgelopen else STAND_UITLEG),
     }),
 )
-afscherming_uitleg(afspraak, ["instroom", "unieke_kandidaten", "van_afspraak_naar_rato"])
-if (afspraak["stand"] == NIET_TE_BEPALEN).any():
-    st.caption("Niet te bepalen: de afgeronde instroom kan zowel boven als onder de afspraak naar rato liggen. Het "
-               "percentage van de afspraak staat daarom als bereik (bijvoorbeeld 70–130%).")
-NAAR_RATO = "Van de afspraak naar rato"
-download_knoppen(tabel.assign(**{NAAR_RATO: afspraak["van_afspraak_naar_rato"]}), f"instroom_tegen_afspraak_{jaar}",
-                 sleutel="instroom_afspraak", procenten=[NAAR_RATO], toelichting=toelichting(
+afscherming_uitleg(afspraak, ["instroom", "unieke_kandidaten", "van_afspraak_naar_patroon"])
+if (afspraak["verwachting"] == NIET_TE_BEPALEN).any():
+    st.caption(NIET_TE_BEPALEN_AFGELOPEN if afgelopen
+               else ZONDER_PATROON if patroon is None else NIET_TE_BEPALEN_LOPEND)
+VAN = "Van de afspraak"
+download_knoppen(tabel.assign(**{VAN: afspraak["van_afspraak_naar_patroon"]}), f"instroom_tegen_afspraak_{jaar}",
+                 sleutel="instroom_afspraak", procenten=[VAN], toelichting=toelichting(
                      "Instroom", f"Instroom {jaar} tegen de afspraken", gekozen, periode_telt=False, extra=(
-                         ("Periode", f"januari tot en met {formaat.maandnaam(maand_einde.month)} {maand_einde.year}"),
-                         ("Let op", "de filters periode, organisatie, stroom en route doen in deze tabel niet mee: "
+                         ("Periode", f"januari tot en met {formaat.maandnaam(maand_einde.month)} {jaar}"),
+                         ("Methode", methode_zin(patroon) if not afgelopen else "de instroom van het hele jaar"),
+                         ("Let op", "de filters organisatie, stroom en route doen in deze tabel niet mee: "
                                     "afspraken gaan over de hele gemeente"))))

@@ -9,11 +9,13 @@ from analytics.beschermd import is_beschermd, richting, verschil
 from analytics.filters import een_jaar_eerder
 from analytics.kengetallen import (
     KENGETALLEN,
+    Uitvalvenster,
     instroom_per_periode,
     kengetallen,
     kengetallen_per_gemeente,
     lopend_op,
     periode_grenzen,
+    uitvalvenster,
 )
 from analytics.onderdrukking import drempel, is_afgeschermd
 from kader import (
@@ -46,6 +48,25 @@ if gekozen.jaar_eerder().van < eerste_start:
     )
 lopend_toen = lopend_op(gekozen, een_jaar_eerder(peildatum))
 VORIG = "t.o.v. vorig jaar"
+TE_WEINIG = "Niet getoond: te weinig trajecten om een percentage te geven zonder dat het naar personen wijst."
+
+
+def uitval_bijschrift(venster: Uitvalvenster, noemer=None, leeg: bool = False) -> str:
+    """Which start months the uitval is about, and why it is not shown when it is not."""
+    maanden = formaat.maand_label(venster.van)
+    if (venster.van.year, venster.van.month) != (venster.tot.year, venster.tot.month):
+        maanden += f" – {formaat.maand_label(venster.tot)}"
+    if not venster.eigen_periode:
+        zin = f"Trajecten gestart {maanden}: de meest recente die al 12 maanden te volgen zijn."
+    elif venster.ingekort:
+        zin = f"Trajecten gestart {maanden}: de latere zijn nog geen 12 maanden te volgen."
+    else:
+        zin = f"Trajecten gestart {maanden}."
+    if not leeg:
+        return zin
+    if not is_beschermd(noemer) and noemer == 0:
+        return f"Geen trajecten gestart {maanden} die al 12 maanden te volgen zijn."
+    return f"{zin} {TE_WEINIG}"
 
 
 def telling(label: str, waarde, vorig, hulp: str, kolom) -> None:
@@ -58,24 +79,20 @@ def telling(label: str, waarde, vorig, hulp: str, kolom) -> None:
 tegels = st.columns(5)
 telling("Instroom", nu.instroom, toen.instroom, KENGETALLEN["instroom"].definitie, tegels[0])
 telling("Lopende trajecten", nu.lopend, lopend_toen, KENGETALLEN["lopend"].definitie, tegels[1])
-if nu.uitval_12 is None:
-    tegels[2].metric("Uitval binnen 12 maanden", "–", help=KENGETALLEN["uitval_binnen"].definitie)
-    tegels[2].caption(
-        "Geen trajecten in deze selectie en periode."
-        if nu.instroom == 0
-        else "Nog niet te bepalen: geen traject uit deze periode is al 12 maanden te volgen. Kies bijvoorbeeld "
-        "'Vorig jaar'."
-        if nu.uitval12_noemer == 0 or gekozen.van > een_jaar_eerder(peildatum)  # the calendar says so for anyone
-        else "Niet getoond: te weinig trajecten om een percentage te geven zonder dat het naar personen wijst."
-    )
-else:
-    tegels[2].metric(
-        "Uitval binnen 12 maanden",
-        formaat.percentage(nu.uitval_12),
-        help=KENGETALLEN["uitval_binnen"].definitie,
-        **formaat.metric_verschil(verschil(nu.uitval_12, toen.uitval_12), formaat.verschil_procentpunt, VORIG,
-                                  kleur="inverse"),
-    )
+# uitval binnen 12 maanden is about the trajecten that can be followed 12 months: of the chosen period as far as it
+# goes, otherwise the most recent twelve start months that can (never a dash for the default period)
+venster = uitvalvenster(gekozen.van, gekozen.tot, peildatum)
+uitval_filters = gekozen if venster.eigen_periode else gekozen.met_periode(venster.van, venster.tot)
+uitval_nu = nu if venster.eigen_periode else kengetallen(uitval_filters)
+uitval_toen = toen if venster.eigen_periode else kengetallen(uitval_filters.jaar_eerder())
+tegels[2].metric(
+    "Uitval binnen 12 maanden",
+    "–" if uitval_nu.uitval_12 is None else formaat.percentage(uitval_nu.uitval_12),
+    help=KENGETALLEN["uitval_binnen"].definitie,
+    **formaat.metric_verschil(verschil(uitval_nu.uitval_12, uitval_toen.uitval_12), formaat.verschil_procentpunt,
+                              VORIG, kleur="inverse"),
+)
+tegels[2].caption(uitval_bijschrift(venster, uitval_nu.uitval12_noemer, uitval_nu.uitval_12 is None))
 telling(
     "Praktijkverklaringen",
     nu.praktijkverklaringen,
@@ -96,7 +113,7 @@ if not is_afgeschermd(nu.unieke_kandidaten):
 # praktijkverklaring went on to work is answered per start cohort on its own page
 st.page_link("pages/resultaten.py", icon=":material/conversion_path:",
              label="Hoeveel van wie een praktijkverklaring haalde ging naar werk? Zie Van instroom naar werk")
-vergelijkingen = [(nu.instroom, toen.instroom), (nu.lopend, lopend_toen), (nu.uitval_12, toen.uitval_12),
+vergelijkingen = [(nu.instroom, toen.instroom), (nu.lopend, lopend_toen), (uitval_nu.uitval_12, uitval_toen.uitval_12),
                   (nu.praktijkverklaringen, toen.praktijkverklaringen), (nu.uitstroom_werk, toen.uitstroom_werk)]
 if any(is_beschermd(d := verschil(a, b)) and richting(d) is None for a, b in vergelijkingen):
     st.caption(HAAKJES)
@@ -118,6 +135,9 @@ else:
 
 st.subheader("Per gemeente")
 per_gemeente = kengetallen_per_gemeente(gekozen)
+# the uitval column follows the tile: the same start months
+uitval_per_gemeente = per_gemeente if venster.eigen_periode else kengetallen_per_gemeente(uitval_filters).set_index(
+    "groep").reindex(per_gemeente["groep"]).reset_index()
 if per_gemeente.empty:
     st.info("Geen trajecten in deze selectie.")
     st.stop()
@@ -128,7 +148,7 @@ tabel = pd.DataFrame(
         "Unieke kandidaten": per_gemeente["unieke_kandidaten"],
         "Lopende trajecten": per_gemeente["lopend"],
         "Uitval binnen 12 maanden": [formaat.percentage_met_n(a, n) for a, n in zip(
-            per_gemeente["uitval_12"], per_gemeente["uitval12_noemer"], strict=True)],
+            uitval_per_gemeente["uitval_12"], uitval_per_gemeente["uitval12_noemer"], strict=True)],
         "Praktijkverklaringen": per_gemeente["praktijkverklaringen"],
         "Uitstroom naar werk": per_gemeente["uitstroom_werk"],
     }
@@ -143,7 +163,8 @@ st.dataframe(
     column_config=kolommen.instellingen(tabel, {
         "Lopende trajecten": st.column_config.Column("Lopend", help=KENGETALLEN["lopend"].definitie),
         "Uitval binnen 12 maanden": st.column_config.Column(
-            "Uitval 12 mnd", help="Uitval binnen 12 maanden. " + KENGETALLEN["uitval_binnen"].definitie),
+            "Uitval 12 mnd", help=f"Uitval binnen 12 maanden. {uitval_bijschrift(venster)} "
+            + KENGETALLEN["uitval_binnen"].definitie),
         "Praktijkverklaringen": st.column_config.Column(
             "Praktijkverkl.", help="Praktijkverklaringen. " + KENGETALLEN["praktijkverklaringen"].definitie),
         "Uitstroom naar werk": st.column_config.Column(
@@ -151,9 +172,14 @@ st.dataframe(
         "Unieke kandidaten": st.column_config.Column("Uniek", help=KENGETALLEN["unieke_kandidaten"].definitie),
     }),
 )
-afscherming_uitleg(per_gemeente, ["instroom", "unieke_kandidaten", "lopend", "uitval_12", "praktijkverklaringen",
-                                  "uitstroom_werk"])
+ander_venster = not venster.eigen_periode or venster.ingekort  # the other columns are about the chosen period
+uitval_zin = f"{uitval_bijschrift(venster)[0].lower()}{uitval_bijschrift(venster)[1:]}"
+if ander_venster:
+    st.caption(f"Uitval 12 mnd: {uitval_zin}")
+afscherming_uitleg(per_gemeente.assign(uitval_12=uitval_per_gemeente["uitval_12"].to_numpy()),
+                   ["instroom", "unieke_kandidaten", "lopend", "uitval_12", "praktijkverklaringen", "uitstroom_werk"])
 UITVAL_12 = "Uitval binnen 12 maanden"
-download_knoppen(tabel.assign(**{UITVAL_12: per_gemeente["uitval_12"]}), "overzicht_per_gemeente",  # the share
+download_knoppen(tabel.assign(**{UITVAL_12: uitval_per_gemeente["uitval_12"]}), "overzicht_per_gemeente",  # the share
                  sleutel="overzicht_gemeente", procenten=[UITVAL_12],                 # as a number in the file
-                 toelichting=toelichting("Overzicht", "Per gemeente", gekozen))
+                 toelichting=toelichting("Overzicht", "Per gemeente", gekozen,
+                                         extra=((UITVAL_12, uitval_zin),) if ander_venster else ()))

@@ -14,6 +14,7 @@ from analytics.vraag import (
     STRUCTUREEL_MAANDEN,
     structurele_vraag,
     vraag_en_aanbod,
+    vraag_per_jaar,
     vraag_per_maand,
     vraagbalans,
     vraagvenster,
@@ -22,7 +23,7 @@ from kader import HAAKJES, afscherming_uitleg, filters, toelichting
 from kader.downloads import download_knoppen
 from kader.filterbalk import naam_van
 from weergave import formaat, kolommen
-from weergave.grafieken import PLOTLY_CONFIG
+from weergave.grafieken import PLOTLY_CONFIG, staaf_per_periode
 from weergave.grafieken_vraag import heatmap_per_maand, vraag_tegen_instroom
 
 TREND = {"meer": "↑ stijgend", "minder": "↓ dalend", "gelijk": "→ gelijk"}
@@ -55,6 +56,18 @@ def sector(code: str) -> str:
 def maanden_tekst(venster) -> str:
     """'november 2025 t/m oktober 2026'."""
     return " t/m ".join(f"{formaat.maandnaam(d.month)} {d.year}" for d in (venster.eerste, venster.laatste))
+
+
+def jaar_label(jaar: int, eerste, laatste) -> str:
+    """'2025'; '2026 t/m okt' or '2023 vanaf nov' for a year the vraag data covers only in part."""
+    kort = {m: formaat.maandnaam(m, kort=True) for m in (eerste.month, laatste.month)}
+    if (eerste.month, laatste.month) == (1, 12):
+        return str(jaar)
+    if eerste.month == 1:
+        return f"{jaar} t/m {kort[laatste.month]}"
+    if laatste.month == 12:
+        return f"{jaar} vanaf {kort[eerste.month]}"
+    return f"{jaar} {kort[eerste.month]} t/m {kort[laatste.month]}"
 
 
 st.title("Structurele vraag")
@@ -132,6 +145,50 @@ else:
         sector_kolom="sectornaam" if per == "beroep" else None,
     )
     st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)
+
+# --- 1b. Per sector per jaar ---------------------------------------------------------------------------
+st.subheader("Vraag per sector per jaar")
+per_jaar = vraag_per_jaar(gekozen, venster)
+st.caption(
+    "Dezelfde vraag als in de heatmap, per kalenderjaar bij elkaar opgeteld: het totaal aantal gevraagde plekken in "
+    "het jaar en gemiddeld per maand (het totaal gedeeld door het aantal maanden). Een jaar waarover nog niet alle "
+    "maanden binnen zijn, telt alleen die maanden: vergelijk de jaren daarom op het gemiddelde per maand."
+)
+if per_jaar.empty:
+    st.info("Geen werkgeversvraag in deze jaren voor deze selectie.")
+else:
+    per_jaar["sectornaam"] = per_jaar["sector"].map(sector)
+    per_jaar["jaarlabel"] = [jaar_label(r.jaar, r.eerste, r.laatste) for r in per_jaar.itertuples()]
+    grafiek = staaf_per_periode(
+        per_jaar.assign(periode=per_jaar["jaar"].astype(int)), "periode", "gemiddeld_per_maand", "sectornaam",
+        gestapeld=False, per_jaar=True, decimalen=1, y_titel="Plekken per maand, gemiddeld",
+        titel="Gevraagde plekken per maand, gemiddeld per jaar en sector",
+    )
+    if grafiek is not None:
+        st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)
+    # long, not wide: a column pair per year ran off-screen at 1024 px; sectors by their latest average, most first
+    laatste_jaar = per_jaar[per_jaar["jaar"] == per_jaar["jaar"].max()].set_index("sector")["gemiddeld_per_maand"]
+    volgorde = per_jaar["sector"].map(laatste_jaar).fillna(0)
+    per_jaar = per_jaar.assign(_volgorde=-volgorde).sort_values(["_volgorde", "sectornaam", "jaar"], kind="stable")
+    jaartabel = pd.DataFrame({
+        "Sector": per_jaar["sectornaam"],
+        "Jaar": per_jaar["jaarlabel"],
+        "Totaal in het jaar": per_jaar["totaal"].astype(int),
+        "Gemiddeld per maand": per_jaar["gemiddeld_per_maand"].astype(float),
+    })
+    st.dataframe(
+        formaat.tabel_nl(jaartabel, {"Gemiddeld per maand": 1}), hide_index=True, width="stretch",
+        height=min(38 + 35 * len(jaartabel), 640),
+        column_config=kolommen.instellingen(jaartabel, {
+            "Totaal in het jaar": st.column_config.NumberColumn(
+                help="Gevraagde plekken in het jaar, alle maanden met gegevens bij elkaar. "
+                + KENGETALLEN["vraag"].definitie),
+            "Gemiddeld per maand": st.column_config.NumberColumn(
+                help="Het totaal gedeeld door het aantal maanden van het jaar waarover vraag is geladen."),
+        }),
+    )
+    download_knoppen(jaartabel, f"vraag_per_sector_per_jaar_{venster.laatste:%Y-%m}", sleutel="vraag_per_jaar",
+                     toelichting=uitleg("Vraag per sector per jaar"))
 
 # --- 2. Structurele vraag per beroep -----------------------------------------------------------------
 st.subheader("Structurele vraag per beroep")

@@ -103,10 +103,11 @@ def heatmap(app: AppTest) -> dict:
 
 
 def staven(app: AppTest) -> dict[str, dict[str, float]]:
-    """The vraag-en-aanbod chart: per bar series, sector -> value."""
+    """The vraag-en-aanbod chart (horizontal bars; the bars per year stand upright): per bar series, sector ->
+    value."""
     for grafiek in app.get("plotly_chart"):
         spec = json.loads(grafiek.proto.spec)
-        if spec["data"][0]["type"] == "bar":
+        if spec["data"][0]["type"] == "bar" and spec["data"][0].get("orientation") == "h":
             return {t["name"]: dict(zip(t["y"], t["x"], strict=True)) for t in spec["data"] if t["type"] == "bar"}
     raise AssertionError("geen staafgrafiek op de pagina")
 
