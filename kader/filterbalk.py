@@ -118,7 +118,7 @@ def filterbalk(wie=None) -> Filters | None:
     _herstel("periode")
     periode = st.sidebar.selectbox(
         "Periode", keuzes_periode, key=f"{SLEUTEL}periode", on_change=_bij_wijziging("periode"),
-        help=BEGRIPPEN["periode"].definitie
+        help=f"{BEGRIPPEN['periode'].definitie} {BEGRIPPEN['peildatum'].definitie}"
         + ("" if keuzes_periode == PERIODES else " Met afgeschermde aantallen zijn alleen deze vaste perioden "
            "te kiezen: uit de verschillen tussen veel zelfgekozen perioden zouden kleine aantallen terug te "
            "rekenen zijn."),

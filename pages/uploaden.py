@@ -177,9 +177,13 @@ def bekende_organisaties() -> list[str]:
     """The organisations the store already has uploads of: the beheerder's choice list."""
     if not db.exists():
         return []
-    with opslag_of_uitleg():
-        stand = stand_per_organisatie()
-    return sorted(set(stand["organisatie"]), key=str.casefold)
+    if "uploaden_bekende" not in staat:  # once per session and after each load here: never waiting for another load
+        try:
+            stand = stand_per_organisatie()
+        except fouten.OpslagFout:  # busy or unreadable: nothing to choose from yet; the check says what is wrong
+            return []
+        staat["uploaden_bekende"] = sorted(set(stand["organisatie"]), key=str.casefold)
+    return staat["uploaden_bekende"]
 
 
 ANDERE_ORGANISATIE = "Andere organisatie…"
@@ -314,6 +318,7 @@ def laden(bestand, controle: Controle) -> None:
         "regels": uitkomst.controle.foutregels_beperkt(MAX_FOUTEN_IN_MELDING) if uitkomst.status == "geweigerd"
         else uitkomst.controle.waarschuwingen,
     }
+    staat.pop("uploaden_bekende", None)  # a new organisatie is known from now on
     staat["uploaden_controles"].pop(bestand.file_id, None)  # the card shows only the outcome from now on
     staat["uploaden_gelezen"].pop(bestand.file_id, None)  # and the sheets read need not stay in memory
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analytics.sectoren import Halfjaar
 from tests.conftest import demo_app
 
 # page -> (widget kind, key, the value chosen (not the default), how the link writes it)
@@ -17,6 +18,7 @@ KEUZES = {
                         ("selectbox", "uitval_uitsplitsen", "Doelgroep", "Doelgroep")],
     "pages/structurele_vraag.py": [("slider", "vraag_k", 9, "9"), ("radio", "vraag_heatmap_per", "beroep", "beroep")],
     "pages/sectoren.py": [("selectbox", "sectoren_halfjaar", "2025-1", "2025-1")],
+    "pages/rapportage.py": [("selectbox", "rapport_halfjaar", Halfjaar.uit_sleutel("2025-1"), "2025-1")],
 }  # fmt: skip
 
 
