@@ -16,7 +16,8 @@ BEGRIPPEN: dict[str, Begrip] = {
     "periode": Begrip(
         "Periode",
         "De maanden waarin een traject begonnen is (de startdatum), tenzij de uitleg bij een getal iets anders zegt; "
-        "de vaste perioden lopen tot de laatste peildatum die alle gekozen organisaties hebben geleverd.",
+        "de perioden lopen tot de laatste peildatum die elke organisatie heeft geleverd (een organisatie waarvan "
+        "de laatste export meer dan anderhalve maand ouder is dan de nieuwste, houdt ze niet op).",
     ),
     "peildatum": Begrip(
         "Peildatum",
