@@ -72,3 +72,39 @@ def test_the_link_carries_only_the_choices_of_the_page_shown(demo_opslag, monkey
     assert not app.exception
     assert "instroom_per" not in app.query_params
     assert app.query_params["uitval_cohort_per"] == "kwartaal"
+
+
+def test_the_choices_on_the_verbeteracties_page_round_trip_through_the_link(demo_opslag, tmp_path, monkeypatch):
+    import shutil
+
+    from demodata.laden import demo_verbeteracties
+
+    db, _ = demo_opslag
+    kopie = tmp_path / "demo.duckdb"
+    shutil.copy(db, kopie)
+    monkeypatch.setenv("DASHBOARD_SLEUTEL", str(db.parent / "sleutel"))
+    assert demo_verbeteracties(kopie) == 3
+    monkeypatch.setenv("DASHBOARD_DB", str(kopie))
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    def open_(link: dict) -> AppTest:
+        app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+        app.query_params.update(link)
+        app.switch_page("pages/verbeteracties.py").run()
+        assert not app.exception
+        return app
+
+    app = open_({})
+    app.selectbox(key="va_status").set_value("bezig").run()
+    app.checkbox(key="va_te_laat").check().run()
+    app.selectbox(key="va_halfjaar").set_value("2025-2").run()
+    link = dict(app.query_params)
+    assert (link["va_status"], link["va_te_laat"], link["va_halfjaar"]) == ("bezig", "True", "2025-2")
+
+    nieuw = open_(link)
+    assert nieuw.selectbox(key="va_status").value == "bezig"
+    assert nieuw.checkbox(key="va_te_laat").value is True
+    assert nieuw.selectbox(key="va_halfjaar").value == "2025-2"
+    assert dict(nieuw.query_params) == link
