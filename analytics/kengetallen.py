@@ -22,6 +22,7 @@ from analytics.onderdrukking import (
 )
 from analytics.opslag import BEGIN, query, query_ervoor
 from analytics.perioden import binnen_bereik, gepubliceerde_perioden, laatste_volledige_maand, periode_van
+from analytics.stand import VEROUDERD_NA
 from toegang.kijker import GeenToegang
 
 
@@ -449,12 +450,29 @@ def stand(instroom: object, afspraak: float, pro_rata: float) -> str:
 
 
 def periode_grenzen() -> tuple[dt.date, dt.date] | None:
-    """(first startdatum, latest peildatum) in the store, or None when there are no trajecten."""
-    rij = query("periode_grenzen").iloc[0]
+    """(first startdatum, the peildatum the periods end at) in the store, or None when there are no trajecten. The
+    peildatum is the last one every delivering organisation has delivered (analytics/sql/periode_grenzen.sql): when
+    one organisation has delivered November and the others not yet, 'Dit jaar tot nu' ends in October for all, so a
+    month that most have not delivered does not count as a month without instroom. Every period, every published
+    total and the follow-up windows start from this date."""
+    rij = query("periode_grenzen", {"verouderd_dagen": VEROUDERD_NA.days}).iloc[0]
     if pd.isna(rij["eerste_start"]):
         return None
-    laatste = binnen_bereik(pd.Timestamp(rij["laatste_peildatum"]).date())
+    laatste = binnen_bereik(pd.Timestamp(rij["gezamenlijke_peildatum"]).date())
     return min(binnen_bereik(pd.Timestamp(rij["eerste_start"]).date()), laatste), laatste
+
+
+def nog_niet_geleverd() -> tuple[dt.date, list[str]] | None:
+    """When the periods end before the newest peildatum: (the peildatum they end at, the organisations whose latest
+    export is of that date: they hold the periods back); None when every organisation is as far as the newest."""
+    grenzen = periode_grenzen()
+    if grenzen is None:
+        return None
+    laatste = {rij.organisatie: binnen_bereik(pd.Timestamp(rij.laatste).date())
+               for rij in query("laatste_peildatum_per_organisatie").itertuples()}
+    if max(laatste.values()) <= grenzen[1]:
+        return None
+    return grenzen[1], sorted(o for o, datum in laatste.items() if datum == grenzen[1])
 
 
 def filterkeuzes() -> dict[str, list[tuple[str, str]]]:

@@ -16,6 +16,7 @@ from analytics.onderdrukking import drempel
 from basis.fouten import OpslagBezet, OpslagFout
 from basis.instellingen import db_pad
 from kader.filterbalk import SCHADUW, filterbalk, filterdelen
+from kader.keuzes import keuze
 from kader.opmaak import presentatiebanner, printregel
 from kader.toegang import PRESENTATIE, inlog_vastleggen, kijker, logboek_probleem, uitloggen
 from kader.versheid import versheidsregel
@@ -23,8 +24,8 @@ from toegang import beleid
 from toegang.kijker import Kijker
 from weergave.tekst import markdown_tekst
 
-__all__ = ["afscherming_uitleg", "filterbalk", "filterregels", "filters", "opslag_of_uitleg", "toegang_vereist",
-           "toelichting", "versheidsregel"]
+__all__ = ["afscherming_uitleg", "filterbalk", "filterregels", "filters", "keuze", "opslag_of_uitleg",
+           "toegang_vereist", "toelichting", "versheidsregel"]
 
 
 @contextmanager

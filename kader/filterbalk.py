@@ -8,10 +8,12 @@ import datetime as dt
 
 import streamlit as st
 
+from analytics.begrippen import BEGRIPPEN
 from analytics.filters import DIMENSIES, Filters
 from analytics.kengetallen import filterkeuzes, periode_grenzen
 from analytics.perioden import PERIODES, VASTE_PERIODES, ZELF_KIEZEN, periode_van
 from basis.referentie import code_weergave
+from kader.keuzes import link_bewaren
 from toegang import beleid
 
 LABELS = {
@@ -68,6 +70,7 @@ def _naar_url(periode: str, van: dt.date, tot: dt.date, keuzes: dict[str, list[s
     if periode == ZELF_KIEZEN:
         nieuw |= {"van": van.isoformat(), "tot": tot.isoformat()}
     nieuw |= {dimensie: waarden for dimensie, waarden in keuzes.items() if waarden}
+    link_bewaren(("periode", "van", "tot", *DIMENSIES))  # the page's own choices: kader.keuzes adds them again
     st.query_params.from_dict(nieuw)  # setting the URL does not rerun the script
 
 
@@ -115,7 +118,7 @@ def filterbalk(wie=None) -> Filters | None:
     _herstel("periode")
     periode = st.sidebar.selectbox(
         "Periode", keuzes_periode, key=f"{SLEUTEL}periode", on_change=_bij_wijziging("periode"),
-        help="De periode telt op de startdatum van het traject, tenzij de uitleg iets anders zegt."
+        help=f"{BEGRIPPEN['periode'].definitie} {BEGRIPPEN['peildatum'].definitie}"
         + ("" if keuzes_periode == PERIODES else " Met afgeschermde aantallen zijn alleen deze vaste perioden "
            "te kiezen: uit de verschillen tussen veel zelfgekozen perioden zouden kleine aantallen terug te "
            "rekenen zijn."),
@@ -146,7 +149,7 @@ def filterbalk(wie=None) -> Filters | None:
         keuzes[dimensie] = st.sidebar.multiselect(
             LABELS[dimensie], [waarde for waarde, _ in opties], key=f"{SLEUTEL}{dimensie}",
             format_func=lambda w, d=dimensie, n=namen: naam_van(d, w, n), placeholder="Alle",
-            on_change=_bij_wijziging(dimensie), max_selections=maximum,
+            on_change=_bij_wijziging(dimensie), max_selections=maximum, help=BEGRIPPEN[dimensie].definitie,
         )
         _bewaar(dimensie, keuzes[dimensie])
     _naar_url(periode, van, tot, keuzes)

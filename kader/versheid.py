@@ -6,8 +6,20 @@ import datetime as dt
 
 import streamlit as st
 
+from analytics.kengetallen import nog_niet_geleverd
 from analytics.stand import stand_per_organisatie, verouderd
+from weergave.formaat import maandnaam
+from weergave.grafieken import opsomming
 from weergave.tekst import markdown_tekst
+
+
+def achterstand_zin(datum: dt.date, namen: list[str]) -> str:
+    """Who holds the periods back, and to when they run: 'Werkbedrijf X heeft november nog niet geleverd; …'."""
+    volgende = datum + dt.timedelta(days=1)
+    wat = maandnaam(volgende.month) if volgende.day == 1 else f"na {datum:%d-%m-%Y}"
+    wie = opsomming([markdown_tekst(n) for n in namen])  # names from files: text
+    return (f"{wie} {'heeft' if len(namen) == 1 else 'hebben'} {wat} nog niet geleverd; de perioden (zoals 'Dit jaar "
+            f"tot nu') lopen daarom voor iedereen tot en met {datum:%d-%m-%Y}.")
 
 
 def versheidsregel(vandaag: dt.date | None = None) -> None:
@@ -26,3 +38,5 @@ def versheidsregel(vandaag: dt.date | None = None) -> None:
                 f"De laatste export van {organisatie} is van {peildatum:%d-%m-%Y}: ouder dan anderhalve maand."
             )
     st.sidebar.caption("Gegevens tot en met (laatste peildatum):  \n" + "  \n".join(regels))
+    if (achter := nog_niet_geleverd()) is not None:
+        st.sidebar.info(achterstand_zin(*achter))

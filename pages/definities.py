@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analytics.begrippen import BEGRIPPEN
 from analytics.kengetallen import KENGETALLEN
 from analytics.onderdrukking import drempel
 from kader import toegang_vereist
@@ -30,6 +31,10 @@ with st.expander(f"Kleine aantallen: <{d}, x, – en afronding"):
         "alleen wie de aantallen exact ziet: verschillende mensen tellen niet op over perioden. Wie niet alles "
         "exact ziet, kiest uit vaste perioden."
     )
+st.header("De filters")
+for begrip in BEGRIPPEN.values():  # the same sentences as the filters' help in the sidebar
+    st.markdown(f"**{begrip.label}**: {begrip.definitie}")
+st.header("De getallen")
 for kengetal in KENGETALLEN.values():
     st.subheader(kengetal.label)
     st.write(kengetal.definitie)

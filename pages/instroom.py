@@ -29,6 +29,7 @@ from kader import (
 )
 from kader.downloads import download_knoppen
 from kader.filterbalk import naam_van
+from kader.keuzes import keuze
 from weergave import formaat, kolommen
 from weergave.grafieken import PLOTLY_CONFIG, staaf_per_periode, voortgang_tegen_doel
 
@@ -113,8 +114,8 @@ gekozen = filters()
 _, peildatum = periode_grenzen()
 
 links, rechts = st.columns(2)
-periode = links.radio("Per", ["maand", "jaar"], format_func=str.capitalize, horizontal=True, key="instroom_per")
-uitsplitsing = rechts.selectbox("Uitsplitsen naar", list(DIMENSIES), key="instroom_uitsplitsen")
+periode = keuze(links.radio, "Per", ["maand", "jaar"], format_func=str.capitalize, horizontal=True, key="instroom_per")
+uitsplitsing = keuze(rechts.selectbox, "Uitsplitsen naar", list(DIMENSIES), key="instroom_uitsplitsen")
 dimensie = DIMENSIES[uitsplitsing]
 if dimensie and periode == "maand" and not gekozen.exact:
     periode = "jaar"

@@ -9,6 +9,7 @@ import streamlit as st
 
 from kader import filters
 from kader.downloads import download_logger
+from kader.keuzes import keuze
 from rapportage.maken import MIME, rapport_bytes
 from rapportage.model import beschikbare_halfjaren, halfjaar_naam, rapport
 from rapportage.pdf import PdfFout
@@ -21,8 +22,8 @@ if not opties:
     st.info("Er is nog geen volledig halfjaar in de gegevens: de rapportage komt er als het eerste halfjaar voorbij "
             "is.")
     st.stop()
-halfjaar = st.selectbox("Halfjaar", opties, format_func=halfjaar_naam, key="rapport_halfjaar",
-                        help="Alleen volledige halfjaren; het laatste staat bovenaan.")
+halfjaar = keuze(st.selectbox, "Halfjaar", opties, format_func=halfjaar_naam, key="rapport_halfjaar",
+                 tekst=lambda h: h.sleutel, help="Alleen volledige halfjaren; het laatste staat bovenaan.")
 st.caption(
     "Het rapport voor de halfjaarlijkse evaluatie met gemeenten, UWV, werkgeversservicepunt en mbo-scholen: voorblad "
     "met de peildatum per organisatie, een samenvatting, de sectorvergelijking, instroom tegen de afspraken, uitval, "

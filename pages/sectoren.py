@@ -25,6 +25,7 @@ from kader import HAAKJES, afscherming_uitleg, filters, volgorde_zin
 from kader import toelichting as download_toelichting
 from kader.downloads import download_knoppen
 from kader.filterbalk import naam_van
+from kader.keuzes import keuze
 from weergave import formaat, kolommen
 from weergave.grafieken import PLOTLY_CONFIG
 from weergave.kleine_veelvouden import kleine_veelvouden_per_rij, sectormaten
@@ -65,8 +66,8 @@ if not opties:
     )
     st.stop()
 
-sleutel = st.selectbox(
-    "Halfjaar",
+sleutel = keuze(
+    st.selectbox, "Halfjaar",
     [h.sleutel for h in opties],
     format_func=lambda s: halfjaar_naam(Halfjaar.uit_sleutel(s)),
     key="sectoren_halfjaar",

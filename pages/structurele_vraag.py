@@ -22,6 +22,7 @@ from analytics.vraag import (
 from kader import HAAKJES, afscherming_uitleg, filters, toelichting
 from kader.downloads import download_knoppen
 from kader.filterbalk import naam_van
+from kader.keuzes import keuze
 from weergave import formaat, kolommen
 from weergave.grafieken import PLOTLY_CONFIG, staaf_per_periode
 from weergave.grafieken_vraag import heatmap_per_maand, vraag_tegen_instroom
@@ -95,8 +96,8 @@ if venster.einde < gekozen.tot:
         f"{venster.laatste.year}; de gekozen periode loopt langer door."
     )
 
-k = st.slider(
-    "Structureel: vraag in minstens zoveel van de 12 maanden",
+k = keuze(
+    st.slider, "Structureel: vraag in minstens zoveel van de 12 maanden", waarden=range(1, STRUCTUREEL_MAANDEN + 1),
     min_value=1, max_value=STRUCTUREEL_MAANDEN, value=K_STANDAARD, step=1, key="vraag_k",
     help=KENGETALLEN["structurele_vraag"].definitie,
 )
@@ -125,8 +126,8 @@ st.caption(
     f"Hoeveel plekken werkgevers per maand vroegen, over de laatste 24 maanden ({maanden_tekst(venster_24)}). "
     "Hoe donkerder het vak, hoe meer plekken; een grijs vak met 0 is een maand zonder vraag."
 )
-per = st.radio(
-    "Per", ["sector", "beroep"], format_func=str.capitalize, horizontal=True, key="vraag_heatmap_per",
+per = keuze(
+    st.radio, "Per", ["sector", "beroep"], format_func=str.capitalize, horizontal=True, key="vraag_heatmap_per",
 )
 per_maand = vraag_per_maand(gekozen, venster_24, per)
 if per_maand.empty:

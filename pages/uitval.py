@@ -22,6 +22,7 @@ from basis.referentie import code_weergave
 from kader import ALLES_AFGESCHERMD, alles_afgeschermd, filters, niets_te_tonen, toelichting, volgorde_zin
 from kader.downloads import download_knoppen
 from kader.filterbalk import naam_van
+from kader.keuzes import keuze
 from toegang import beleid
 from weergave import formaat
 from weergave import kolommen as tabelkolommen
@@ -86,8 +87,8 @@ tegels = st.container()
 
 # --- 1. uitval per start cohort -----------------------------------------------------------------------------
 st.subheader("Uitval per startcohort")
-per = st.radio("Cohort per", list(COHORT), format_func=lambda p: COHORT[p], horizontal=True,
-               key="uitval_cohort_per")
+per = keuze(st.radio, "Cohort per", list(COHORT), format_func=lambda p: COHORT[p], horizontal=True,
+            key="uitval_cohort_per")
 cohorten = uitval_per_cohort(gekozen, per)
 if cohorten.empty:
     tegels.info(niets_te_tonen(gekozen.exact, "In deze periode en selectie is geen enkel traject begonnen."))
@@ -206,7 +207,7 @@ with st.expander("Tabel per cohort"):
 # --- 2. time to uitval ------------------------------------------------------------------------------------
 st.subheader("Tijd tot uitval")
 keuzes = [k for k, v in UITSPLITSINGEN.items() if v != "werkgever" or namen_zichtbaar]
-uitsplitsing = st.selectbox("Uitsplitsen naar", keuzes, key="uitval_uitsplitsen")
+uitsplitsing = keuze(st.selectbox, "Uitsplitsen naar", keuzes, key="uitval_uitsplitsen")
 dimensie = UITSPLITSINGEN[uitsplitsing]
 km = tijd_tot_uitval(gekozen, dimensie)
 groepsnaam = {g: naam_van(CODELIJST_VAN.get(dimensie, ""), g, {}) for g in km.groepen["groep"]}

@@ -15,7 +15,7 @@ import streamlit as st
 
 from analytics.kwaliteit import Terugdraaigevolg, terugdraaigevolg, uploadgeschiedenis
 from analytics.opslag import cache_legen, opslagversie
-from analytics.stand import SOORT_LABELS
+from analytics.stand import SOORT_LABELS, stand_per_organisatie
 from basis import fouten, instellingen, referentie
 from basis.instellingen import db_pad
 from basis.referentie import norm_key
@@ -115,6 +115,7 @@ def bestandsnaam(bestand) -> str:
 def melding_met_regels(kop: str, regels: list[str], opsommen: bool = True) -> str:
     """Markdown for a message (`kop`, markdown) and its lines, as a list or one after the other; the lines shown
     literally: they repeat names, headers and values from the file."""
+    regels = [meldingen.op_pagina(r) for r in regels]  # the page's wording, never the command line's flags
     return "\n".join([kop, *[f"- {markdown_tekst(r)}" if opsommen else markdown_tekst(r) for r in regels]])
 
 
@@ -149,7 +150,7 @@ def controle_van(bestand, gelezen_bestand: Gelezen, soort, organisatie, peildatu
 
 def keuzes(bestand, gelezen_bestand: Gelezen) -> tuple[str | None, str | None, dt.date | None]:
     """Kind, organisatie and peildatum: filled in from the file where it says them, and editable."""
-    herkend = herkend_uit(gelezen_bestand)
+    herkend = herkend_uit(gelezen_bestand, bekende_organisaties=BEKENDE)
     kolommen = st.columns(3)
     soort = kolommen[0].selectbox(
         "Soort export",
@@ -172,16 +173,42 @@ def keuzes(bestand, gelezen_bestand: Gelezen) -> tuple[str | None, str | None, d
     return soort, organisatie.strip() or None, peildatum
 
 
+def bekende_organisaties() -> list[str]:
+    """The organisations the store already has uploads of: the beheerder's choice list."""
+    if not db.exists():
+        return []
+    if "uploaden_bekende" not in staat:  # once per session and after each load here: never waiting for another load
+        try:
+            stand = stand_per_organisatie()
+        except fouten.OpslagFout:  # busy or unreadable: nothing to choose from yet; the check says what is wrong
+            return []
+        staat["uploaden_bekende"] = sorted(set(stand["organisatie"]), key=str.casefold)
+    return staat["uploaden_bekende"]
+
+
+ANDERE_ORGANISATIE = "Andere organisatie…"
+ORGANISATIE_HULP = ("De organisatie die de export levert. Herkend aan de kolom Organisatie, een regel "
+                    "'Organisatie: …' boven de kopregel of de naam van een bekende organisatie in de titel.")
+
+
 def organisatie_keuze(kolom, bestand, in_bestand: str | None) -> str:
-    """The beheerder types the organisatie (filled in from the file); an organisatie's own is filled in and fixed
-    (a choice among its own when it has several)."""
+    """The beheerder chooses the organisatie from the known ones (filled in where the file names it), or types
+    another; an organisatie's own is filled in and fixed (a choice among its own when it has several)."""
     if EIGEN is None:
-        return kolom.text_input(
-            "Organisatie",
-            value=in_bestand or "",
-            key=f"uploaden_organisatie_{bestand.file_id}",
-            help="De organisatie die de export levert. Uit de kolom Organisatie of een titelregel als die er is.",
+        bekend = BEKENDE
+        tekst_sleutel = f"uploaden_organisatie_tekst_{bestand.file_id}"
+        if not bekend:  # nothing loaded yet: there is nothing to choose from
+            return kolom.text_input("Organisatie", value=in_bestand or "", key=tekst_sleutel, help=ORGANISATIE_HULP)
+        zelfde = [norm_key(o) == norm_key(in_bestand or "") for o in bekend]
+        index = zelfde.index(True) if any(zelfde) else len(bekend) if in_bestand else None
+        gekozen = kolom.selectbox(
+            "Organisatie", [*bekend, ANDERE_ORGANISATIE], index=index, placeholder="Kies de organisatie",
+            key=f"uploaden_organisatie_{bestand.file_id}", help=ORGANISATIE_HULP,
         )
+        if gekozen != ANDERE_ORGANISATIE:
+            return gekozen or ""
+        return kolom.text_input("Naam van de andere organisatie", value=in_bestand or "", key=tekst_sleutel,
+                                help="Zoals de organisatie voortaan in het dashboard heet.")
     if len(EIGEN) == 1:
         return kolom.text_input("Organisatie", value=EIGEN[0], disabled=True,
                                 key=f"uploaden_organisatie_{bestand.file_id}",
@@ -291,6 +318,7 @@ def laden(bestand, controle: Controle) -> None:
         "regels": uitkomst.controle.foutregels_beperkt(MAX_FOUTEN_IN_MELDING) if uitkomst.status == "geweigerd"
         else uitkomst.controle.waarschuwingen,
     }
+    staat.pop("uploaden_bekende", None)  # a new organisatie is known from now on
     staat["uploaden_controles"].pop(bestand.file_id, None)  # the card shows only the outcome from now on
     staat["uploaden_gelezen"].pop(bestand.file_id, None)  # and the sheets read need not stay in memory
 
@@ -446,7 +474,7 @@ def geschiedenis() -> None:
     rij = per_id[gekozen]
     getoond = rij.fouten[:MAX_FOUTEN_IN_MELDING]
     for regel in getoond:
-        st.error(markdown_tekst(regel))
+        st.error(markdown_tekst(meldingen.op_pagina(regel)))
     if rij.aantal_fouten > len(getoond):
         st.caption(f"En nog {formaat.getal(rij.aantal_fouten - len(getoond))} fouten.")
     for regel in rij.waarschuwingen:
@@ -496,6 +524,7 @@ def geschiedenis() -> None:
         st.rerun()
 
 
+BEKENDE = bekende_organisaties() if EIGEN is None else []  # an organisatie's own field is fixed
 tab_uploaden, tab_geschiedenis = st.tabs(["Uploaden", "Geschiedenis"])
 with tab_uploaden:
     grens = st.get_option("server.maxUploadSize")

@@ -30,6 +30,7 @@ from basis.instellingen import db_pad
 from basis.referentie import code_weergave, codes
 from kader import opslag_of_uitleg, toegang_vereist
 from kader.downloads import download_logger
+from kader.keuzes import keuze
 from pipelines.verbeteracties import (
     GEEN_PERSONEN,
     NIET_GELADEN,
@@ -86,14 +87,14 @@ else:
                    "deadline is voorbij en de actie is nog open of bezig. Ze staan in de tabel met 'te laat' en een "
                    "rode achtergrond.")
     with st.container(horizontal=True):
-        halfjaar = st.selectbox("Halfjaar", [ALLE, *sorted(set(acties["halfjaar"]), reverse=True)],
-                                format_func=halfjaar_tekst, key="va_halfjaar")
+        halfjaar = keuze(st.selectbox, "Halfjaar", [ALLE, *sorted(set(acties["halfjaar"]), reverse=True)],
+                         format_func=halfjaar_tekst, key="va_halfjaar")
         sectoren = sorted({s for s in acties["sector"] if s}, key=lambda s: code_weergave("sector", s))
-        sector = st.selectbox("Sector", [ALLE, *sectoren], key="va_sector",
-                              format_func=lambda s: code_weergave("sector", s) if s else "Alle sectoren")
-        status = st.selectbox("Status", [ALLE, *STATUSSEN], key="va_status",
-                              format_func=lambda s: s or "Alle statussen")
-        alleen_te_laat = st.checkbox("Alleen te laat", key="va_te_laat")
+        sector = keuze(st.selectbox, "Sector", [ALLE, *sectoren], key="va_sector",
+                       format_func=lambda s: code_weergave("sector", s) if s else "Alle sectoren")
+        status = keuze(st.selectbox, "Status", [ALLE, *STATUSSEN], key="va_status",
+                       format_func=lambda s: s or "Alle statussen")
+        alleen_te_laat = keuze(st.checkbox, "Alleen te laat", waarden=(False, True), key="va_te_laat")
     getoond = gefilterd(acties, halfjaar, sector, status, alleen_te_laat)
     tabel = pd.DataFrame({  # what decides whether to act first (status, late, deadline), the long texts last
         "Nr": getoond["id"].astype(int),
@@ -208,7 +209,7 @@ with st.form("va_nieuw", clear_on_submit=False):
                                   index=opties.index(laatste.sleutel) if laatste and laatste.sleutel in opties else 0)
     sector_codes = [code for lijst, code, _ in codes() if lijst == "sector"]
     nieuw_sector = st.selectbox("Sector", [ALLE, *sector_codes],
-                                format_func=lambda s: code_weergave("sector", s) if s else "Alle sectoren")
+                         format_func=lambda s: code_weergave("sector", s) if s else "Alle sectoren")
     gemeente_namen = dict(keuzes.get("gemeenten", []))
     nieuw_gemeente = st.selectbox("Gemeente", [ALLE, *gemeente_namen], format_func=lambda g: gemeente_namen.get(
         g, "Hele selectie (alle gemeenten)") if g else "Hele selectie (alle gemeenten)")

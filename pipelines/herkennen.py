@@ -39,6 +39,7 @@ class Herkend:
     organisaties_in_kolom: list[str] = field(default_factory=list)
     organisatie_in_titel: str | None = None
     peildatum_in_bestand: str | None = None
+    titeltekst: list[str] = field(default_factory=list)  # the text around the data: title rows, other sheets
     waarschuwingen: list[str] = field(default_factory=list)
 
     @property
@@ -165,6 +166,7 @@ def herken(bladen: list[Blad], soort: str | None = None) -> Herkend:
         organisaties_in_kolom=in_kolom,
         organisatie_in_titel=titelwaarde(kop, "organisatie"),
         peildatum_in_bestand=titelwaarde(kop, "peildatum"),
+        titeltekst=titelcellen(kop, [b for b in bladen if b is not kop.blad]),
         waarschuwingen=waarschuwingen,
     )
 
@@ -232,6 +234,24 @@ def titelwaarde(kop: Kandidaat, woord: str) -> str | None:
             if gevonden and i + 1 < len(cellen):
                 return cellen[i + 1]
     return None
+
+
+def titelcellen(kop: Kandidaat, andere: list[Blad]) -> list[str]:
+    """The text cells above the data on the header's sheet and in the first rows of the other sheets: where an
+    export names who made it ('Trajectoverzicht Werkbedrijf Waalstad', a sheet 'Toelichting'). Never data rows: an
+    internal trajecten's werkgever may be an organisation's own name."""
+    stukken = [kop.blad.tabel.slice(0, kop.rij), *(b.tabel.slice(0, ZOEK_KOPREGEL_IN) for b in andere)]
+    return [str(v).strip() for stuk in stukken for rij in stuk.to_pylist() for v in rij.values()
+            if isinstance(v, str) and v.strip()]
+
+
+def genoemde_organisatie(titeltekst: list[str], bekende: list[str]) -> str | None:
+    """The one known organisation the text around the data names (spaces, case and punctuation ignored); a name
+    inside a longer known name counts for the longer one only. None when it names none, or more than one."""
+    teksten = [norm_key(t) for t in titeltekst]
+    genoemd = {naam for naam in bekende if norm_key(naam) and any(norm_key(naam) in t for t in teksten)}
+    langste = {n for n in genoemd if not any(n != m and norm_key(n) in norm_key(m) for m in genoemd)}
+    return next(iter(langste)) if len(langste) == 1 else None
 
 
 MAANDEN = {

@@ -16,6 +16,7 @@ import json
 import os
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from basis.opslag import leesverbinding, macros_laden, schema_aanleggen, schrijf
 from basis.referentie import norm_key
 from pipelines import meldingen, sleutel
 from pipelines.apart_lezen import bladen_apart
-from pipelines.herkennen import Herkend, datum_uit_tekst, herken, peildatum_uit_bestandsnaam
+from pipelines.herkennen import Herkend, datum_uit_tekst, genoemde_organisatie, herken, peildatum_uit_bestandsnaam
 from pipelines.lezen import Blad, bladen_uit_bytes, controleer_grootte
 from pipelines.meldingen import Fout, Geweigerd, UploadNietTerugTeDraaien
 from pipelines.opslag import sql, voer_uit
@@ -183,8 +184,10 @@ def herkend_uit(
     soort: str | None = None,
     organisatie: str | None = None,
     peildatum: dt.date | None = None,
+    bekende_organisaties: Sequence[str] = (),
 ) -> Controle:
-    """Recognise a read file; what the form or CLI states wins over what the file says."""
+    """Recognise a read file; what the form or CLI states wins over what the file says. `bekende_organisaties`:
+    the names already in the store, recognised where the file's title rows or other sheets name one of them."""
     controle = Controle(bestandsnaam=bestand.bestandsnaam, sha256=bestand.sha256)
     if bestand.bestandsfouten:
         controle.bestandsfouten = list(bestand.bestandsfouten)
@@ -200,7 +203,8 @@ def herkend_uit(
         return controle
     # a missing organisatie and a missing peildatum are reported together
     try:
-        controle.organisatie = gekozen_organisatie(organisatie, herkend, controle.waarschuwingen)
+        controle.organisatie = gekozen_organisatie(organisatie, herkend, controle.waarschuwingen,
+                                                   bekende_organisaties)
     except Geweigerd as fout:
         controle.bestandsfouten += fout.meldingen
     try:
@@ -239,8 +243,10 @@ def _gecontroleerd_in(con: duckdb.DuckDBPyConnection, controle: Controle, db: Pa
     controle.voorbeeld = voorbeeld
 
 
-def gekozen_organisatie(opgegeven: str | None, herkend: Herkend, waarschuwingen: list[str]) -> str:
-    """The form or CLI first, else the file's Organisatie column (one name), else a title row."""
+def gekozen_organisatie(opgegeven: str | None, herkend: Herkend, waarschuwingen: list[str],
+                        bekende: Sequence[str] = ()) -> str:
+    """The form or CLI first, else the file's Organisatie column (one name), else a title row 'Organisatie: …',
+    else the one known organisation the title rows or other sheets name ('Trajectoverzicht Werkbedrijf Waalstad')."""
     in_kolom = herkend.organisaties_in_kolom
     if opgegeven:
         naam = geldige_organisatienaam(opgegeven)
@@ -252,7 +258,8 @@ def gekozen_organisatie(opgegeven: str | None, herkend: Herkend, waarschuwingen:
     if len(in_kolom) > 1:
         raise Geweigerd(meldingen.MEER_ORGANISATIES.format(
             namen=meldingen.opsomming([meldingen.ingekort(n) for n in in_kolom], zichtbaar=5)))
-    naam = geldige_organisatienaam((in_kolom[0] if in_kolom else herkend.organisatie_in_titel) or "")
+    naam = geldige_organisatienaam((in_kolom[0] if in_kolom else herkend.organisatie_in_titel)
+                                   or genoemde_organisatie(herkend.titeltekst, list(bekende)) or "")
     if not naam:
         raise Geweigerd(meldingen.GEEN_ORGANISATIE)
     return naam

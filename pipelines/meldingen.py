@@ -185,6 +185,10 @@ GEEN_ORGANISATIE = (
     "De organisatie is onbekend. Geef de organisatie op (--organisatie of in het uploadformulier) "
     "of zet een kolom Organisatie in het bestand."
 )
+GEEN_ORGANISATIE_PAGINA = (
+    "De organisatie is onbekend: het bestand noemt geen organisatie. Kies de organisatie hierboven, of zet een "
+    "kolom Organisatie of een regel 'Organisatie: …' boven de kopregel in het bestand."
+)
 ORGANISATIENAAM_TE_LANG = (
     "De organisatie '{naam}' heeft een naam van {lengte} tekens; de grens is {grens}. Staat er iets anders dan de "
     "naam van de organisatie in de kolom Organisatie of de titelregel? Geef de naam van de organisatie op."
@@ -203,6 +207,19 @@ GEEN_PEILDATUM = (
     "uploadformulier), zet een regel 'Peildatum: 31-10-2026' boven de kopregel, of zet de maand in "
     "de bestandsnaam (bijvoorbeeld kandidaten_2026-10.xlsx)."
 )
+GEEN_PEILDATUM_PAGINA = (
+    "De peildatum is onbekend. Vul de peildatum hierboven in, zet een regel 'Peildatum: 31-10-2026' boven de "
+    "kopregel, of zet de maand in de bestandsnaam (bijvoorbeeld kandidaten_2026-10.xlsx)."
+)
+# The command line names its flags; the upload page its own fields (a page never speaks of command-line flags).
+OP_PAGINA = {GEEN_ORGANISATIE: GEEN_ORGANISATIE_PAGINA, GEEN_PEILDATUM: GEEN_PEILDATUM_PAGINA}
+
+
+def op_pagina(regel: str) -> str:
+    """A message as the upload page shows it: the command line's wording replaced by the page's."""
+    return OP_PAGINA.get(regel, regel)
+
+
 PEILDATUM_BUITEN_BEREIK = (
     "De peildatum {peildatum} kan niet kloppen: een peildatum ligt tussen {vroegste} en een week na vandaag "
     "({laatste}). Controleer de peildatum in het uploadformulier, in de regel 'Peildatum: …' boven de kopregel of "

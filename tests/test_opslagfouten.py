@@ -143,7 +143,7 @@ def uploadpagina(db, monkeypatch, november):
     app.file_uploader(key="uploaden_bestanden").set_value(
         [(november.name, november.read_bytes(), "application/octet-stream")]
     ).run()
-    app.text_input[0].set_value(ORG).run()
+    next(s for s in app.selectbox if s.label == "Organisatie").set_value(ORG).run()  # a known one
     assert not app.exception
     assert [s.value for s in app.success] == ["Geen fouten gevonden: dit bestand kan worden geladen."]
     return app
@@ -203,7 +203,7 @@ def test_pages_read_a_store_in_a_folder_they_may_not_write_and_a_load_there_is_n
         app.file_uploader(key="uploaden_bestanden").set_value(
             [(november.name, november.read_bytes(), "application/octet-stream")]
         ).run()
-        app.text_input[0].set_value(ORG).run()
+        next(s for s in app.selectbox if s.label == "Organisatie").set_value(ORG).run()  # a known one
         assert [s.value for s in app.success] == ["Geen fouten gevonden: dit bestand kan worden geladen."]
         laadknop(app, november.name).click().run()
 

@@ -60,6 +60,10 @@ def upload(app: AppTest, *bestanden) -> AppTest:
     return app
 
 
+def kies_organisatie(app: AppTest, naam: str) -> None:
+    next(s for s in app.selectbox if s.label == "Organisatie").set_value(naam).run()
+
+
 def tegels(app: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in app.metric}
 
@@ -112,7 +116,8 @@ def test_good_kandidaten_file_previews_what_it_changes_and_loads(app, db, tmp_pa
 
     # recognised from the file: kind, organisatie (title row) and peildatum (file name), all editable
     assert app.selectbox[0].value == "kandidaten"
-    assert [t.value for t in app.text_input] == [ORG]
+    assert [s.value for s in app.selectbox if s.label == "Organisatie"] == [ORG]  # chosen among the known ones
+    assert not app.text_input
     assert [d.value for d in app.date_input] == [dt.date(2026, 11, 30)]
     # what it will change, computed independently: the file's trajecten against the current state
     bestand = {f"T{i}" for i in (1, 2, 3, 4, 8, 9, 10)}
@@ -288,7 +293,8 @@ def test_organisatie_and_peildatum_can_be_filled_in_and_are_used(app, db, tmp_pa
     bestand = schrijf_csv(tmp_path / "export.csv", [KANDIDATEN_KOP, kandidaat("T1"), kandidaat("T2")])
     upload(app, bestand)
     assert zichtbaar(app.error[0].value) == "\n".join(
-        ["Dit bestand kan zo niet worden geladen:", f"- {meldingen.GEEN_ORGANISATIE}", f"- {meldingen.GEEN_PEILDATUM}"]
+        ["Dit bestand kan zo niet worden geladen:", f"- {meldingen.GEEN_ORGANISATIE_PAGINA}",
+         f"- {meldingen.GEEN_PEILDATUM_PAGINA}"]
     )
     assert "Gelezen als CSV-bestand." in [c.value for c in app.caption]  # a CSV has no werkblad to name
 
@@ -306,7 +312,7 @@ def test_the_same_file_again_says_so_and_offers_no_load(app, db, tmp_path):
     bestand = schrijf_xlsx(tmp_path / "kandidaten_2026-10.xlsx", [KANDIDATEN_KOP, kandidaat("T1")])
     ingest(db, bestand, organisatie=ORG)
     upload(app, bestand)
-    app.text_input[0].set_value(ORG).run()
+    kies_organisatie(app, ORG)  # known: chosen from the list
 
     assert [zichtbaar(i.value) for i in app.info] == [
         meldingen.AL_GELADEN.format(upload_id=1, soort="kandidaten", organisatie=ORG, peildatum="31-10-2026")
@@ -433,7 +439,7 @@ def test_a_failure_during_the_load_leaves_the_store_and_the_page_as_they_were(ap
     voor = alle_tabellen(db)
     bestand = schrijf_xlsx(tmp_path / "kandidaten_2026-11.xlsx", [KANDIDATEN_KOP, kandidaat("T1"), kandidaat("T2")])
     upload(app, bestand)
-    app.text_input[0].set_value(ORG).run()
+    kies_organisatie(app, ORG)  # known: chosen from the list
     monkeypatch.setenv("PIPELINES_FOUTINJECTIE", "na_invoegen")
 
     knop(app, "kandidaten_2026-11.xlsx laden").click().run()
@@ -456,7 +462,7 @@ def test_a_load_while_the_cli_holds_the_store_waits_or_says_busy(db, tmp_path, m
     app = app_als(monkeypatch, db.parent, timeout=90).run()
     app.switch_page("pages/uploaden.py").run()
     upload(app, bestand)
-    app.text_input[0].set_value(ORG).run()
+    kies_organisatie(app, ORG)  # known: chosen from the list
     voor = alle_tabellen(db)
     bezig, klaar = threading.Event(), threading.Event()
 
