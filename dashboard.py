@@ -97,4 +97,6 @@ if wie is None:  # deny by default: only the login page, or the no-access page f
     pagina = "pages/geen_toegang.py" if ingelogd_email() else "pages/inloggen.py"
     st.navigation(alleen(pagina), position="hidden").run()
 else:
-    st.navigation(met_verborgen(wie)).run()
+    # expanded: every page of the role in the sidebar; collapsed, Streamlit folds the beheerder's 13 pages to 10 and
+    # an English "View 3 more" that hides Datakwaliteit, Logboek and Definities
+    st.navigation(met_verborgen(wie), expanded=True).run()

@@ -91,7 +91,9 @@ def opvolglijst(filters: Filters, min_trajecten: int = MIN_TRAJECTEN) -> Opvolgl
     kandidaten = query("opvolging_lopend", {**filters.parameters(), "maanden": VROEG, "alle": alle, "eigen": eigen})
     redenen = [_redenen(rij, hoger, eigen_tellingen, alle or basis.exact) for rij in kandidaten.itertuples()]
     kandidaten["redenen"] = redenen
-    lijst = kandidaten[[bool(r) for r in redenen]].reset_index(drop=True)
+    # a boolean Series, not a list: an empty list would select no columns (an organisatie without trajecten: the WSP)
+    op_lijst = pd.Series([bool(r) for r in redenen], index=kandidaten.index, dtype=bool)
+    lijst = kandidaten[op_lijst].reset_index(drop=True)
     lijst["startdatum"] = pd.to_datetime(lijst["startdatum"]).dt.date
     lijst["peildatum"] = pd.to_datetime(lijst["peildatum"]).dt.date
     lijst["maanden"] = [volle_maanden(s, p) for s, p in zip(lijst["startdatum"], lijst["peildatum"], strict=True)]

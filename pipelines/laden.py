@@ -55,6 +55,7 @@ class Voorbeeld:
     verschil: dict[str, int] = field(default_factory=dict)
     waarschuwingen: list[str] = field(default_factory=list)
     al_geladen: str | None = None  # the AL_GELADEN message when these exact bytes already count
+    al_geladen_als: str | None = None  # then: the organisatie they were loaded as (the policy asks whose file it is)
     organisatie: str | None = None  # the spelling the store already uses for this organisation
 
 
@@ -238,6 +239,7 @@ def _gecontroleerd_in(con: duckdb.DuckDBPyConnection, controle: Controle, db: Pa
     bestaand = con.execute(sql("upload_al_geladen"), {"sha256": controle.sha256}).fetchone()
     if bestaand:
         voorbeeld.al_geladen = al_geladen_melding(*bestaand)
+        voorbeeld.al_geladen_als = bestaand[2]
     elif controle.goed:
         voorbeeld.verschil, voorbeeld.waarschuwingen = verschil(con, controle, voorbeeld.organisatie)
     controle.voorbeeld = voorbeeld

@@ -54,6 +54,24 @@ def downloads(app: AppTest) -> list[str]:
     return [k.proto.label for k in app.get("download_button")]
 
 
+def test_the_sidebar_shows_every_page_of_the_beheerder_without_folding_them(opslag, monkeypatch):
+    """13 pages: a collapsed navigation shows 10 and Streamlit's English "View 3 more" (seen in the browser)."""
+    import streamlit
+
+    gevraagd = []
+    echt = streamlit.navigation
+
+    def navigatie(pages, **opties):
+        gevraagd.append(opties)
+        return echt(pages, **opties)
+
+    monkeypatch.setattr(streamlit, "navigation", navigatie)
+    app = als(BEHEERDER)
+    assert not app.exception
+    assert len(geregistreerde_paginas(app)) == 13
+    assert gevraagd[-1].get("expanded") is True
+
+
 @pytest.mark.parametrize("email", [BEHEERDER, ORGANISATIE, GEMEENTE, REGIO])
 def test_each_role_gets_its_pages_and_each_renders_for_it_with_its_downloads(opslag, email):
     app = als(email)

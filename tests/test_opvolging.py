@@ -360,3 +360,27 @@ def test_an_organisatie_with_nothing_to_follow_up_is_told_so(demo, tmp_path, mon
     assert [s.value for s in app.success] == [
         f"Geen van uw {lopend} lopende trajecten in hun eerste 3 maanden zit bij een werkgever of praktijkopleider "
         "met duidelijk meer vroege uitval dan gemiddeld (ongeveer 15%). Er is nu niets extra op te volgen."]
+
+
+WSP = "WSP Rijk van Nijmegen"  # an organisatie that uploads vraag only: no trajecten of its own
+
+
+def test_an_organisatie_without_trajecten_gets_an_empty_list(demo):
+    lijst = opvolglijst(Filters(*PERIODE, kijker=organisatie(WSP)))
+    assert lijst.trajecten.empty and lijst.in_eerste_maanden == 0
+    assert list(lijst.trajecten.columns) == ["traject_id", "organisatie", "startdatum", "peildatum", "maanden",
+                                             "werkgever", "praktijkopleider", "redenen"]
+
+
+def test_the_page_for_the_wsp_says_there_is_nothing_to_follow_up(demo, tmp_path, monkeypatch):
+    pad = tmp_path / "toegang.toml"
+    pad.write_text(
+        f'[[gebruiker]]\nemail = "m.bakker@wsp-rijk.example"\nrol = "organisatie"\norganisaties = ["{WSP}"]\n')
+    monkeypatch.setenv("DASHBOARD_TOEGANG", str(pad))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    app.user = {"is_logged_in": True, "email": "m.bakker@wsp-rijk.example"}
+    app.run()
+    app.switch_page("pages/opvolging.py").run()
+    assert not app.exception and not app.dataframe
+    assert [s.value for s in app.success] == [
+        "Uw organisatie heeft nu geen lopend traject in zijn eerste 3 maanden. Er is niets op te volgen."]

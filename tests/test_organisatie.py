@@ -104,6 +104,19 @@ def test_a_file_that_names_another_organisatie_is_refused_and_nothing_is_loaded(
     assert uploads(opslag) == voor
 
 
+def test_another_organisations_file_that_names_nobody_but_is_loaded_already_is_refused_as_theirs(
+        opslag, monkeypatch, tmp_path):
+    """The demo's Groen Werkt Rijk export names no organisatie inside: the same bytes, loaded before as another
+    organisation's, are refused as that organisation's file, not shown as "already loaded as upload N" (another
+    organisation's upload, whose rollback the page would advise)."""
+    voor = uploads(opslag)
+    app = uploadpagina(monkeypatch, opslag)
+    upload(app, tmp_path / "ander_2026-09.xlsx")
+    assert [zichtbaar(e.value) for e in app.error] == [andere_organisatie(ANDER)]
+    assert not app.info[1:] and not [b for b in app.button if zichtbaar(b.label).endswith("laden")]
+    assert uploads(opslag) == voor
+
+
 def test_afspraken_are_the_beheerders_to_load(opslag, monkeypatch, tmp_path):
     app = uploadpagina(monkeypatch, opslag)
     bestand = schrijf_xlsx(tmp_path / "afspraken_2026.xlsx", [AFSPRAKEN_KOP, ["Wijchen", 2026, 10, None, None]])
