@@ -48,9 +48,13 @@ def test_ten_years_of_monthly_snapshots_loaded_as_uploads(nationaal):
     db, _, _ = nationaal
     assert rijen(db, "SELECT count(DISTINCT peildatum), min(peildatum), max(peildatum) FROM uploads "
                      "WHERE soort = 'kandidaten'") == [(120, dt.date(2016, 11, 30), dt.date(2026, 10, 31))]
-    per_organisatie = rijen(db, "SELECT organisatie, count(*), count(DISTINCT peildatum) FROM uploads "
+    # every organisatie a snapshot each month from its first traject to the last month, one upload each
+    per_organisatie = rijen(db, "SELECT organisatie, count(*), count(DISTINCT peildatum), "
+                                "datediff('month', min(peildatum), max(peildatum)) + 1, max(peildatum) FROM uploads "
                                 "WHERE soort = 'kandidaten' GROUP BY 1")
-    assert all(aantal == verschillend >= 110 for _, aantal, verschillend in per_organisatie)
+    assert all(aantal == verschillend == maanden and laatste == dt.date(2026, 10, 31)
+               for _, aantal, verschillend, maanden, laatste in per_organisatie)
+    assert sum(aantal for _, aantal, *_ in per_organisatie) > 100 * len(per_organisatie)
     assert rijen(db, "SELECT DISTINCT status, geladen_door FROM uploads") == [("geladen", "demo")]
     [(organisaties,)] = rijen(db, "SELECT count(DISTINCT organisatie) FROM uploads")
     assert organisaties > 35 * 2
