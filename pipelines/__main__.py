@@ -75,6 +75,9 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument("--map", type=Path, default=Path("data/demo"), help="map voor de demobestanden")
     demo.add_argument("--zonder-verbeteracties", action="store_true",
                       help="alleen de exports, zonder de drie fictieve verbeteracties")
+    demo.add_argument("--schaal", type=int, metavar="N",
+                      help="een nationale demo van ongeveer N trajecten in alle 35 arbeidsmarktregio's, tien jaar "
+                      "maandsnapshots, rechtstreeks in een nieuwe opslag (zonder demobestanden)")
 
     sjablonen = sub.add_parser("sjablonen", help="lege Excel-sjablonen per soort export maken")
     sjablonen.add_argument("--map", type=Path, default=Path("data/sjablonen"), help="doelmap")
@@ -255,6 +258,10 @@ def terugdraaien(args: argparse.Namespace) -> int:
 
 
 def demo(args: argparse.Namespace) -> int:
+    if args.schaal is not None:
+        from demodata.nationaal import nationaal_geladen
+
+        return nationaal_geladen(args.db, args.schaal)
     from demodata.laden import demo_geladen
 
     return demo_geladen(args.db, args.map, verbeteracties=not args.zonder_verbeteracties)

@@ -415,6 +415,19 @@ def samengevoegd(con: duckdb.DuckDBPyConnection, controle: Controle, door: str) 
     controle.organisatie = bekende_spelling(con, controle.organisatie)
     veranderd, extra = verschil(con, controle, controle.organisatie)
     controle.waarschuwingen += extra
+    upload_id = ingevoegd(con, controle, door)
+    synoniemen_vastleggen(con, controle.soort, upload_id)
+    _testpunt("na_invoegen")
+    melding = geladen_melding(controle, upload_id, veranderd)
+    return Uitkomst(controle, "geladen", upload_id, verschil=veranderd, melding=melding)
+
+
+def ingevoegd(con: duckdb.DuckDBPyConnection, controle: Controle, door: str, *, actueel_vernieuwen: bool = True) -> int:
+    """The merge itself, inside the caller's transaction: record the upload and insert the normalised rows of the
+    connection's temp table `norm` (as `gevalideerd` leaves them) as its rows; its id. For kandidaten also the key's
+    fingerprint and the current state of the organisatie's trajecten; a bulk loader of many snapshots of one
+    organisatie (the national demo) passes `actueel_vernieuwen=False` and runs traject_actueel_vernieuwen once after
+    its last snapshot, in the same transaction."""
     upload_id = nieuwe_upload(con, controle, "geladen", door)
     parameters = {"upload_id": upload_id, "organisatie": controle.organisatie}
     if controle.soort == "kandidaten":
@@ -422,11 +435,9 @@ def samengevoegd(con: duckdb.DuckDBPyConnection, controle: Controle, door: str) 
     con.execute(sql(f"{controle.soort}_invoegen"), parameters)
     if controle.soort == "kandidaten":
         sleutel.vastleggen(con)  # the key's fingerprint, in the same transaction as the first kandidaten
-        voer_uit(con, "traject_actueel_vernieuwen", {"organisatie": controle.organisatie})
-    synoniemen_vastleggen(con, controle.soort, upload_id)
-    _testpunt("na_invoegen")
-    melding = geladen_melding(controle, upload_id, veranderd)
-    return Uitkomst(controle, "geladen", upload_id, verschil=veranderd, melding=melding)
+        if actueel_vernieuwen:
+            voer_uit(con, "traject_actueel_vernieuwen", {"organisatie": controle.organisatie})
+    return upload_id
 
 
 def synoniemen_vastleggen(con: duckdb.DuckDBPyConnection, soort: str, upload_id: int) -> None:
