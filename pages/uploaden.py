@@ -360,8 +360,8 @@ def toon_bestand(bestand) -> None:
             LOG.error("controle niet mogelijk: %s", fout)
             st.error(markdown_tekst(f"Niet gecontroleerd: {bestand.name}. {fout.voor_pagina}"))
             return
-        if controle.voorbeeld and controle.voorbeeld.al_geladen_als:  # these bytes were loaded as another's export:
-            weigering = beleid.upload_weigering(wie, soort, [controle.voorbeeld.al_geladen_als], organisatie)
+        if controle.voorbeeld:  # these bytes were loaded as another's export, or its trajecten are another's:
+            weigering = beleid.upload_weigering(wie, soort, controle.organisaties_in_bestand, organisatie)
             if weigering:  # refused as such, without that organisation's upload number and peildatum
                 st.error(markdown_tekst(weigering), icon=":material/block:")
                 return

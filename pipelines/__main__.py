@@ -188,7 +188,7 @@ def namens(email: str | None):
 
 
 def ingest(args: argparse.Namespace) -> int:
-    from pipelines.laden import MAX_GETOONDE_FOUTEN, laad, laad_bestand, voorbereid
+    from pipelines.laden import MAX_GETOONDE_FOUTEN, gecontroleerd, laad, laad_bestand, voorbereid
     from toegang import beleid
 
     wie, fout = namens(args.als)
@@ -208,8 +208,9 @@ def ingest(args: argparse.Namespace) -> int:
                 uitkomst = laad_bestand(args.db, pad, soort=args.soort, organisatie=organisatie,
                                         peildatum=args.peildatum)
             else:  # the access policy decides on what the file itself says, before anything is written
-                controle = voorbereid(pad.read_bytes(), pad.name, soort=args.soort, organisatie=organisatie,
-                                      peildatum=args.peildatum, apart_proces=True)
+                controle = gecontroleerd(voorbereid(pad.read_bytes(), pad.name, soort=args.soort,
+                                                    organisatie=organisatie, peildatum=args.peildatum,
+                                                    apart_proces=True), args.db)
                 weigering = beleid.upload_weigering(wie, controle.soort, controle.organisaties_in_bestand,
                                                     controle.organisatie)
                 if weigering:

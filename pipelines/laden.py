@@ -56,6 +56,7 @@ class Voorbeeld:
     waarschuwingen: list[str] = field(default_factory=list)
     al_geladen: str | None = None  # the AL_GELADEN message when these exact bytes already count
     al_geladen_als: str | None = None  # then: the organisatie they were loaded as (the policy asks whose file it is)
+    trajecten_van: str | None = None  # kandidaten: another organisatie that already holds most of its trajecten
     organisatie: str | None = None  # the spelling the store already uses for this organisation
 
 
@@ -78,10 +79,12 @@ class Controle:
 
     @property
     def organisaties_in_bestand(self) -> list[str]:
-        """Every organisatie the file itself names: its Organisatie column and its title row."""
+        """Every organisatie the file names or shows to be its own: its Organisatie column and title row, and after the
+        check against the store the organisatie these bytes were loaded as, or whose trajectnummers it holds."""
         if self.herkend is None:
             return []
-        return [*self.herkend.organisaties_in_kolom, *filter(None, [self.herkend.organisatie_in_titel])]
+        uit_opslag = [self.voorbeeld.al_geladen_als, self.voorbeeld.trajecten_van] if self.voorbeeld else []
+        return [*self.herkend.organisaties_in_kolom, *filter(None, [self.herkend.organisatie_in_titel, *uit_opslag])]
 
     @property
     def aantal_fouten(self) -> int:
@@ -242,7 +245,22 @@ def _gecontroleerd_in(con: duckdb.DuckDBPyConnection, controle: Controle, db: Pa
         voorbeeld.al_geladen_als = bestaand[2]
     elif controle.goed:
         voorbeeld.verschil, voorbeeld.waarschuwingen = verschil(con, controle, voorbeeld.organisatie)
+        if controle.soort == "kandidaten":
+            voorbeeld.trajecten_van = eigenaar_van_trajecten(con, voorbeeld.organisatie)
     controle.voorbeeld = voorbeeld
+
+
+MIN_GEDEELD = 5  # trajectnummers are an organisation's own: a few shared by chance (T1, 2026-001) say nothing
+
+
+def eigenaar_van_trajecten(con: duckdb.DuckDBPyConnection, organisatie: str | None) -> str | None:
+    """Another organisatie that already holds at least half (and MIN_GEDEELD) of this file's trajectnummers: then
+    the file is most likely its export, whatever the form says (the access policy asks whose file it is)."""
+    rij = con.execute(sql("trajecten_van_andere"), {"organisatie": organisatie or ""}).fetchone()
+    if rij is None:
+        return None
+    naam, gedeeld, in_bestand = rij
+    return naam if gedeeld >= MIN_GEDEELD and 2 * gedeeld >= in_bestand else None
 
 
 def gekozen_organisatie(opgegeven: str | None, herkend: Herkend, waarschuwingen: list[str],

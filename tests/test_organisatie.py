@@ -189,3 +189,21 @@ def test_the_werkgeversservicepunt_uploads_its_vraag_as_an_organisatie(opslag, t
     geweigerd = cli("ingest", "--db", opslag, "--als", WSP, "--organisatie", EIGEN, "--peildatum", "2026-10-31",
                     kandidaten)
     assert geweigerd.returncode == 1 and "niet van WSP Rijk" in geweigerd.stdout
+
+
+def test_a_file_that_names_nobody_but_holds_another_organisations_trajecten_is_refused(opslag, monkeypatch, tmp_path):
+    """Review: another organisation's export with one byte changed (its own name nowhere in the file) passed the check
+    as the organisatie's own. Its trajectnummers say whose it is."""
+    theirs = [kandidaat(f"A{i}") for i in range(1, 9)]
+    assert ingest(opslag, schrijf_xlsx(tmp_path / "a.xlsx", [KANDIDATEN_KOP, *theirs]), organisatie=ANDER,
+                  peildatum="2026-10-31").returncode == 0
+    kopie = schrijf_xlsx(tmp_path / "kandidaten_2026-11.xlsx", [KANDIDATEN_KOP, *theirs, kandidaat("E9")])
+    voor = uploads(opslag)
+    app = upload(uploadpagina(monkeypatch, opslag), kopie)
+    assert [zichtbaar(e.value) for e in app.error] == [andere_organisatie(ANDER)]
+    assert not [b for b in app.button if zichtbaar(b.label).endswith("laden")]
+    resultaat = cli("ingest", "--db", opslag, "--als", ORGANISATIE, "--peildatum", "2026-11-30", kopie)
+    assert (resultaat.returncode, resultaat.stdout) == (1, f"Geweigerd: {kopie.name}. {andere_organisatie(ANDER)}\n")
+    assert uploads(opslag) == voor
+    beheerder = upload(uploadpagina(monkeypatch, opslag, email=BEHEERDER), kopie)  # the beheerder decides himself
+    assert not [e for e in beheerder.error if "niet van" in zichtbaar(e.value)]
