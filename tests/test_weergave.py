@@ -556,7 +556,10 @@ def test_csv_keeps_shares_as_they_were_numbers_of_percents_under_a_percent_heade
     ]
 
 
-def test_download_buttons_side_by_side():
+def test_download_buttons_side_by_side(demo_opslag, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_DB", str(demo_opslag[0]))  # someone must be looking: the demo's beheerder
+    monkeypatch.delenv("DASHBOARD_TOEGANG", raising=False)
+
     def pagina():
         import pandas as pd
 
@@ -612,3 +615,21 @@ def test_a_pareto_whose_cumulative_shares_are_all_hidden_draws_no_empty_line_or_
     zichtbaar = pareto(df.assign(cumulatief=[0.6, 1.0]), titel="Redenen van uitval").figure
     assert [t.name for t in zichtbaar.data] == ["Aantal uitgevallen", "Cumulatief deel van de uitval"]
     assert zichtbaar.layout.yaxis2.automargin is True
+
+
+def test_nobody_gets_download_buttons(tmp_path, monkeypatch):
+    """Without a viewer (no demo store, no login) the access policy gives no downloads: nothing is drawn."""
+    monkeypatch.setenv("DASHBOARD_DB", str(tmp_path / "geen.duckdb"))
+    monkeypatch.delenv("DASHBOARD_TOEGANG", raising=False)
+
+    def pagina():
+        import pandas as pd
+
+        from kader.downloads import download_knoppen
+
+        download_knoppen(pd.DataFrame({"Gemeente": ["Nijmegen"], "Instroom": [5]}), "instroom 2026", sleutel="t",
+                         toelichting=[("Tabel", "Instroom per gemeente")])
+
+    app = AppTest.from_function(pagina).run()
+    assert not app.exception
+    assert not app.get("download_button")
