@@ -427,12 +427,7 @@ def verwachting(instroom: object, afspraak: float, patroon: Seizoenspatroon | No
 
 def eindstand(instroom: object, afspraak: float) -> str:
     """A finished year: was the afspraak reached, for every true instroom consistent with what is shown?"""
-    if pd.isna(afspraak):
-        return "geen afspraak"
-    if is_afgeschermd(instroom):
-        return "afgeschermd"
-    gehaald = minstens(instroom, afspraak)
-    return NIET_TE_BEPALEN if gehaald is None else "gehaald" if gehaald else "niet gehaald"
+    return _tegen_afspraak(instroom, afspraak, afspraak, "gehaald", "niet gehaald")
 
 
 NIET_TE_BEPALEN = "niet te bepalen"
@@ -441,12 +436,18 @@ NIET_TE_BEPALEN = "niet te bepalen"
 def stand(instroom: object, afspraak: float, pro_rata: float) -> str:
     """Op koers (instroom at least the pro-rata afspraak), achter, or why that cannot be said: for every true
     instroom consistent with what the viewer is shown."""
+    return _tegen_afspraak(instroom, afspraak, pro_rata, "op koers", "achter")
+
+
+def _tegen_afspraak(instroom: object, afspraak: float, grens: float, ja: str, nee: str) -> str:
+    """`ja` when every true instroom consistent with what is shown reaches `grens`, `nee` when none does, else
+    NIET_TE_BEPALEN; or why there is nothing to compare (no afspraak, a hidden instroom)."""
     if pd.isna(afspraak):
         return "geen afspraak"
     if is_afgeschermd(instroom):
         return "afgeschermd"
-    boven = minstens(instroom, pro_rata)
-    return NIET_TE_BEPALEN if boven is None else "op koers" if boven else "achter"
+    gehaald = minstens(instroom, grens)
+    return NIET_TE_BEPALEN if gehaald is None else ja if gehaald else nee
 
 
 def periode_grenzen() -> tuple[dt.date, dt.date] | None:

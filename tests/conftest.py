@@ -264,3 +264,18 @@ def geregistreerde_paginas(app) -> set[str]:
     """The page files st.navigation registered for this user (not the hidden pages that say at another page's
     address that it is not for this role: dashboard.py)."""
     return {Path(str(info["script_path"])).name for info in app._registered_pages.values() if info.get("script_path")}
+
+
+def demo_kopie_met_rollen(demo_opslag, map_: Path, monkeypatch, rollen: str) -> Path:
+    """A copy of the demo store (logins write to its audit log) with this roles file, set up for the dashboard."""
+    import shutil
+
+    db, _ = demo_opslag
+    kopie = map_ / "opslag.duckdb"
+    shutil.copy(db, kopie)
+    (map_ / "toegang.toml").write_text(rollen)
+    monkeypatch.setenv("DASHBOARD_DB", str(kopie))
+    monkeypatch.setenv("DASHBOARD_SLEUTEL", str(db.parent / "sleutel"))
+    monkeypatch.setenv("DASHBOARD_TOEGANG", str(map_ / "toegang.toml"))
+    monkeypatch.setenv("DASHBOARD_ACCOUNTS", str(map_ / "accounts.json"))
+    return kopie

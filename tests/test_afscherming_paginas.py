@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 
 import numpy as np
 import pandas as pd
@@ -14,7 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics.onderdrukking import is_afgeschermd
-from tests.conftest import ROOT, als_getoond, rollen_toml
+from tests.conftest import ROOT, als_getoond, demo_kopie_met_rollen, rollen_toml
 from tests.test_onderdrukking import bereik
 
 ROLLEN = rollen_toml("beheer@regio.example")
@@ -31,14 +30,7 @@ TEGELS = {"Instroom", "Lopende trajecten", "Praktijkverklaringen", "Uitstroom na
 
 @pytest.fixture
 def opslag(demo_opslag, tmp_path, monkeypatch):
-    db, _ = demo_opslag
-    kopie = tmp_path / "opslag.duckdb"
-    shutil.copy(db, kopie)
-    (tmp_path / "toegang.toml").write_text(ROLLEN)
-    monkeypatch.setenv("DASHBOARD_DB", str(kopie))
-    monkeypatch.setenv("DASHBOARD_SLEUTEL", str(db.parent / "sleutel"))
-    monkeypatch.setenv("DASHBOARD_TOEGANG", str(tmp_path / "toegang.toml"))
-    return kopie
+    return demo_kopie_met_rollen(demo_opslag, tmp_path, monkeypatch, ROLLEN)
 
 
 def als(email: str, pagina: str = "pages/overzicht.py", periode: str = "Laatste volledige maand",

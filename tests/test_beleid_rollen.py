@@ -4,13 +4,12 @@ for it without an error and offers its downloads, and that a page or question th
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, geregistreerde_paginas, zichtbaar
+from tests.conftest import ROOT, demo_kopie_met_rollen, geregistreerde_paginas, zichtbaar
 
 BEHEERDER, ORGANISATIE = "beheer@regio.example", "p.devries@waalstad.example"
 GEMEENTE, REGIO = "a.jansen@wijchen.example", "consortium@regio.example"
@@ -31,15 +30,7 @@ MET_DOWNLOADS = {"overzicht.py", "instroom.py", "uitval.py", "structurele_vraag.
 
 @pytest.fixture
 def opslag(demo_opslag, tmp_path, monkeypatch) -> Path:
-    db, _ = demo_opslag
-    kopie = tmp_path / "opslag.duckdb"
-    shutil.copy(db, kopie)
-    (tmp_path / "toegang.toml").write_text(ROLLEN)
-    monkeypatch.setenv("DASHBOARD_DB", str(kopie))
-    monkeypatch.setenv("DASHBOARD_SLEUTEL", str(db.parent / "sleutel"))
-    monkeypatch.setenv("DASHBOARD_TOEGANG", str(tmp_path / "toegang.toml"))
-    monkeypatch.setenv("DASHBOARD_ACCOUNTS", str(tmp_path / "accounts.json"))
-    return kopie
+    return demo_kopie_met_rollen(demo_opslag, tmp_path, monkeypatch, ROLLEN)
 
 
 def als(email: str | None) -> AppTest:

@@ -5,7 +5,6 @@ sector per year. Every number is compared with an independent pandas computation
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
 import pandas as pd
 import pytest
@@ -13,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics.filters import Filters
 from analytics.kengetallen import instroom_tegen_afspraak
-from tests.conftest import ROOT, analistenviews, rollen_toml
+from tests.conftest import ROOT, analistenviews, demo_kopie_met_rollen, rollen_toml
 from toegang.kijker import Kijker
 
 ROLLEN = rollen_toml("beheer@regio.example")
@@ -31,14 +30,7 @@ def views(demo_opslag):
 
 @pytest.fixture
 def opslag(demo_opslag, tmp_path, monkeypatch):
-    db, _ = demo_opslag
-    kopie = tmp_path / "opslag.duckdb"
-    shutil.copy(db, kopie)
-    (tmp_path / "toegang.toml").write_text(ROLLEN)
-    monkeypatch.setenv("DASHBOARD_DB", str(kopie))
-    monkeypatch.setenv("DASHBOARD_SLEUTEL", str(db.parent / "sleutel"))
-    monkeypatch.setenv("DASHBOARD_TOEGANG", str(tmp_path / "toegang.toml"))
-    return kopie
+    return demo_kopie_met_rollen(demo_opslag, tmp_path, monkeypatch, ROLLEN)
 
 
 def als(email: str, pagina: str = "pages/overzicht.py", periode: str | None = None) -> AppTest:
