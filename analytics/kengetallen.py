@@ -23,6 +23,7 @@ from analytics.onderdrukking import (
 from analytics.opslag import BEGIN, query, query_ervoor
 from analytics.perioden import binnen_bereik, gepubliceerde_perioden, laatste_volledige_maand, periode_van
 from analytics.stand import VEROUDERD_NA
+from analytics.statistiek import wilson_bovengrens, wilson_ondergrens
 from toegang.kijker import GeenToegang
 
 
@@ -58,8 +59,10 @@ KENGETALLEN: dict[str, Kengetal] = {
         "(voor een sector of doelgroep als de afspraak die noemt). Voor een afgelopen jaar is dat de eindstand "
         "(gehaald of niet gehaald). In de loop van het jaar wordt de instroom tot en met de laatste volledige maand "
         "doorgetrokken naar een verwachting voor het hele jaar volgens het seizoenspatroon van eerdere jaren: gedeeld "
-        "door het deel van de jaarinstroom dat in die jaren gemiddeld op dat moment binnen was, met als band het "
-        "laagste en hoogste deel. Voor, achter of op koers zegt waar de afspraak ten opzichte van die band ligt. "
+        "door het deel van de jaarinstroom dat in die jaren gemiddeld op dat moment binnen was. De band loopt van "
+        "het laagste tot het hoogste deel dat bij het aantal trajecten van die jaren aannemelijk is (95%-interval "
+        "volgens Wilson per jaar), zodat twee toevallig gelijke jaren geen zekerheid suggereren. Voor, achter of op "
+        "koers zegt waar de afspraak ten opzichte van die band ligt. "
         "(De afspraak naar rato, na oktober 10/12 van de afspraak, houdt geen rekening met de piek na de zomer.)",
         "instroom_tegen_afspraak.sql; analytics/kengetallen.py: seizoenspatroon, verwachting",
     ),
@@ -356,11 +359,21 @@ def instroom_tegen_afspraak(filters: Filters, jaar: int, peildatum: dt.date) -> 
 @dataclass(frozen=True)
 class Seizoenspatroon:
     """Per earlier complete year in the store: the share of its instroom that had come in by the end of month
-    `maanden` (all trajecten in the store, so the pattern is about many people, not one selection)."""
+    `maanden` (all trajecten in the store, so the pattern is about many people, not one selection), from `binnen` of
+    `totalen` trajecten.
+
+    The band runs from the lowest to the highest 95% Wilson bound of those shares: two earlier years that happened
+    to be alike (89,1% and 89,2%) do not make a band of one number, since a year of a few hundred trajecten could
+    as well have had 86% or 92% in by then."""
 
     maanden: int
     jaren: tuple[int, ...]
-    aandelen: tuple[float, ...]
+    binnen: tuple[int, ...]
+    totalen: tuple[int, ...]
+
+    @property
+    def aandelen(self) -> tuple[float, ...]:
+        return tuple(b / t for b, t in zip(self.binnen, self.totalen, strict=True))
 
     @property
     def gemiddeld(self) -> float:
@@ -368,11 +381,11 @@ class Seizoenspatroon:
 
     @property
     def laag(self) -> float:
-        return float(min(self.aandelen))
+        return float(min(wilson_ondergrens(b, t) for b, t in zip(self.binnen, self.totalen, strict=True)))
 
     @property
     def hoog(self) -> float:
-        return float(max(self.aandelen))
+        return float(max(wilson_bovengrens(b, t) for b, t in zip(self.binnen, self.totalen, strict=True)))
 
 
 def seizoenspatroon(jaar: int, maanden: int) -> Seizoenspatroon | None:
@@ -387,14 +400,15 @@ def seizoenspatroon(jaar: int, maanden: int) -> Seizoenspatroon | None:
     per_maand = query("instroom_per_periode", {**Filters(dt.date(eerste_jaar, 1, 1), dt.date(jaar - 1, 12, 31))
                                                .parameters(), "periode": "maand", "dimensie": ""})
     begin = pd.to_datetime(per_maand["periode"])
-    jaren, aandelen = [], []
+    jaren, binnen, totalen = [], [], []
     for j in range(eerste_jaar, jaar):
         in_jaar = per_maand[begin.dt.year == j]
         totaal = int(in_jaar["instroom"].sum())
         if totaal > 0:
             jaren.append(j)
-            aandelen.append(int(in_jaar.loc[begin[in_jaar.index].dt.month <= maanden, "instroom"].sum()) / totaal)
-    return Seizoenspatroon(maanden, tuple(jaren), tuple(aandelen)) if jaren else None
+            binnen.append(int(in_jaar.loc[begin[in_jaar.index].dt.month <= maanden, "instroom"].sum()))
+            totalen.append(totaal)
+    return Seizoenspatroon(maanden, tuple(jaren), tuple(binnen), tuple(totalen)) if jaren else None
 
 
 def verwachte_realisatie(instroom: object, patroon: Seizoenspatroon | None) -> tuple[float | None, ...]:

@@ -30,11 +30,11 @@ from analytics.onderdrukking import (
     met_lege_perioden,
 )
 from analytics.opslag import query, query_ervoor
+from analytics.statistiek import Z_95, wilson_ondergrens
 from toegang import beleid
 from toegang.kijker import GeenToegang
 
 UITVAL_MAANDEN = (3, 6, 12)
-Z_95 = 1.959963984540054  # the 97.5% point of the standard normal distribution
 MAX_GROEPEN = 6  # curves in one Kaplan-Meier chart: more bands on top of each other cannot be read
 MIN_TRAJECTEN = 10  # a group (curve, werkgever, praktijkopleider) is shown only with at least this many trajecten
 VROEG = 3  # "early" uitval: within this many months of the start
@@ -322,16 +322,6 @@ def _ervoor_som(ervoor: pd.DataFrame, telt_als_uitval: bool) -> int:
 
 
 # --- werkgevers and praktijkopleiders with above-average early uitval -------------------------------------
-
-
-def wilson_ondergrens(uitval: int, n: int, z: float = Z_95) -> float:
-    """The lower bound of the Wilson score interval for the share uitval / n (95% by default)."""
-    if n == 0:
-        return math.nan
-    p = uitval / n
-    midden = p + z * z / (2 * n)
-    marge = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
-    return (midden - marge) / (1 + z * z / n)
 
 
 @dataclass(frozen=True)

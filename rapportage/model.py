@@ -24,6 +24,15 @@ from analytics.vraag import structurele_vraag, vraag_en_aanbod, vraagvenster
 from basis.referentie import code_weergave
 from rapportage import samenvatting
 from weergave import formaat
+from weergave.afspraak import (
+    NIET_TE_BEPALEN_AFGELOPEN,
+    NIET_TE_BEPALEN_LOPEND,
+    STAND_UITLEG,
+    STAND_UITLEG_AFGELOPEN,
+    ZONDER_PATROON,
+    methode_zin,
+    verwacht_tekst,
+)
 from weergave.grafieken import Grafiek, voortgang_tegen_doel
 from weergave.grafieken_vraag import vraag_tegen_instroom
 from weergave.kleine_veelvouden import kleine_veelvouden_per_rij, sectormaten
@@ -301,27 +310,42 @@ def sectorsectie(vergelijking: pd.DataFrame, halfjaar: Halfjaar, vorige_te_verge
 
 
 def afspraaksectie(afspraak: pd.DataFrame, halfjaar: Halfjaar) -> Sectie:
+    """Instroom per gemeente against its afspraak: for the first half year the expected year-end by the seasonal
+    pattern of earlier years (pro rata, 6/12 in June, would call every gemeente 'achter' whose instroom peaks after
+    the summer), for the second half year the final result."""
     maand = formaat.maandnaam(halfjaar.tot.month)
+    afgelopen = bool(afspraak.attrs.get("afgelopen"))
+    patroon = afspraak.attrs.get("patroon")
+    instroom_kop = f"Instroom {halfjaar.jaar}" if afgelopen else f"Instroom jan t/m {maand}"
+    van_kop = "Van de afspraak (%)" if afgelopen else "Van de afspraak naar patroon (%)"
     tabel = pd.DataFrame({
         "Gemeente": afspraak["gemeente"].astype(str),
-        f"Instroom jan t/m {maand}": afspraak["instroom"],
-        "Afspraak naar rato": afspraak["afspraak_pro_rata"],
+        instroom_kop: afspraak["instroom"],
+        **({} if afgelopen else {"Verwacht einde jaar": [
+            verwacht_tekst(v, la, h) if pd.notna(v) else None  # an empty cell in Excel, "–" on screen
+            for v, la, h in zip(afspraak["verwacht"], afspraak["verwacht_laag"], afspraak["verwacht_hoog"],
+                                strict=True)]}),
         "Afspraak heel jaar": afspraak["afspraak"],
-        "Van de afspraak naar rato (%)": afspraak["van_afspraak_naar_rato"],
-        "Stand": afspraak["stand"],
+        van_kop: afspraak["van_afspraak_naar_patroon"],
+        "Eindstand" if afgelopen else "Stand": afspraak["verwachting"],
     })
-    soorten = {f"Instroom jan t/m {maand}": "aantal", "Afspraak naar rato": "decimaal",
-               "Afspraak heel jaar": "aantal", "Van de afspraak naar rato (%)": "procent"}
+    soorten = {instroom_kop: "aantal", "Afspraak heel jaar": "aantal", van_kop: "procent"}
     met_afspraak = afspraak[afspraak["afspraak"].notna()]
-    grafiek = voortgang_tegen_doel(met_afspraak, "gemeente", "instroom", "afspraak_pro_rata", "afspraak",
+    grafiek = voortgang_tegen_doel(met_afspraak, "gemeente", "instroom", "afspraak_naar_patroon", "afspraak",
                                    titel=f"Instroom {halfjaar.jaar} per gemeente tegen de afspraak",
-                                   x_titel="Trajecten gestart", werkelijk_label=f"Instroom januari t/m {maand}",
-                                   pro_rata_label=f"Afspraak naar rato t/m {maand}") if not met_afspraak.empty else None
+                                   x_titel="Trajecten gestart",
+                                   werkelijk_label=f"Instroom {halfjaar.jaar}" if afgelopen else
+                                   f"Instroom januari t/m {maand}",
+                                   pro_rata_label="Afspraak" if afgelopen else
+                                   f"Afspraak naar seizoenspatroon t/m {maand}") if not met_afspraak.empty else None
+    if afgelopen:
+        toelichting = [f"De instroom over heel {halfjaar.jaar} per gemeente, vergeleken met de afspraak voor dat jaar: "
+                       f"de eindstand. {STAND_UITLEG_AFGELOPEN} {NIET_TE_BEPALEN_AFGELOPEN}"]
+    else:
+        toelichting = [f"Instroom van januari tot en met {maand} {halfjaar.jaar} per gemeente. {methode_zin(patroon)}",
+                       STAND_UITLEG, NIET_TE_BEPALEN_LOPEND if patroon is not None else ZONDER_PATROON]
     return Sectie(
-        "Afspraken", f"Instroom tegen de afspraken, {halfjaar.jaar} tot en met {maand}",
-        [f"Instroom van januari tot en met {maand} {halfjaar.jaar} per gemeente, vergeleken met de afspraak naar rato "
-         f"({halfjaar.tot.month}/12 van de jaarafspraak) en met de afspraak voor het hele jaar. 'Niet te bepalen': "
-         "de afgeronde instroom kan zowel boven als onder de afspraak naar rato liggen."],
+        "Afspraken", f"Instroom tegen de afspraken, {halfjaar.jaar} tot en met {maand}", toelichting,
         [], [Tabel("Instroom per gemeente", tabel, soorten, "Geen instroom en geen afspraken in dit jaar.")],
         [grafiek] if grafiek else [],
     )

@@ -133,22 +133,38 @@ def uitval_zin(totaal: pd.Series, halfjaar: Halfjaar) -> str | None:
 
 
 def afspraak_zinnen(afspraak: pd.DataFrame, halfjaar: Halfjaar) -> list[str]:
+    """Which gemeenten are behind their afspraak: by the seasonal pattern in the first half year, by the final result
+    in the second; only what holds for every true instroom, and the gemeenten where that cannot be said by name."""
     met = afspraak[afspraak["afspraak"].notna()]
     if met.empty:
         return [f"Voor {halfjaar.jaar} zijn geen instroomafspraken geladen voor deze selectie."]
+    afgelopen = bool(afspraak.attrs.get("afgelopen"))
     maand = formaat.maandnaam(halfjaar.tot.month)
-    achter = list(met.loc[met["stand"] == "achter", "gemeente"].astype(str))
-    onbepaald = list(met.loc[met["stand"].isin([NIET_TE_BEPALEN, "afgeschermd"]), "gemeente"].astype(str))
+
+    def gemeenten(*standen: str) -> list[str]:
+        return list(met.loc[met["verwachting"].isin(standen), "gemeente"].astype(str))
+
+    achter = gemeenten("niet gehaald" if afgelopen else "achter")
+    onbepaald = gemeenten(NIET_TE_BEPALEN, "afgeschermd")
     uit = []
+    if afgelopen:
+        if achter:
+            uit.append(f"De afspraak voor {halfjaar.jaar} niet gehaald: {opsomming(achter)}.")
+        if onbepaald:
+            uit.append(f"Of de afspraak voor {halfjaar.jaar} gehaald is, is met afgeronde of afgeschermde aantallen "
+                       f"niet te bepalen voor {opsomming(onbepaald)}.")
+        if not achter and not onbepaald:
+            uit.append(f"Elke gemeente met een afspraak heeft die in {halfjaar.jaar} gehaald.")
+        return uit
     if achter:
-        uit.append(f"Achter op de afspraak naar rato (instroom januari tot en met {maand}): {opsomming(achter)}.")
+        uit.append(f"Achter op de afspraak, ook volgens de ruimste verwachting voor heel {halfjaar.jaar} naar het "
+                   f"seizoenspatroon van eerdere jaren (instroom januari tot en met {maand}): {opsomming(achter)}.")
     if onbepaald:
-        uit.append(f"Of de instroom op koers ligt, is met afgeronde of afgeschermde aantallen niet te bepalen voor "
-                   f"{opsomming(onbepaald)}.")
+        uit.append(f"Of de instroom op koers ligt, is niet te bepalen voor {opsomming(onbepaald)}.")
     if not achter and not onbepaald:
-        uit.append(f"Elke gemeente met een afspraak ligt eind {maand} op koers.")
+        uit.append(f"Elke gemeente met een afspraak ligt eind {maand} volgens het seizoenspatroon op koers of voor.")
     elif not achter:
-        uit.append("Geen gemeente ligt zeker achter op de afspraak naar rato.")
+        uit.append("Geen gemeente ligt volgens het seizoenspatroon zeker achter op de afspraak.")
     return uit
 
 

@@ -131,17 +131,33 @@ def test_uitval_tile_for_the_regio_is_rounded_and_never_a_dash(opslag, views):
 
 # --- point 4: instroom against the afspraak -------------------------------------------------------------------------
 
-def seizoensaandelen(trajecten: pd.DataFrame, jaar: int, maanden: int) -> dict[int, float]:
-    """Per earlier whole year of the store: the share of its instroom started in its first `maanden` months."""
+def seizoensaandelen(trajecten: pd.DataFrame, jaar: int, maanden: int) -> dict[int, tuple[int, int]]:
+    """Per earlier whole year of the store: (started in its first `maanden` months, started in the year)."""
     start = trajecten["startdatum"]
     eerste = start.min()
     jaren = [j for j in range(eerste.year if eerste.month == 1 else eerste.year + 1, jaar)]
-    return {j: ((start.dt.year == j) & (start.dt.month <= maanden)).sum() / (start.dt.year == j).sum()
+    return {j: (int(((start.dt.year == j) & (start.dt.month <= maanden)).sum()), int((start.dt.year == j).sum()))
             for j in jaren}
 
 
-def verwachte_stand(instroom: float, afspraak: float, aandelen: dict[int, float]) -> str:
-    laag, hoog = instroom / max(aandelen.values()), instroom / min(aandelen.values())
+def wilson(k: int, n: int) -> tuple[float, float]:
+    """The 95% Wilson interval as the two roots of (k/n - p)^2 = z^2 p (1 - p) / n in p."""
+    z2, q = 1.959963984540054 ** 2, k / n
+    a, b, c = 1 + z2 / n, -(2 * q + z2 / n), q * q
+    wortel = (b * b - 4 * a * c) ** 0.5
+    return (-b - wortel) / (2 * a), (-b + wortel) / (2 * a)
+
+
+def band(aandelen: dict[int, tuple[int, int]]) -> tuple[float, float, float]:
+    """(mean share, lowest lower Wilson bound, highest upper Wilson bound) over the earlier years."""
+    gemiddeld = sum(k / n for k, n in aandelen.values()) / len(aandelen)
+    grenzen = [wilson(k, n) for k, n in aandelen.values()]
+    return gemiddeld, min(g[0] for g in grenzen), max(g[1] for g in grenzen)
+
+
+def verwachte_stand(instroom: float, afspraak: float, aandelen: dict[int, tuple[int, int]]) -> str:
+    _, onder, boven = band(aandelen)
+    laag, hoog = instroom / boven, instroom / onder
     return "voor" if laag > afspraak else "achter" if hoog < afspraak else "op koers"
 
 
@@ -156,11 +172,11 @@ def test_running_year_expects_the_year_end_by_the_seasonal_pattern(opslag, views
     jaar, maanden = 2026, 10
     aandelen = seizoensaandelen(trajecten, jaar, maanden)
     assert list(aandelen) == [2024, 2025]  # 2023 starts in November
-    gemiddeld = sum(aandelen.values()) / len(aandelen)
+    gemiddeld, onder, boven = band(aandelen)
     zin = (f"Instroom van januari tot en met oktober 2026 (de laatste volledige maand). Verwacht einde jaar: de "
            f"instroom tot en met oktober gedeeld door het deel van de jaarinstroom dat in 2024 en 2025 gemiddeld eind "
-           f"oktober binnen was ({pct(gemiddeld)}; de band loopt van {pct(min(aandelen.values()))} tot "
-           f"{pct(max(aandelen.values()))}).")
+           f"oktober binnen was ({pct(gemiddeld)}; de band loopt van {pct(onder)} tot {pct(boven)}: wat bij het "
+           f"aantal trajecten van die jaren aannemelijk is).")
     assert any(c.value.startswith(zin) for c in app.caption)
     tabel = app.dataframe[-1].value.set_index("Gemeente")
     dit_jaar = trajecten[(trajecten["startdatum"].dt.year == jaar) & (trajecten["startdatum"].dt.month <= maanden)]
@@ -170,7 +186,7 @@ def test_running_year_expects_the_year_end_by_the_seasonal_pattern(opslag, views
     for gemeente, rij in tabel.iterrows():
         i = int(instroom.get(gemeente, 0))
         assert rij["Instroom t/m oktober"] == i, gemeente
-        laag, hoog = i / max(aandelen.values()), i / min(aandelen.values())
+        laag, hoog = i / boven, i / onder
         assert rij["Verwacht einde jaar"] == (f"{round(i / gemiddeld)}" if round(laag) == round(hoog) else
                                               f"{round(i / gemiddeld)} ({round(laag)}–{round(hoog)})"), gemeente
         assert rij["Stand"] == verwachte_stand(i, afspraak[gemeente], aandelen), gemeente
@@ -185,7 +201,7 @@ def test_in_spring_the_pattern_does_not_call_a_gemeente_achter_that_will_be_on_t
     tabel = instroom_tegen_afspraak(Filters(dt.date(2026, 1, 1), dt.date(2026, 4, 30), kijker=beheerder), 2026,
                                     dt.date(2026, 4, 30)).set_index("gemeente")
     aandelen = seizoensaandelen(trajecten, 2026, 4)
-    assert max(aandelen.values()) < 4 / 12
+    assert band(aandelen)[2] < 4 / 12
     april = trajecten[(trajecten["startdatum"].dt.year == 2026) & (trajecten["startdatum"].dt.month <= 4)]
     instroom = april.groupby("gemeente").size()
     afspraak = algemene_afspraken(afspraken, 2026)
