@@ -17,6 +17,7 @@ from analytics.kengetallen import (
     periode_grenzen,
     uitvalvenster,
 )
+from analytics.landelijk import regiovergelijking
 from analytics.onderdrukking import drempel, is_afgeschermd
 from kader import (
     ALLES_AFGESCHERMD,
@@ -30,7 +31,8 @@ from kader import (
 )
 from kader.downloads import download_knoppen
 from weergave import formaat, kolommen
-from weergave.grafieken import PLOTLY_CONFIG, lijn_per_maand
+from weergave.grafieken import PLOTLY_CONFIG, aandelen_naast_elkaar, lijn_per_maand
+from weergave.landelijk import vergelijking_zin
 
 st.title("Overzicht")
 gekozen = filters()
@@ -132,6 +134,20 @@ elif alles_afgeschermd(trend, "instroom"):
     st.info(ALLES_AFGESCHERMD.format(d=drempel()))
 else:
     st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)
+
+vergelijking = regiovergelijking(gekozen, uitval_filters.van, uitval_filters.tot, 12)
+if vergelijking is not None:
+    st.subheader("Vergeleken met het land")
+    regio_tabel = vergelijking.tabel
+    links, rechts = st.columns(2)
+    for kolom, naam, titel in ((links, "uitval", "Uitval binnen 12 maanden"),
+                               (rechts, "aandeel_werk", "Uitstroom naar werk (deel van de beëindigde)")):
+        staven = aandelen_naast_elkaar(regio_tabel, "groep", naam, titel=titel, uitgelicht=vergelijking.regio)
+        if staven is None:
+            kolom.info(TE_WEINIG)
+        else:
+            kolom.plotly_chart(staven.figure, config=PLOTLY_CONFIG, width="stretch", alt=staven.alt)
+    st.caption(vergelijking_zin(vergelijking))
 
 st.subheader("Per gemeente")
 per_gemeente = kengetallen_per_gemeente(gekozen)

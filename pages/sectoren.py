@@ -11,6 +11,7 @@ import streamlit as st
 
 from analytics.beschermd import geschaald, is_beschermd, onzekere_groepen
 from analytics.kengetallen import KENGETALLEN, periode_grenzen
+from analytics.landelijk import AANDELEN, LANDELIJK, REGIO, VERGELIJKBARE, per_sleutel_naast_elkaar, regiovergelijking
 from analytics.onderdrukking import MIN_NOEMER, drempel
 from analytics.sectoren import (
     STRUCTUREEL_K,
@@ -29,6 +30,7 @@ from kader.keuzes import keuze
 from weergave import formaat, kolommen
 from weergave.grafieken import PLOTLY_CONFIG
 from weergave.kleine_veelvouden import kleine_veelvouden_per_rij, sectormaten
+from weergave.landelijk import vergelijking_zin
 
 TOTAAL = "Hele selectie"
 STRUCTURELE_VRAAG = "Structurele vraag (plekken per maand)"
@@ -243,6 +245,23 @@ st.caption(
     "percentages zijn niet op te tellen. De download bevat de drie delen in één tabel."
     + ("" if gekozen.exact or not te_vergelijken else f" {HAAKJES}")
 )
+land = regiovergelijking(gekozen.met_periode(halfjaar.van, halfjaar.tot), halfjaar.van, halfjaar.tot,
+                         UITVAL_MAANDEN, per="sector")
+if land is not None:
+    st.subheader(f"Per sector vergeleken met het land, {nu_naam}")
+    naast = per_sleutel_naast_elkaar(land.tabel)
+    naast = naast[naast["sleutel"].isin(set(sectoren["sector"]))]
+    koppen = {REGIO: land.regio, VERGELIJKBARE: "Vergelijkbare regio's", LANDELIJK: "Landelijk"}
+    for kolom, (aandeel, maat) in zip(st.columns(2), (("uitval", f"Uitval binnen {UITVAL_MAANDEN} maanden"),
+                                                      ("aandeel_werk", "Uitstroom naar werk")), strict=True):
+        kolom.markdown(f"**{maat}**")
+        kolom.dataframe(pd.DataFrame({"Sector": [naam_van("sectoren", c, {}) for c in naast["sleutel"]]} | {
+            kop_: [formaat.percentage_met_n(a, n) for a, n in zip(
+                naast[f"{aandeel}_{soort}"], naast[f"{AANDELEN[aandeel][1]}_{soort}"], strict=True)]
+            for soort, kop_ in koppen.items()}),
+            hide_index=True, width="stretch")
+    st.caption(vergelijking_zin(land, f"het {nu_naam}"))
+
 afscherming_uitleg(rijen, ["instroom", "lopend", "praktijkverklaringen", "uitstroom_werk", "beeindigd",
                            "uitval6", "aandeel_werk"])
 # the shares as fractions (a protected one as it is): numbers with a percent format in the file

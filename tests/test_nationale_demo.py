@@ -96,3 +96,148 @@ def test_the_national_demo_makes_a_new_store_only(nationaal):
     assert uitvoer.returncode == 1
     assert uitvoer.stderr.strip() == (f"De opslag {db} bestaat al. De nationale demo maakt een nieuwe opslag: geef een "
                                       "nieuw pad of verwijder het bestand eerst.")
+
+
+# --- point 4: a region against the country and against regions of similar size -----------------------------------
+
+REGIO = "Rijk van Nijmegen"
+
+
+def verwachte_aandelen(trajecten, uitval_van, uitval_tot, van, tot, maanden: int = 12, sleutel: str | None = None):
+    """Per arbeidsmarktregio (and sector): instroom, uitval binnen `maanden` and uitstroom naar werk as counts, from
+    the analyst view trajecten with pandas, as metrics.md defines them."""
+    import pandas as pd
+
+    t = trajecten.copy()
+    t["laatste"] = t.groupby("organisatie")["peildatum"].transform("max")
+    start, eind = t["startdatum"], t["einddatum"]
+    grens = start + pd.DateOffset(months=maanden)
+    cohort = start.between(pd.Timestamp(uitval_van), pd.Timestamp(uitval_tot)) & (grens <= t["laatste"])
+    uitval = t["status"].eq("uitgevallen") & t["reden_uitval"].ne("werk") & (eind < grens)
+    beeindigd = t["status"].ne("lopend") & eind.between(pd.Timestamp(van), pd.Timestamp(tot))
+    naar_werk = t["uitstroom"].eq("betaald_werk") | (t["status"].eq("uitgevallen") & t["reden_uitval"].eq("werk"))
+    werk = beeindigd & naar_werk
+    tellingen = pd.DataFrame({
+        "regio": t["arbeidsmarktregio"], "sleutel": t["sector"] if sleutel else "",
+        "instroom": start.between(pd.Timestamp(van), pd.Timestamp(tot)), "noemer": cohort,
+        "teller": cohort & uitval, "beeindigd": beeindigd, "werk": werk})
+    return tellingen.groupby(["regio", "sleutel"]).sum()
+
+
+def pooled(tellingen, regio_s, met_n: bool = False):
+    som = tellingen[tellingen.index.get_level_values("regio").isin(regio_s)].sum()
+    aandelen = (som["teller"] / som["noemer"] if som["noemer"] else float("nan"),
+                som["werk"] / som["beeindigd"] if som["beeindigd"] else float("nan"))
+    return (*aandelen, int(som["noemer"]), int(som["beeindigd"])) if met_n else aandelen
+
+
+def nationale_app(nationaal, monkeypatch, rol: str, email: str):
+    from tests.conftest import app_als
+
+    db, _, map_ = nationaal
+    monkeypatch.setenv("DASHBOARD_DB", str(db))
+    monkeypatch.setenv("DASHBOARD_SLEUTEL", str(map_ / "sleutel"))
+    monkeypatch.setenv("DASHBOARD_ACCOUNTS", str(map_ / "accounts.json"))
+    return app_als(monkeypatch, map_, rol=rol, email=email, timeout=300)
+
+
+def percentages(app, titel: str) -> dict[str, float]:
+    import json
+
+    from tests.test_uitval import reeks
+
+    for grafiek in app.get("plotly_chart"):
+        spec = json.loads(grafiek.proto.spec)
+        if spec["layout"]["title"]["text"] == titel:
+            staaf = spec["data"][0]
+            return dict(zip(staaf["y"], reeks(staaf["x"]), strict=True))
+    raise AssertionError(f"geen grafiek {titel}")
+
+
+def test_the_overzicht_compares_a_region_with_similar_regions_and_the_country(nationaal, monkeypatch):
+    import datetime as dt_
+
+    from analytics.kengetallen import uitvalvenster
+    from tests.conftest import analistenviews
+
+    app = nationale_app(nationaal, monkeypatch, "beheerder", "beheer@land.example")
+    app.run()
+    app.selectbox(key="filter_periode").set_value("Afgelopen 12 maanden").run()
+    app.multiselect(key="filter_regio").set_value([REGIO]).run()
+    assert not app.exception
+    assert "Vergeleken met het land" in [s.value for s in app.subheader]
+    views = analistenviews(nationaal[0])
+    tot = dt_.date(2026, 10, 31)
+    van = dt_.date(2025, 11, 1)
+    venster = uitvalvenster(van, tot, tot)
+    tellingen = verwachte_aandelen(views["trajecten"], venster.van, venster.tot, van, tot)
+    instroom = tellingen.droplevel("sleutel")["instroom"]
+    eigen = instroom[REGIO]
+    anderen = instroom.drop(REGIO)
+    vergelijkbaar = sorted(anderen.index, key=lambda r: (abs(anderen[r] - eigen), r))[:5]
+    verwacht = {REGIO: pooled(tellingen, [REGIO]),
+                "5 regio's van vergelijkbare omvang": pooled(tellingen, vergelijkbaar),
+                "Landelijk": pooled(tellingen, list(instroom.index))}
+    uitval = percentages(app, "Uitval binnen 12 maanden")
+    werk = percentages(app, "Uitstroom naar werk (deel van de beëindigde)")
+    assert list(uitval) == list(verwacht)
+    for groep, (u, w) in verwacht.items():
+        assert uitval[groep] == pytest.approx(u * 100), groep
+        assert werk[groep] == pytest.approx(w * 100), groep
+    bijschrift = next(c.value for c in app.caption if c.value.startswith(f"{REGIO} naast alle arbeidsmarktregio's"))
+    assert bijschrift.endswith(f"Vergelijkbare omvang: {', '.join(vergelijkbaar[:-1])} en {vergelijkbaar[-1]}.")
+
+
+def test_the_regio_sees_the_comparison_protected_and_without_the_choice_of_regions(nationaal, monkeypatch):
+    app = nationale_app(nationaal, monkeypatch, "regio", "consortium@land.example")
+    app.run()
+    app.multiselect(key="filter_regio").set_value([REGIO]).run()
+    assert not app.exception
+    for titel in ("Uitval binnen 12 maanden", "Uitstroom naar werk (deel van de beëindigde)"):
+        getoond = percentages(app, titel)
+        assert getoond["Landelijk"] == getoond["Landelijk"], titel  # the country is large enough to be shown
+        for groep, waarde in getoond.items():
+            assert waarde != waarde or round(waarde, 6) % 5 == 0, (titel, groep, waarde)  # NaN or 5 procentpunt steps
+    bijschrift = next(c.value for c in app.caption if c.value.startswith(f"{REGIO} naast alle arbeidsmarktregio's"))
+    assert "Vergelijkbare omvang:" not in bijschrift
+
+
+def test_several_regions_or_one_region_in_the_store_get_no_comparison(nationaal, monkeypatch):
+    app = nationale_app(nationaal, monkeypatch, "beheerder", "beheer@land.example")
+    app.run()
+    assert not app.exception
+    assert "Vergeleken met het land" not in [s.value for s in app.subheader]  # all 35 regions chosen
+
+
+def test_the_sectorvergelijking_compares_each_sector_with_the_country(nationaal, monkeypatch):
+    import datetime as dt_
+
+    from tests.conftest import analistenviews
+
+    app = nationale_app(nationaal, monkeypatch, "beheerder", "beheer@land.example")
+    app.run()
+    app.switch_page("pages/sectoren.py").run()
+    app.multiselect(key="filter_regio").set_value([REGIO]).run()
+    assert not app.exception
+    assert "Per sector vergeleken met het land, 1e halfjaar 2026" in [s.value for s in app.subheader]
+    van, tot = dt_.date(2026, 1, 1), dt_.date(2026, 6, 30)
+    views = analistenviews(nationaal[0])
+    tellingen = verwachte_aandelen(views["trajecten"], van, tot, van, tot, maanden=6, sleutel="sector")
+    instroom = tellingen.groupby("regio")["instroom"].sum()
+    anderen = instroom.drop(REGIO)
+    vergelijkbaar = sorted(anderen.index, key=lambda r: (abs(anderen[r] - instroom[REGIO]), r))[:5]
+    from basis.referentie import code_weergave
+    from weergave import formaat
+
+    uitval, werk = app.dataframe[-2].value.set_index("Sector"), app.dataframe[-1].value.set_index("Sector")
+    assert list(uitval.columns) == [REGIO, "Vergelijkbare regio's", "Landelijk"]
+    for sector in tellingen.index.get_level_values("sleutel").unique():
+        naam = code_weergave("sector", sector)
+        if naam not in uitval.index:
+            continue
+        deel = tellingen.xs(sector, level="sleutel", drop_level=False)
+        for kolom, regio_s in ((REGIO, [REGIO]), ("Vergelijkbare regio's", vergelijkbaar),
+                               ("Landelijk", list(instroom.index))):
+            u, w, n_u, n_w = pooled(deel, regio_s, met_n=True)
+            assert uitval.loc[naam, kolom] == formaat.percentage_met_n(u if n_u else None, n_u), (naam, kolom)
+            assert werk.loc[naam, kolom] == formaat.percentage_met_n(w if n_w else None, n_w), (naam, kolom)

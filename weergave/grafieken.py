@@ -560,6 +560,39 @@ def staaf_horizontaal(
     return Grafiek(fig, _alt("Staafgrafiek", titel, _alt_categorieen(reeks, maat, decimalen), weggelaten))
 
 
+def aandelen_naast_elkaar(
+    df: pd.DataFrame | None,
+    categorie_kolom: str,
+    waarde_kolom: str,
+    *,
+    titel: str | None = None,
+    uitgelicht: str | None = None,
+) -> Grafiek | None:
+    """One horizontal bar per category in the given order for a share (0..1), its percentage at the end of the bar
+    as the tables write it (a protected one rounded); the `uitgelicht` category in the primary colour, the others
+    grey, so a region stands out against what it is compared with."""
+    if _is_leeg(df, waarde_kolom) or getoonde_getallen(df[waarde_kolom]).isna().all():
+        return None
+    categorieen = [plotly_tekst(str(c)) for c in df[categorie_kolom]]
+    waarden = getoonde_getallen(df[waarde_kolom])
+    teksten = [formaat.percentage(w) for w in df[waarde_kolom]]
+    kleuren = [kleur(0) if str(c) == uitgelicht else GRIJS_DOEL for c in df[categorie_kolom]]
+    fig = go.Figure(go.Bar(
+        x=waarden.values * 100, y=categorieen, orientation="h", marker={"color": kleuren},
+        text=[t if t != formaat.LEEG else "" for t in teksten], textposition="outside", cliponaxis=False,
+        textfont=LABELLETTER, customdata=[[c, t] for c, t in zip(categorieen, teksten, strict=True)],
+        hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
+    ))
+    _opmaak(fig, titel, None, None, hoogte=max(220, 110 + 46 * len(categorieen)))
+    fig.update_layout(showlegend=False, bargap=0.3,
+                      xaxis=_waarde_as({"ticksuffix": "%"}, float(waarden.max() * 100), 1.3))
+    fig.update_yaxes(autorange="reversed", showgrid=False, ticksuffix="  ")
+    weggelaten = int(waarden.isna().sum())
+    _noot_weggelaten(fig, weggelaten)
+    paren = [f"{c} ({t})" for c, t in zip(df[categorie_kolom].astype(str), teksten, strict=True) if t != formaat.LEEG]
+    return Grafiek(fig, _alt("Staafgrafiek", titel, opsomming(paren), weggelaten))
+
+
 def _alt_categorieen(reeks: pd.Series, maat: str, decimalen: int) -> str:
     """"Trajecten gestart: groen (135), logistiek (125) en ..." or the top three and the lowest."""
     getoond = reeks.dropna().sort_values(ascending=False)
