@@ -14,6 +14,9 @@ import duckdb
 import openpyxl
 import pytest
 
+# the browser tests' rule (skip without Chromium, fail in CI), their one-line summary and their Chromium fixture
+from tests.browser import browser, pytest_runtest_setup, pytest_terminal_summary  # noqa: F401
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -1,71 +1,32 @@
 """A local login in a real browser (headless Chromium against `python -m kader.start`): it survives a reload and a
 new tab, ends everywhere at logout, and a deep link opened while logged out lands on its page after the login (a
-link to a page that is not for the role says so in Dutch). Skipped only when /usr/bin/chromium is absent."""
+link to a page that is not for the role says so in Dutch). Without Chromium: see tests/browser.py."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
 import time
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from tests.browser import dashboard
 from tests.conftest import rijen, rollen_toml
 from toegang.accounts import account_toevoegen
 from toegang.sessies import COOKIE
 
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="geen Chromium in /usr/bin/chromium voor de browsertest")
+pytestmark = pytest.mark.browser  # tests/browser.py: skipped without Chromium, failed in CI
 
 EMAIL = "a.jansen@wijchen.example"  # gemeente Wijchen (GM0296) in rollen_toml
 WACHTWOORD = "een lang wachtwoord"
 
 
-def vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("localhost", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def server(demo_opslag, tmp_path):
     """The dashboard on a copy of the demo store, with a roles file (so a login is needed) and a local account."""
-    from tools.screenshot import dashboard_server
-
-    db, _ = demo_opslag
-    kopie = tmp_path / "demo.duckdb"  # logins are written to the audit log: not in the shared demo store
-    shutil.copyfile(db, kopie)
-    shutil.copyfile(db.parent / "sleutel", tmp_path / "sleutel")
-    (tmp_path / "toegang.toml").write_text(rollen_toml("beheer@werkbedrijf.example"))
     account_toevoegen(EMAIL, WACHTWOORD, tmp_path / "accounts.json")
-    omgeving = {k: v for k, v in os.environ.items() if not k.startswith("DASHBOARD_")}
-    omgeving |= {"DASHBOARD_DB": str(kopie), "DASHBOARD_SLEUTEL": str(tmp_path / "sleutel"),
-                 "DASHBOARD_TOEGANG": str(tmp_path / "toegang.toml"),
-                 "DASHBOARD_ACCOUNTS": str(tmp_path / "accounts.json"), "DASHBOARD_SESSIEDUUR": "2"}
-    poort = vrije_poort()
-    proces = dashboard_server(omgeving, poort, tmp_path / "server.log")
-    try:
-        yield f"http://localhost:{poort}", tmp_path
-    finally:
-        proces.terminate()
-        proces.wait(timeout=30)
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    from tools.screenshot import CHROMIUM_ARGS
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with dashboard(demo_opslag, tmp_path, rollen_toml("beheer@werkbedrijf.example"),
+                   {"DASHBOARD_ACCOUNTS": str(tmp_path / "accounts.json"), "DASHBOARD_SESSIEDUUR": "2"}) as url:
+        yield url, tmp_path
 
 
 def titel(pagina) -> str:

@@ -28,13 +28,14 @@ CHROMIUM_ARGS = [
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def dashboard_server(omgeving: dict, poort: int, log: Path) -> subprocess.Popen:
+def dashboard_server(omgeving: dict, poort: int, log: Path, cwd: Path = ROOT) -> subprocess.Popen:
     """The dashboard (`python -m kader.start`) on localhost:`poort` with environment `omgeving`, once its health
-    check answers; stops with the log's path when it does not start within a minute."""
+    check answers; stops with the log's path when it does not start within a minute. `cwd`: where Streamlit looks
+    for .streamlit/ (config.toml, secrets.toml); outside the project the environment needs PYTHONPATH on it."""
     server = subprocess.Popen(
         [sys.executable, "-m", "kader.start", "--server.address", "localhost", "--server.port", str(poort),
          "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=omgeving, stdout=log.open("w"), stderr=subprocess.STDOUT,
+        cwd=cwd, env=omgeving, stdout=log.open("w"), stderr=subprocess.STDOUT,
     )  # fmt: skip
     tot = time.monotonic() + 60
     while time.monotonic() < tot:
