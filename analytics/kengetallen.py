@@ -111,8 +111,8 @@ KENGETALLEN: dict[str, Kengetal] = {
     "werk_na_praktijkverklaring": Kengetal(
         "Werk na praktijkverklaring",
         "Trajecten die eindigden met een praktijkverklaring (status afgerond) en daarna uitstroomden naar betaald "
-        "werk. Getoond als aantal en als deel van alle trajecten die met een praktijkverklaring eindigden, per "
-        "startcohort of per jaar van de praktijkverklaring.",
+        "werk bij een werkgever. Werk binnen het SW-bedrijf en een vervolgopleiding tellen apart. Getoond als aantal "
+        "en als deel van alle trajecten die met een praktijkverklaring eindigden, per startjaar.",
         "van_instroom_naar_werk.sql; analytics/resultaten.py (pagina Van instroom naar werk)",
     ),
     "vraag": Kengetal(

@@ -15,6 +15,7 @@ from analytics.perioden import PERIODES, VASTE_PERIODES, ZELF_KIEZEN, periode_va
 from basis.referentie import code_weergave
 from kader.keuzes import link_bewaren
 from toegang import beleid
+from weergave.tekst import markdown_tekst
 
 LABELS = {
     "regio": "Arbeidsmarktregio",
@@ -100,6 +101,23 @@ def periodes(wie) -> tuple[str, ...]:
     return PERIODES if beleid.vrije_perioden(wie) else VASTE_PERIODES
 
 
+def eigen_knop(wie, beschikbaar: dict[str, list[tuple[str, str]]]) -> None:
+    """For a gemeente or organisatie looking at more than its own: one click to its own numbers, exact (the hint in
+    the sidebar was below the first screen, and a civil servant started on the region, rounded)."""
+    eigen = beleid.eigen_keuze(wie, beschikbaar)
+    if eigen is None:
+        return
+    dimensie, waarden = eigen
+    if sorted(st.session_state.get(f"{SCHADUW}{dimensie}", [])) == sorted(waarden):
+        return
+    namen = dict(beschikbaar.get(dimensie, []))
+    label = " en ".join(markdown_tekst(naam_van(dimensie, w, namen)) for w in waarden)  # names from files: text
+    st.sidebar.button(f"Alleen {label} tonen (exact)", key="filter_eigen", icon=":material/my_location:",
+                      type="primary", on_click=lambda: _bewaar(dimensie, list(waarden)),
+                      help="Kies alleen uw eigen " + ("gemeente" if dimensie == "gemeenten" else "organisatie")
+                      + ": die aantallen ziet u exact, de rest is afgerond.")
+
+
 def filterbalk(wie=None) -> Filters | None:
     """Draw the shared filters in the sidebar; the chosen Filters (None when the store has no trajecten).
 
@@ -112,13 +130,14 @@ def filterbalk(wie=None) -> Filters | None:
     beschikbaar = filterkeuzes()
     _uit_url(beschikbaar)
     st.sidebar.header("Filters")
+    eigen_knop(wie, beschikbaar)
     keuzes_periode = periodes(wie)
     if st.session_state.get(f"{SCHADUW}periode", keuzes_periode[0]) not in keuzes_periode:  # e.g. from a link
         _bewaar("periode", keuzes_periode[0])
     _herstel("periode")
     periode = st.sidebar.selectbox(
         "Periode", keuzes_periode, key=f"{SLEUTEL}periode", on_change=_bij_wijziging("periode"),
-        help=f"{BEGRIPPEN['periode'].definitie} {BEGRIPPEN['peildatum'].definitie}"
+        help=f"{BEGRIPPEN['periode'].definitie} {BEGRIPPEN['peildatum'].label}: {BEGRIPPEN['peildatum'].definitie}"
         + ("" if keuzes_periode == PERIODES else " Met afgeschermde aantallen zijn alleen deze vaste perioden "
            "te kiezen: uit de verschillen tussen veel zelfgekozen perioden zouden kleine aantallen terug te "
            "rekenen zijn."),

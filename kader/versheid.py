@@ -6,6 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
+from analytics.begrippen import BEGRIPPEN
 from analytics.kengetallen import nog_niet_geleverd
 from analytics.stand import stand_per_organisatie, verouderd
 from weergave.formaat import maandnaam
@@ -37,6 +38,7 @@ def versheidsregel(vandaag: dt.date | None = None) -> None:
             st.sidebar.warning(
                 f"De laatste export van {organisatie} is van {peildatum:%d-%m-%Y}: ouder dan anderhalve maand."
             )
-    st.sidebar.caption("Gegevens tot en met (laatste peildatum):  \n" + "  \n".join(regels))
+    st.sidebar.caption("Gegevens tot en met (laatste peildatum):  \n" + "  \n".join(regels),
+                       help=f"{BEGRIPPEN['peildatum'].label}: {BEGRIPPEN['peildatum'].definitie}")
     if (achter := nog_niet_geleverd()) is not None:
         st.sidebar.info(achterstand_zin(*achter))

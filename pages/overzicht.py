@@ -115,6 +115,9 @@ if not is_afgeschermd(nu.unieke_kandidaten):
 # praktijkverklaring went on to work is answered per start cohort on its own page
 st.page_link("pages/resultaten.py", icon=":material/conversion_path:",
              label="Hoeveel van wie een praktijkverklaring haalde ging naar werk? Zie Van instroom naar werk")
+st.page_link("pages/resultaten.py", icon=":material/groups:",
+             label="Langstromers, doorstromers en eigen medewerkers naast elkaar? Zie Van instroom naar werk: Per "
+                   "stroom")
 vergelijkingen = [(nu.instroom, toen.instroom), (nu.lopend, lopend_toen), (uitval_nu.uitval_12, uitval_toen.uitval_12),
                   (nu.praktijkverklaringen, toen.praktijkverklaringen), (nu.uitstroom_werk, toen.uitstroom_werk)]
 if any(is_beschermd(d := verschil(a, b)) and richting(d) is None for a, b in vergelijkingen):

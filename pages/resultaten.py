@@ -12,6 +12,7 @@ from analytics.kengetallen import KENGETALLEN, periode_grenzen
 from analytics.resultaten import SPLITSINGEN, STROOM_UITLEG, per_stroom, van_instroom_naar_werk
 from kader import afscherming_uitleg, filters, niets_te_tonen, toelichting
 from kader.downloads import download_knoppen
+from kader.keuzes import keuze
 from weergave import formaat, kolommen
 from weergave.grafieken import PLOTLY_CONFIG, opsomming
 from weergave.resultaten import KOPPEN, STROOMHULP, cohorttabel, per_stroom_grafiek, stroomdiagram, stroomtabel
@@ -26,9 +27,9 @@ eerste_start, peildatum = periode_grenzen()
 gekozen = gekozen.met_periode(dt.date(eerste_start.year, 1, 1), peildatum)
 st.caption(
     "Per startjaar: de trajecten die dat jaar begonnen, en waar ze nu staan: nog lopend, uitgevallen, voortijdig naar "
-    "betaald werk of geëindigd met een praktijkverklaring; en wat er na de praktijkverklaring kwam. "
-    + KENGETALLEN["werk_na_praktijkverklaring"].definitie
-    + f" De periode in de zijbalk telt hier niet: elk startjaar vanaf {eerste_start.year} staat hieronder (tot en met "
+    "betaald werk of geëindigd met een praktijkverklaring; en wat er na de praktijkverklaring kwam: betaald werk bij "
+    "een werkgever, werk binnen het SW-bedrijf of een vervolgopleiding. "
+    f"De periode in de zijbalk telt hier niet: elk startjaar vanaf {eerste_start.year} staat hieronder (tot en met "
     f"{formaat.datum(peildatum)}); de andere filters gelden wel."
 )
 
@@ -38,12 +39,12 @@ if alles.empty:
     st.stop()
 jaren = [int(c.year) for c in alles.loc[~alles["is_totaal"].astype(bool), "cohort"]]
 ALLE_JAREN = "Alle startjaren"
-keuze = st.selectbox("Startjaar", [ALLE_JAREN, *reversed(jaren)], key="resultaten_jaar",
+startjaar = keuze(st.selectbox, "Startjaar", [ALLE_JAREN, *reversed(jaren)], key="resultaten_jaar",
                      help="De getallen en de grafiek hieronder voor één startjaar of voor alle samen. Een startjaar "
                           "waarin nog veel trajecten lopen, is nog niet af.")
-rij = alles[alles["is_totaal"].astype(bool)].iloc[0] if keuze == ALLE_JAREN else alles[
-    ~alles["is_totaal"].astype(bool) & (alles["cohort"].dt.year == keuze)].iloc[0]
-welke = f"startjaren {jaren[0]}–{jaren[-1]}" if keuze == ALLE_JAREN else f"startjaar {keuze}"
+rij = alles[alles["is_totaal"].astype(bool)].iloc[0] if startjaar == ALLE_JAREN else alles[
+    ~alles["is_totaal"].astype(bool) & (alles["cohort"].dt.year == startjaar)].iloc[0]
+welke = f"startjaren {jaren[0]}–{jaren[-1]}" if startjaar == ALLE_JAREN else f"startjaar {startjaar}"
 
 tegels = st.columns(3)
 tegels[0].metric("Gestart", formaat.getal(rij["instroom"]), help=KENGETALLEN["instroom"].definitie)
@@ -65,7 +66,7 @@ if diagram.niet_getekend:
                f"{opsomming([s.lower() for s in diagram.niet_getekend])}.")
 
 st.subheader("Per startjaar")
-per = st.selectbox("Uitsplitsen naar", list(SPLITSINGEN), format_func=SPLITSINGEN.get, key="resultaten_per",
+per = keuze(st.selectbox, "Uitsplitsen naar", list(SPLITSINGEN), format_func=SPLITSINGEN.get, key="resultaten_per",
                    help="De tabel per startjaar uitgesplitst naar stroom, doelgroep, sector of route.")
 tabel = alles if per == "geen" else van_instroom_naar_werk(gekozen, per)
 per_label = None if per == "geen" else SPLITSINGEN[per]
@@ -89,8 +90,8 @@ download_knoppen(weergave.assign(**{WERK_PCT: tabel["aandeel_werk_na_praktijkver
 
 st.subheader(f"Per stroom, {welke}")
 st.markdown(STROOM_UITLEG)
-stromen = per_stroom(gekozen if keuze == ALLE_JAREN else gekozen.met_periode(
-    dt.date(keuze, 1, 1), min(dt.date(keuze, 12, 31), peildatum)))
+stromen = per_stroom(gekozen if startjaar == ALLE_JAREN else gekozen.met_periode(
+    dt.date(startjaar, 1, 1), min(dt.date(startjaar, 12, 31), peildatum)))
 st.dataframe(
     formaat.tabel_nl(stroomtabel(stromen)), hide_index=True, width="stretch",
     column_config=kolommen.instellingen(stroomtabel(stromen), {k: st.column_config.Column(k, help=h)

@@ -13,7 +13,9 @@ def test_each_filter_explains_its_term_with_the_sentence_the_definities_page_sho
     hulp = {m.label: m.help for m in app.sidebar.multiselect}
     assert hulp == {b.label: b.definitie for sleutel, b in BEGRIPPEN.items() if sleutel not in ("periode", "peildatum")}
     assert app.selectbox(key="filter_periode").help == f"{BEGRIPPEN['periode'].definitie} " \
-        f"{BEGRIPPEN['peildatum'].definitie}"  # the beheerder: no fixed periods to explain
+        f"Peildatum: {BEGRIPPEN['peildatum'].definitie}"  # the beheerder: no fixed periods to explain
+    peildata = next(c for c in app.sidebar.caption if c.value.startswith("Gegevens tot en met (laatste peildatum):"))
+    assert peildata.help == f"Peildatum: {BEGRIPPEN['peildatum'].definitie}"
     for begrip in BEGRIPPEN.values():
         assert begrip.definitie.count(". ") == 0 and begrip.definitie.endswith("."), begrip.label  # one sentence
 

@@ -19,6 +19,8 @@ KEUZES = {
     "pages/structurele_vraag.py": [("slider", "vraag_k", 9, "9"), ("radio", "vraag_heatmap_per", "beroep", "beroep")],
     "pages/sectoren.py": [("selectbox", "sectoren_halfjaar", "2025-1", "2025-1")],
     "pages/rapportage.py": [("selectbox", "rapport_halfjaar", Halfjaar.uit_sleutel("2025-1"), "2025-1")],
+    "pages/resultaten.py": [("selectbox", "resultaten_jaar", 2025, "2025"),
+                            ("selectbox", "resultaten_per", "stroom", "stroom")],
 }  # fmt: skip
 
 

@@ -227,3 +227,32 @@ def test_with_an_identity_provider_configured_the_login_page_offers_it(echte_ops
     assert not app.exception
     assert [b.label for b in app.button] == ["Inloggen met uw organisatie-account"]
     assert not app.metric
+
+
+def test_one_click_shows_a_gemeente_its_own_numbers_exactly(demo_opslag, tmp_path, monkeypatch):
+    """Tried as a new user: a civil servant of Wijchen started on the whole region, rounded; the hint to choose the
+    own gemeente was below the first screen. A button at the top of the filters does it."""
+    import datetime as dt
+
+    from tests.conftest import analistenviews, demo_kopie_met_rollen
+
+    demo_kopie_met_rollen(demo_opslag, tmp_path, monkeypatch, ROLLEN)
+    regio = nieuwe_app({"is_logged_in": True, "email": "consortium@regio.example"}).run()
+    assert not regio.exception
+    assert not [b for b in regio.sidebar.button if b.key == "filter_eigen"]
+
+    app = nieuwe_app({"is_logged_in": True, "email": "a.jansen@wijchen.example"}).run()
+    assert not app.exception
+    knop = next(b for b in app.sidebar.button if b.key == "filter_eigen")
+    assert knop.label == "Alleen Wijchen tonen (exact)"
+    knop.click().run()
+    assert not app.exception
+    assert app.multiselect(key="filter_gemeenten").value == ["GM0296"]
+    assert not [b for b in app.sidebar.button if b.key == "filter_eigen"]  # done: the button goes
+    trajecten = analistenviews(demo_opslag[0])["trajecten"]
+    assert app.session_state["_filter_periode"] == "Dit jaar tot nu"
+    tot = dt.date(2026, 10, 31)  # the demo's last delivered month
+    start = trajecten["startdatum"].dt.date
+    verwacht = int(((trajecten["gemeente"] == "Wijchen") & (start >= dt.date(2026, 1, 1)) & (start <= tot)).sum())
+    assert next(m.value for m in app.metric if m.label == "Instroom") == str(verwacht)
+    assert verwacht % 5 != 0  # exact, not a rounded count that happens to match

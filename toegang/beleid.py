@@ -66,6 +66,21 @@ def ziet_alles_exact(wie: Kijker | None) -> bool:
     return wie is not None and wie.rol == "beheerder" and not wie.presentatie
 
 
+def eigen_keuze(wie: Kijker | None, beschikbaar: dict[str, list[tuple[str, str]]]) -> tuple[str, list[str]] | None:
+    """The filter choice that shows a gemeente or organisatie its own numbers exactly: (dimensie, its values among
+    the choices `beschikbaar`), or None for whoever has nothing of its own to choose (beheerder, regio, presentatie)."""
+    if wie is None or wie.presentatie:
+        return None
+    if wie.rol == "gemeente":
+        waarden = [code for code, _ in beschikbaar.get("gemeenten", []) if code in set(wie.gemeenten)]
+        return ("gemeenten", waarden) if waarden else None
+    if wie.rol == "organisatie":
+        eigen = {norm_key(o) for o in wie.organisaties}
+        waarden = [naam for naam, _ in beschikbaar.get("organisaties", []) if norm_key(naam) in eigen]
+        return ("organisaties", waarden) if waarden else None
+    return None
+
+
 def ziet_exact(wie: Kijker | None, gemeentecodes: Iterable[str] = (), organisaties: Iterable[str] = ()) -> bool:
     """Exact numbers for a group of trajecten from these gemeenten and organisaties (empty: all of them)? Only for
     their owner (or the beheerder), never in the presentatiemodus, and never for a group that mixes in another
