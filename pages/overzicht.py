@@ -142,14 +142,12 @@ vergelijking = regiovergelijking(gekozen, uitval_filters.van, uitval_filters.tot
 if vergelijking is not None:
     st.subheader("Vergeleken met het land")
     regio_tabel = vergelijking.tabel
-    links, rechts = st.columns(2)
-    for kolom, naam, titel in ((links, "uitval", "Uitval binnen 12 maanden"),
-                               (rechts, "aandeel_werk", "Uitstroom naar werk (deel van de beëindigde)")):
+    for naam, titel in (("uitval", "Uitval binnen 12 maanden"), ("aandeel_werk", "Uitstroom naar werk")):
         staven = aandelen_naast_elkaar(regio_tabel, "groep", naam, titel=titel, uitgelicht=vergelijking.regio)
         if staven is None:
-            kolom.info(TE_WEINIG)
+            st.info(f"{titel}. {TE_WEINIG}")
         else:
-            kolom.plotly_chart(staven.figure, config=PLOTLY_CONFIG, width="stretch", alt=staven.alt)
+            st.plotly_chart(staven.figure, config=PLOTLY_CONFIG, width="stretch", alt=staven.alt)
     st.caption(vergelijking_zin(vergelijking))
 
 st.subheader("Per gemeente")

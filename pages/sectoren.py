@@ -250,12 +250,14 @@ land = regiovergelijking(gekozen.met_periode(halfjaar.van, halfjaar.tot), halfja
 if land is not None:
     st.subheader(f"Per sector vergeleken met het land, {nu_naam}")
     naast = per_sleutel_naast_elkaar(land.tabel)
-    naast = naast[naast["sleutel"].isin(set(sectoren["sector"]))]
+    # the sectors in the page's order (most instroom on top), as in the charts above
+    naast = naast.set_index("sleutel").reindex([c for c in sectoren["sector"] if c in set(naast["sleutel"])])
+    naast = naast.rename_axis("sleutel").reset_index()
     koppen = {REGIO: land.regio, VERGELIJKBARE: "Vergelijkbare regio's", LANDELIJK: "Landelijk"}
-    for kolom, (aandeel, maat) in zip(st.columns(2), (("uitval", f"Uitval binnen {UITVAL_MAANDEN} maanden"),
-                                                      ("aandeel_werk", "Uitstroom naar werk")), strict=True):
-        kolom.markdown(f"**{maat}**")
-        kolom.dataframe(pd.DataFrame({"Sector": [naam_van("sectoren", c, {}) for c in naast["sleutel"]]} | {
+    for aandeel, maat in (("uitval", f"Uitval binnen {UITVAL_MAANDEN} maanden"),
+                          ("aandeel_werk", "Uitstroom naar werk")):
+        st.markdown(f"**{maat}**")
+        st.dataframe(pd.DataFrame({"Sector": [naam_van("sectoren", c, {}) for c in naast["sleutel"]]} | {
             kop_: [formaat.percentage_met_n(a, n) for a, n in zip(
                 naast[f"{aandeel}_{soort}"], naast[f"{AANDELEN[aandeel][1]}_{soort}"], strict=True)]
             for soort, kop_ in koppen.items()}),
