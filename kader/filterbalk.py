@@ -112,10 +112,11 @@ def eigen_knop(wie, beschikbaar: dict[str, list[tuple[str, str]]]) -> None:
         return
     namen = dict(beschikbaar.get(dimensie, []))
     label = " en ".join(markdown_tekst(naam_van(dimensie, w, namen)) for w in waarden)  # names from files: text
-    st.sidebar.button(f"Alleen {label} tonen (exact)", key="filter_eigen", icon=":material/my_location:",
-                      type="primary", on_click=lambda: _bewaar(dimensie, list(waarden)),
-                      help="Kies alleen uw eigen " + ("gemeente" if dimensie == "gemeenten" else "organisatie")
-                      + ": die aantallen ziet u exact, de rest is afgerond.")
+    # in the page itself, under its title: the sidebar's first screen is taken by the page list
+    st.button(f"Alleen {label} tonen (exact)", key="filter_eigen", icon=":material/my_location:",
+              on_click=lambda: _bewaar(dimensie, list(waarden)),
+              help="U ziet nu meer dan uw eigen " + ("gemeente" if dimensie == "gemeenten" else "organisatie")
+              + ", afgerond. Met deze knop kiest u in de filters alleen uw eigen: die aantallen ziet u exact.")
 
 
 def filterbalk(wie=None) -> Filters | None:

@@ -239,16 +239,16 @@ def test_one_click_shows_a_gemeente_its_own_numbers_exactly(demo_opslag, tmp_pat
     demo_kopie_met_rollen(demo_opslag, tmp_path, monkeypatch, ROLLEN)
     regio = nieuwe_app({"is_logged_in": True, "email": "consortium@regio.example"}).run()
     assert not regio.exception
-    assert not [b for b in regio.sidebar.button if b.key == "filter_eigen"]
+    assert not [b for b in regio.button if b.key == "filter_eigen"]
 
     app = nieuwe_app({"is_logged_in": True, "email": "a.jansen@wijchen.example"}).run()
     assert not app.exception
-    knop = next(b for b in app.sidebar.button if b.key == "filter_eigen")
+    knop = next(b for b in app.main.button if b.key == "filter_eigen")
     assert knop.label == "Alleen Wijchen tonen (exact)"
     knop.click().run()
     assert not app.exception
     assert app.multiselect(key="filter_gemeenten").value == ["GM0296"]
-    assert not [b for b in app.sidebar.button if b.key == "filter_eigen"]  # done: the button goes
+    assert not [b for b in app.button if b.key == "filter_eigen"]  # done: the button goes
     trajecten = analistenviews(demo_opslag[0])["trajecten"]
     assert app.session_state["_filter_periode"] == "Dit jaar tot nu"
     tot = dt.date(2026, 10, 31)  # the demo's last delivered month
