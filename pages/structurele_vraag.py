@@ -153,7 +153,9 @@ per_jaar = vraag_per_jaar(gekozen, venster)
 st.caption(
     "Dezelfde vraag als in de heatmap, per kalenderjaar bij elkaar opgeteld: het totaal aantal gevraagde plekken in "
     "het jaar en gemiddeld per maand (het totaal gedeeld door het aantal maanden). Een jaar waarover nog niet alle "
-    "maanden binnen zijn, telt alleen die maanden: vergelijk de jaren daarom op het gemiddelde per maand."
+    "maanden binnen zijn, telt alleen die maanden: vergelijk de jaren daarom op het gemiddelde per maand. Dit is "
+    "alle vraag; de structurele vraag (alleen beroepen met vraag in de meeste maanden) staat hieronder en is "
+    "daardoor kleiner."
 )
 if per_jaar.empty:
     st.info("Geen werkgeversvraag in deze jaren voor deze selectie.")
@@ -305,7 +307,8 @@ else:
 st.subheader("Werkgevers met terugkerende vraag")
 st.caption(
     f"Werkgevers die in minstens {k} van de 12 maanden om plekken vroegen, met de meeste maanden bovenaan: "
-    "goede adressen voor vaste afspraken over praktijkplekken."
+    "goede adressen voor vaste afspraken over praktijkplekken. Hier telt de werkgever, niet het beroep: een werkgever "
+    "die elke maand om een ander beroep vraagt, staat hier wel, terwijl die beroepen hierboven niet structureel zijn."
 )
 werkgevers = structurele_vraag(gekozen, venster, k, "werkgever")
 if werkgevers.empty:
