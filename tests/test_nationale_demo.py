@@ -207,6 +207,11 @@ def test_several_regions_or_one_region_in_the_store_get_no_comparison(nationaal,
     app.run()
     assert not app.exception
     assert "Vergeleken met het land" not in [s.value for s in app.subheader]  # all 35 regions chosen
+    # a hundred organisations are counted in the sidebar, not listed one by one
+    [(organisaties,)] = rijen(nationaal[0], "SELECT count(DISTINCT organisatie) FROM uploads "
+                                            "WHERE soort = 'kandidaten'")
+    peildata = next(c.value for c in app.sidebar.caption if c.value.startswith("Gegevens tot en met"))
+    assert peildata == f"Gegevens tot en met (laatste peildatum):  \n31-10-2026: {organisaties} organisaties"
 
 
 def test_the_sectorvergelijking_compares_each_sector_with_the_country(nationaal, monkeypatch):
