@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics.filters import een_jaar_eerder
 from tests.conftest import ROOT, analistenviews, demo_app
+from tests.test_uitval_afspraak_vraagjaren import band, seizoensaandelen
 
 
 def nl(n: int) -> str:
@@ -135,13 +136,12 @@ def test_instroom_page_per_year_by_sector_and_against_the_afspraken(app, views):
     afspraak = afspraak.set_index("gemeente")["aantal"]
     instroom_kolom = next(k for k in tabel.columns if k.startswith("Instroom t/m"))
     # the status by the seasonal pattern of the earlier whole years (2024, 2025: the demo starts in November 2023)
-    start = trajecten["startdatum"]
-    aandelen = [((start.dt.year == j) & (start.dt.month <= peildatum.month)).sum() / (start.dt.year == j).sum()
-                for j in (jaar - 2, jaar - 1)]
+    # the band: the lowest and highest 95% Wilson bound of the shares of those years
+    _, onder, boven = band(seizoensaandelen(trajecten, jaar, peildatum.month))
     for rij in tabel.itertuples(index=False):
         gemeente = rij[0]
         assert rij[1] == int(per_gemeente.get(gemeente, 0)), gemeente
-        laag, hoog = per_gemeente.get(gemeente, 0) / max(aandelen), per_gemeente.get(gemeente, 0) / min(aandelen)
+        laag, hoog = per_gemeente.get(gemeente, 0) / boven, per_gemeente.get(gemeente, 0) / onder
         assert rij[-1] == ("voor" if laag > afspraak[gemeente] else "achter" if hoog < afspraak[gemeente]
                            else "op koers"), gemeente
     assert instroom_kolom == "Instroom t/m oktober"

@@ -151,7 +151,9 @@ def stroomtabel(df: pd.DataFrame) -> pd.DataFrame:
 STROOMHULP = {
     "Gestart": KOPPEN["instroom"][1],
     "Lopend %": "Het deel van de gestarte trajecten dat nog loopt: zolang dat groot is, kan er nog veel veranderen.",
-    "Uitval %": "Uitval als deel van de gestarte trajecten. " + KOPPEN["uitval"][1],
+    "Uitval %": "Uitval tot nu als deel van de gestarte trajecten, hoe lang ze ook liepen (op het Overzicht: "
+                "binnen 12 maanden); een startjaar met nog veel lopende trajecten kan nog oplopen. "
+                + KOPPEN["uitval"][1],
     "Praktijkverkl. %": "Praktijkverklaringen als deel van de gestarte trajecten.",
     "Werk na PV %": KOPPEN["aandeel_werk_na_praktijkverklaring"][1],
     "Aantal uitval": KOPPEN["uitval"][1],
