@@ -163,6 +163,7 @@ if not met_afspraak.empty:
         x_titel="Trajecten gestart",
         werkelijk_label=f"Instroom {jaar}" if afgelopen else "Instroom tot nu",
         pro_rata_label="Afspraak" if afgelopen else "Afspraak naar seizoenspatroon tot nu",
+        streep=not afgelopen,
     )
     if grafiek is not None:
         st.plotly_chart(grafiek.figure, config=PLOTLY_CONFIG, width="stretch", alt=grafiek.alt)

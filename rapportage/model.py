@@ -337,7 +337,8 @@ def afspraaksectie(afspraak: pd.DataFrame, halfjaar: Halfjaar) -> Sectie:
                                    werkelijk_label=f"Instroom {halfjaar.jaar}" if afgelopen else
                                    f"Instroom januari t/m {maand}",
                                    pro_rata_label="Afspraak" if afgelopen else
-                                   f"Afspraak naar seizoenspatroon t/m {maand}") if not met_afspraak.empty else None
+                                   f"Afspraak naar seizoenspatroon t/m {maand}",
+                                   streep=not afgelopen) if not met_afspraak.empty else None
     if afgelopen:
         toelichting = [f"De instroom over heel {halfjaar.jaar} per gemeente, vergeleken met de afspraak voor dat jaar: "
                        f"de eindstand. {STAND_UITLEG_AFGELOPEN} {NIET_TE_BEPALEN_AFGELOPEN}"]

@@ -618,9 +618,11 @@ def voortgang_tegen_doel(
     pro_rata_label: str = "Afspraak naar rato tot nu",
     doel_label: str = "Afspraak heel jaar",
     decimalen: int = 0,
+    streep: bool = True,
 ) -> Grafiek | None:
     """Per category (gemeente), top to bottom in the given order: a grey bar up to the full-year target, a
-    blue bar for what was achieved, a black stripe at the pro-rata target, and "80 van 121" behind it."""
+    blue bar for what was achieved, a black stripe at the pro-rata target, and "80 van 121" behind it. Without
+    `streep` (a finished year: the pro-rata target is the target) no stripe, and no second legend entry for it."""
     if _is_leeg(df, werkelijk_kolom, doel_kolom):
         return None
     namen = [plotly_tekst(n) for n in df[categorie_kolom].astype(str)]
@@ -633,7 +635,9 @@ def voortgang_tegen_doel(
     ]
     hover = (f"<b>%{{customdata[0]}}</b><br>{werkelijk_label}: %{{customdata[1]}}<br>{pro_rata_label}: "
              f"%{{customdata[2]}}<br>{doel_label}: %{{customdata[3]}}<br>Dat is %{{customdata[4]}} van de "
-             f"{pro_rata_label.lower()}<extra></extra>")
+             f"{pro_rata_label.lower()}<extra></extra>") if streep else (
+        f"<b>%{{customdata[0]}}</b><br>{werkelijk_label}: %{{customdata[1]}}<br>{doel_label}: %{{customdata[3]}}<br>"
+        f"Dat is %{{customdata[4]}} van de {doel_label.lower()}<extra></extra>")
     gemeen = {"y": namen, "customdata": customdata, "hovertemplate": hover}
     hoogst = werkelijk + pd.Series([w.hoog - w.getoond if is_beschermd(w) and not w.verborgen else 0.0
                                     for w in df[werkelijk_kolom]], index=werkelijk.index)
@@ -647,7 +651,7 @@ def voortgang_tegen_doel(
         go.Bar(x=werkelijk, orientation="h", name=werkelijk_label + (" (afgerond; het zwarte lijntje: wat het "
                                                                    "kan zijn)" if bereik else ""),
                marker={"color": kleur(0)}, width=0.36, legendrank=1, error_x=bereik, **gemeen),
-        go.Scatter(x=pro_rata, mode="markers", name=pro_rata_label, legendrank=2,
+        go.Scatter(x=pro_rata, mode="markers", name=pro_rata_label, legendrank=2, visible=streep,
                    marker={"symbol": "line-ns", "size": 38, "line": {"width": 4, "color": ZWART}}, **gemeen),
         go.Scatter(x=einde, mode="text", textposition="middle right", cliponaxis=False, showlegend=False,
                    hoverinfo="skip", textfont=LABELLETTER, y=namen,
@@ -658,9 +662,12 @@ def voortgang_tegen_doel(
     fig.update_yaxes(autorange="reversed", showgrid=False, ticksuffix="  ")
     weggelaten = int(werkelijk.isna().sum())
     _noot_weggelaten(fig, weggelaten)
-    return Grafiek(fig, _alt("Voortgangsgrafiek", titel, _alt_voortgang(
+    beschrijving = _alt_voortgang(
         werkelijk, pro_rata, doel, werkelijk_label, pro_rata_label, doel_label, decimalen, pro_rata_decimalen,
-        df[werkelijk_kolom].reset_index(drop=True)), weggelaten))
+        df[werkelijk_kolom].reset_index(drop=True)) if streep else (
+        f"per gemeente {werkelijk_label.lower()} (blauwe balk) en {doel_label.lower()} (grijze balk); samen "
+        f"{_tekst(werkelijk.sum(), decimalen)} tegen {_tekst(doel.sum(), decimalen)}")
+    return Grafiek(fig, _alt("Voortgangsgrafiek", titel, beschrijving, weggelaten))
 
 
 def _foutbalk(waarden: pd.Series) -> dict | None:
