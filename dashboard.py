@@ -10,6 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from kader.nederlands import NIET_GEVONDEN, niet_gevonden, onbekend_adres
 from kader.opmaak import pagina_opmaak
 from kader.toegang import ingelogd_email, kijker
 from toegang import beleid
@@ -58,7 +59,8 @@ def alleen(pagina: str) -> list[st.Page]:
     """Logged out (or no access): only this page, also at the address of every page of the dashboard, so a deep
     link (/instroom?gemeenten=...) shows the login and, after it, opens that page with its filters."""
     return [st.Page(pagina, title="Inloggen", default=True),
-            *(st.Page(pagina, title="Inloggen", url_path=adres) for adres in adressen())]
+            *(st.Page(pagina, title="Inloggen", url_path=adres)
+              for adres in [*adressen(), *onbekend_adres(adressen())])]
 
 
 def niet_voor_u(verborgen_in_presentatiemodus: bool):
@@ -87,6 +89,8 @@ def met_verborgen(wie) -> dict[str, list[st.Page]]:
     zonder_presentatie = adressen_van(wie.in_presentatiemodus(False)) if wie.presentatie else getoond
     verborgen = [st.Page(niet_voor_u(adres in zonder_presentatie), title="Geen toegang", url_path=adres,
                          visibility="hidden") for adres in adressen() if adres not in getoond]
+    verborgen += [st.Page(niet_gevonden, title=NIET_GEVONDEN, url_path=adres, visibility="hidden")
+                  for adres in onbekend_adres(adressen())]  # a mistyped address: said in Dutch
     laatste = list(lijst)[-1]
     return {**lijst, laatste: [*lijst[laatste], *verborgen]}
 

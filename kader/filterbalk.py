@@ -170,6 +170,7 @@ def filterbalk(wie=None) -> Filters | None:
             LABELS[dimensie], [waarde for waarde, _ in opties], key=f"{SLEUTEL}{dimensie}",
             format_func=lambda w, d=dimensie, n=namen: naam_van(d, w, n), placeholder="Alle",
             on_change=_bij_wijziging(dimensie), max_selections=maximum, help=BEGRIPPEN[dimensie].definitie,
+            select_all=False,  # Streamlit's English "Select all"; all is the empty choice ("Alle") anyway
         )
         _bewaar(dimensie, keuzes[dimensie])
     _naar_url(periode, van, tot, keuzes)

@@ -100,7 +100,10 @@ PRESENTATIEMODUS = ("**Presentatiemodus**: kleine aantallen zijn afgeschermd (<5
 
 def pagina_opmaak() -> None:
     """Once per page, from the entrance (dashboard.py): the style sheet and the chart scale for paper."""
+    from kader.nederlands import nederlands
+
     st.html(STIJL)
+    nederlands()
     st.html(AFDRUKSCHAAL, unsafe_allow_javascript=True)
 
 

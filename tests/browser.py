@@ -125,3 +125,44 @@ def browser():
             yield chromium_
         finally:
             chromium_.close()
+
+
+# --- every role at once (tests/test_e2e_paginas.py) ------------------------------------------------------------
+
+ROLLEN = ("demo", "beheerder", "organisatie", "gemeente", "regio")
+BROWSERTEST = pytest.mark.browser  # the rule above: skipped without Chromium, failed in CI
+
+
+@contextmanager
+def dashboard_met_rollen(demo_opslag, map_: Path, met_rollen: bool = True) -> Iterator[str]:
+    """The dashboard on a free localhost port, on a copy of the demo store in `map_`; with a roles file and a local
+    account for the beheerder, an organisatie, a gemeente and the regio (tools.projector.GEBRUIKERS, so the check for
+    the beamer and these tests log in the same way), or without one: the demo. Yields its URL."""
+    from tools.projector import start_server
+
+    db, _ = demo_opslag
+    map_.mkdir(parents=True, exist_ok=True)
+    kopie = map_ / "opslag.duckdb"
+    shutil.copyfile(db, kopie)
+    shutil.copyfile(db.parent / "sleutel", f"{kopie}.sleutel")
+    proces, url = start_server(kopie, map_ / "server.log", met_rollen)
+    try:
+        yield url
+    finally:
+        proces.terminate()
+        proces.wait(timeout=30)
+
+
+@contextmanager
+def chromium_browser() -> Iterator[object]:
+    """One headless Chromium for a whole module (the `browser` fixture is one per test)."""
+    from playwright.sync_api import sync_playwright
+
+    from tools.screenshot import CHROMIUM_ARGS
+
+    with sync_playwright() as p:
+        chromium_ = p.chromium.launch(executable_path=str(chromium()), args=CHROMIUM_ARGS)
+        try:
+            yield chromium_
+        finally:
+            chromium_.close()
