@@ -4,14 +4,21 @@ WITH t AS (
     SELECT *, CASE $per WHEN 'gemeente' THEN gemeente ELSE 'totaal' END AS groep,
            CASE $per WHEN 'gemeente' THEN gemeentecode END AS groepcode
     FROM trajecten_in_selectie($regio, $gemeenten, $organisaties, $sectoren, $doelgroepen, $stromen, $routes)
-)
+),
+-- Unieke kandidaten: distinct kandidaat per organisatie among the trajecten started in the period. Counted on those
+-- rows only: a DISTINCT with a FILTER in the main aggregate hashes every traject of the selection (issue 17).
+uniek AS (
+    SELECT groep, groepcode, count(DISTINCT (organisatie, kandidaat_hash)) AS unieke_kandidaten
+    FROM t
+    WHERE startdatum BETWEEN $van AND $tot
+    GROUP BY groep, groepcode
+),
+tellingen AS (
 SELECT
     groep,
-    groepcode AS gemeentecode,
+    groepcode,
     -- Instroom: startdatum in the period; each traject once
     count(*) FILTER (WHERE startdatum BETWEEN $van AND $tot) AS instroom,
-    -- Unieke kandidaten: distinct kandidaat per organisatie among those trajecten
-    count(DISTINCT (organisatie, kandidaat_hash)) FILTER (WHERE startdatum BETWEEN $van AND $tot) AS unieke_kandidaten,
     -- Lopende trajecten: a state at each organisation's latest peildatum; the period does not apply
     count(*) FILTER (WHERE status = 'lopend' AND peildatum = laatste_peildatum) AS lopend,
     -- Uitval binnen 12 maanden, of trajecten started in the period that could be followed 12 months
@@ -50,4 +57,10 @@ SELECT
     ) AS uitstroom_werk_eerder
 FROM t
 GROUP BY groep, groepcode
-ORDER BY groep;
+)
+SELECT
+    t.groep, t.groepcode AS gemeentecode, t.instroom, coalesce(u.unieke_kandidaten, 0) AS unieke_kandidaten,
+    t.* EXCLUDE (groep, groepcode, instroom)
+FROM tellingen t
+LEFT JOIN uniek u ON u.groep IS NOT DISTINCT FROM t.groep AND u.groepcode IS NOT DISTINCT FROM t.groepcode
+ORDER BY t.groep;
