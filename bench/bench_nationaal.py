@@ -117,8 +117,10 @@ def een_pagina(db: Path, rol: str, pagina: str, queries: bool) -> dict:
 
 
 def in_vers_proces(*argumenten: str) -> dict:
-    uit = subprocess.run([sys.executable, "-m", "bench.bench_nationaal", *argumenten], cwd=ROOT, check=True,
+    uit = subprocess.run([sys.executable, "-m", "bench.bench_nationaal", *argumenten], cwd=ROOT,
                          capture_output=True, text=True)
+    if uit.returncode:
+        sys.exit(f"Meting mislukt ({' '.join(argumenten)}):\n{uit.stderr[-3000:]}")
     return json.loads(uit.stdout.strip().splitlines()[-1])
 
 
@@ -152,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not args.db.exists():
         print(f"Nationale opslag bouwen in {args.db} (--schaal {args.schaal}) ...", file=sys.stderr)
+        args.db.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run([sys.executable, "-m", "pipelines", "demo", "--db", str(args.db), "--schaal", str(args.schaal)],
                        cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     basis = sorted((in_vers_proces("--db", str(args.db), "--basislijn") for _ in range(3)), key=lambda m: m["tijd"])[1]
