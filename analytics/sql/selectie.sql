@@ -15,17 +15,21 @@ CREATE OR REPLACE TEMP MACRO traject_in_selectie(
 -- The current trajecten of the selection, with the latest peildatum of their organisation (within the selection).
 -- The latest peildatum per organisatie as a grouped join, not a window over every traject: a window partitions and
 -- sorts a million rows on each question at national scale (issue 17), a group by is a hash over ~100 organisaties.
+-- Two scans of the selection rather than one CTE used twice: a CTE is materialised with every column, two scans read
+-- only the columns each side needs (about half the time on the national store).
 CREATE OR REPLACE TEMP MACRO trajecten_in_selectie(regio, gemeenten, organisaties, sectoren, doelgroepen, stromen, routes)
 AS TABLE
-WITH gekozen AS (
-    SELECT t.*
-    FROM trajecten t
+SELECT t.*, l.laatste_peildatum
+FROM trajecten t
+JOIN (
+    SELECT s.organisatie, max(s.peildatum) AS laatste_peildatum
+    FROM trajecten s
     WHERE traject_in_selectie(regio, gemeenten, organisaties, sectoren, doelgroepen, stromen, routes,
-                              t.arbeidsmarktregio, t.gemeentecode, t.organisatie, t.sector, t.doelgroep, t.stroom, t.route)
-)
-SELECT g.*, l.laatste_peildatum
-FROM gekozen g
-JOIN (SELECT organisatie, max(peildatum) AS laatste_peildatum FROM gekozen GROUP BY organisatie) l USING (organisatie);
+                              s.arbeidsmarktregio, s.gemeentecode, s.organisatie, s.sector, s.doelgroep, s.stroom, s.route)
+    GROUP BY s.organisatie
+) l USING (organisatie)
+WHERE traject_in_selectie(regio, gemeenten, organisaties, sectoren, doelgroepen, stromen, routes,
+                          t.arbeidsmarktregio, t.gemeentecode, t.organisatie, t.sector, t.doelgroep, t.stroom, t.route);
 
 -- The trajecten of the selection as they stood at a date: per organisatie its latest export on or before it.
 -- That export is chosen first from the small list of snapshots (kandidaten_peilmoment: one row per organisatie and
