@@ -146,23 +146,25 @@ def _eerder_per_cohort(df: pd.DataFrame, tellingen, ervoor: pd.DataFrame) -> pd.
 # --- Kaplan-Meier ------------------------------------------------------------------------------------------
 
 
-def kaplan_meier(maanden, gebeurtenis, z: float = Z_95) -> pd.DataFrame:
+def kaplan_meier(maanden, gebeurtenis, z: float = Z_95, aantal=None) -> pd.DataFrame:
     """The Kaplan-Meier estimate of the share without the event, with its pointwise confidence interval.
 
     One row per time on the timeline: 0 and every distinct duration (as lifelines). Columns: tijd, at_risk
     (still followed just before `tijd`), gebeurtenissen, gecensureerd, overleving, onder, boven. The interval is
     the exponential Greenwood interval (log(-log) transform, lifelines' default): with V = sum d / (n (n - d)),
-    S ** exp(+-z sqrt(V) / log S); 1 while S = 1 and 0 once S = 0."""
+    S ** exp(+-z sqrt(V) / log S); 1 while S = 1 and 0 once S = 0. `aantal`: how many trajecten each row stands
+    for (counted in DuckDB, uitval_duur_verdeling.sql); one each when not given."""
     duur = np.asarray(maanden, dtype=float)
     gebeurd = np.asarray(gebeurtenis, dtype=bool)
+    gewicht = np.ones(duur.size, dtype=np.int64) if aantal is None else np.asarray(aantal, dtype=np.int64)
     kolommen = ["tijd", "at_risk", "gebeurtenissen", "gecensureerd", "overleving", "onder", "boven"]
     if duur.size == 0:
         return pd.DataFrame(columns=kolommen)
     tijden = np.union1d([0.0], duur)
-    volgorde = np.sort(duur)
-    at_risk = duur.size - np.searchsorted(volgorde, tijden, side="left")
-    d = np.array([np.count_nonzero(gebeurd & (duur == t)) for t in tijden])
-    totaal = np.array([np.count_nonzero(duur == t) for t in tijden])
+    plek = np.searchsorted(tijden, duur)  # each duration's own time on the timeline
+    totaal = np.bincount(plek, weights=gewicht, minlength=tijden.size).astype(np.int64)
+    d = np.bincount(plek, weights=gewicht * gebeurd, minlength=tijden.size).astype(np.int64)
+    at_risk = int(gewicht.sum()) - np.concatenate([[0], np.cumsum(totaal)[:-1]])  # not yet ended before `tijd`
     with np.errstate(divide="ignore", invalid="ignore"):
         overleving = np.cumprod(np.where(at_risk > 0, 1 - d / np.maximum(at_risk, 1), 1.0))
         greenwood = np.cumsum(np.where(at_risk > d, d / (at_risk * (at_risk - d)), 0.0))
@@ -222,25 +224,20 @@ def tijd_tot_uitval(
     """Kaplan-Meier estimate of the share not yet uitgevallen by months since the start, per value of `dimensie`:
     the `max_groepen` groups with the most trajecten, of those with at least `min_trajecten` (a curve of fewer
     says nothing)."""
-    gegevens = tijd_tot_uitval_gegevens(filters, dimensie)
+    gegevens = query("uitval_duur_verdeling", {**filters.parameters(), "dimensie": dimensie})
     if not filters.exact:  # for others than the owner: whole months, so no step is one person's exact day
         gegevens["maanden"] = np.ceil(gegevens["maanden"])
-    grootte = (
-        gegevens.groupby("groep")
-        .agg(trajecten=("gebeurtenis", "size"), uitval=("gebeurtenis", "sum"))
-        .reset_index()
-        .sort_values(["trajecten", "groep"], ascending=[False, True], kind="stable")
-    )
+        gegevens = gegevens.groupby(["groep", "maanden", "gebeurtenis"], as_index=False)["aantal"].sum()
+    grootte = _per_groep(gegevens).sort_values(["trajecten", "groep"], ascending=[False, True], kind="stable")
     getoond = grootte[grootte["trajecten"] >= min_trajecten].head(max_groepen).reset_index(drop=True)
     curves = [
-        kaplan_meier(deel["maanden"], deel["gebeurtenis"]).assign(groep=groep)
+        kaplan_meier(deel["maanden"], deel["gebeurtenis"], aantal=deel["aantal"]).assign(groep=groep)
         for groep in getoond["groep"]
         for deel in [gegevens[gegevens["groep"] == groep]]
     ]
     kolommen = ["groep", "tijd", "at_risk", "gebeurtenissen", "gecensureerd", "overleving", "onder", "boven"]
-    ervoor = None if filters.exact else (
-        query_ervoor("uitval_duur", {**filters.parameters(), "dimensie": dimensie})
-        .groupby("groep").agg(trajecten=("gebeurtenis", "size"), uitval=("gebeurtenis", "sum")).reset_index())
+    ervoor = None if filters.exact else _per_groep(
+        query_ervoor("uitval_duur_verdeling", {**filters.parameters(), "dimensie": dimensie}))
     groepen = afgeschermd(getoond.astype({"trajecten": int, "uitval": int}), filters.kijker,
                           tellingen=("trajecten", "uitval"), exact=filters.exact,
                           eerder=None if ervoor is None else eerder_per_rij(getoond, ("trajecten", "uitval"),
@@ -264,6 +261,13 @@ def tijd_tot_uitval(
             eerder=0 if ervoor is None else int(ervoor.loc[~ervoor["groep"].isin(getoond["groep"]),
                                                            "trajecten"].sum())),
     )
+
+
+def _per_groep(verdeling: pd.DataFrame) -> pd.DataFrame:
+    """Per groep of uitval_duur_verdeling.sql: its trajecten and their uitval."""
+    return (verdeling.assign(uitval=verdeling["aantal"] * verdeling["gebeurtenis"].astype(bool))
+            .groupby("groep").agg(trajecten=("aantal", "sum"), uitval=("uitval", "sum")).reset_index()
+            .astype({"trajecten": np.int64, "uitval": np.int64}))
 
 
 # --- redenen -----------------------------------------------------------------------------------------------

@@ -1,17 +1,25 @@
--- The overzicht's numbers for one period, in total ($per = 'totaal') or per gemeente ($per =
--- 'gemeente'); each exactly as metrics.md defines it (macros in selectie.sql).
+-- The overzicht's numbers for one period, in total ($per = 'totaal'), per gemeente ($per = 'gemeente') or both
+-- from one scan ($per = 'beide': the tiles and the table per gemeente of one selection, issue 17); each exactly as
+-- metrics.md defines it (macros in selectie.sql). The total row has is_totaal, groep 'totaal', gemeentecode NULL.
 WITH t AS (
-    SELECT *, CASE $per WHEN 'gemeente' THEN gemeente ELSE 'totaal' END AS groep,
-           CASE $per WHEN 'gemeente' THEN gemeentecode END AS groepcode
-    FROM trajecten_in_selectie($regio, $gemeenten, $organisaties, $sectoren, $doelgroepen, $stromen, $routes)
-)
+    SELECT * FROM trajecten_in_selectie($regio, $gemeenten, $organisaties, $sectoren, $doelgroepen, $stromen, $routes)
+),
+-- Unieke kandidaten: distinct kandidaat per organisatie among the trajecten started in the period. Counted on those
+-- rows only: a DISTINCT with a FILTER in the main aggregate hashes every traject of the selection (issue 17).
+uniek AS (
+    SELECT grouping(gemeente, gemeentecode) > 0 AS is_totaal, gemeente, gemeentecode,
+           count(DISTINCT (organisatie, kandidaat_hash)) AS unieke_kandidaten
+    FROM t
+    WHERE startdatum BETWEEN $van AND $tot
+    GROUP BY GROUPING SETS ((gemeente, gemeentecode), ())
+),
+tellingen AS (
 SELECT
-    groep,
-    groepcode AS gemeentecode,
+    grouping(gemeente, gemeentecode) > 0 AS is_totaal,
+    gemeente,
+    gemeentecode,
     -- Instroom: startdatum in the period; each traject once
     count(*) FILTER (WHERE startdatum BETWEEN $van AND $tot) AS instroom,
-    -- Unieke kandidaten: distinct kandidaat per organisatie among those trajecten
-    count(DISTINCT (organisatie, kandidaat_hash)) FILTER (WHERE startdatum BETWEEN $van AND $tot) AS unieke_kandidaten,
     -- Lopende trajecten: a state at each organisation's latest peildatum; the period does not apply
     count(*) FILTER (WHERE status = 'lopend' AND peildatum = laatste_peildatum) AS lopend,
     -- Uitval binnen 12 maanden, of trajecten started in the period that could be followed 12 months
@@ -49,5 +57,16 @@ SELECT
         WHERE einddatum < $van AND is_uitstroom_werk(status, uitstroom, reden_uitval)
     ) AS uitstroom_werk_eerder
 FROM t
-GROUP BY groep, groepcode
-ORDER BY groep;
+GROUP BY GROUPING SETS ((gemeente, gemeentecode), ())
+HAVING $per = 'beide' OR (grouping(gemeente, gemeentecode) > 0) = ($per <> 'gemeente')
+)
+SELECT
+    CASE WHEN t.is_totaal THEN 'totaal' ELSE t.gemeente END AS groep,
+    CASE WHEN t.is_totaal THEN NULL ELSE t.gemeentecode END AS gemeentecode,
+    t.instroom, coalesce(u.unieke_kandidaten, 0) AS unieke_kandidaten,
+    t.* EXCLUDE (is_totaal, gemeente, gemeentecode, instroom),
+    t.is_totaal
+FROM tellingen t
+LEFT JOIN uniek u ON u.is_totaal = t.is_totaal AND u.gemeente IS NOT DISTINCT FROM t.gemeente
+                 AND u.gemeentecode IS NOT DISTINCT FROM t.gemeentecode
+ORDER BY t.is_totaal, groep;
