@@ -246,3 +246,34 @@ def test_the_sectorvergelijking_compares_each_sector_with_the_country(nationaal,
             u, w, n_u, n_w = pooled(deel, regio_s, met_n=True)
             assert uitval.loc[naam, kolom] == formaat.percentage_met_n(u if n_u else None, n_u), (naam, kolom)
             assert werk.loc[naam, kolom] == formaat.percentage_met_n(w if n_w else None, n_w), (naam, kolom)
+
+
+def test_no_small_month_of_its_gemeenten_follows_on_the_national_store(nationaal, monkeypatch):
+    """Done-when of issue 17: the attacker test holds on the national demo, whose gemeenten are all small (a few
+    trajecten a year each). For the two gemeenten with the most months of 1-4 starts in the last three years: every
+    such month keeps at least two possible values from everything a regio user can ask for (tests/test_afronding.py's
+    integer program over every period on offer)."""
+    from tests.test_afronding import (
+        AANTAL_MAANDEN,
+        BEHEERDER,
+        REGIO,
+        kleine_maanden_en_wat_ervan_te_zeggen_is,
+        wat_de_paginas_tonen,
+    )
+
+    db, _, map_ = nationaal
+    monkeypatch.setenv("DASHBOARD_DB", str(db))
+    monkeypatch.setenv("DASHBOARD_SLEUTEL", str(map_ / "sleutel"))
+    per_maand = rijen(db, """
+        SELECT gemeentecode, count(*) FROM (
+            SELECT gemeentecode, date_trunc('month', startdatum) AS maand, count(*) AS n FROM trajecten
+            WHERE startdatum > DATE '2026-10-31' - to_months(?) GROUP BY ALL)
+        WHERE n BETWEEN 1 AND 4 GROUP BY ALL ORDER BY 2 DESC, 1 LIMIT 2""", [AANTAL_MAANDEN])
+    assert len(per_maand) == 2
+    for gemeente, _ in per_maand:
+        regio, _ = wat_de_paginas_tonen(gemeente, REGIO)
+        exact, _ = wat_de_paginas_tonen(gemeente, BEHEERDER)
+        kleine = list(kleine_maanden_en_wat_ervan_te_zeggen_is(regio, exact))
+        assert kleine, gemeente
+        for tegel, m, waar, laag, hoog in kleine:
+            assert hoog is None or hoog - laag >= 1, (gemeente, tegel, m, waar, laag, hoog)
