@@ -149,6 +149,13 @@ def cli(*args, env: dict | None = None, timeout: float = 120, preexec_fn=None,
 _cli_apart = False  # set for tests marked cli_apart (autouse fixture below)
 
 
+def pytest_collection_modifyitems(items) -> None:
+    """Browser tests (a file named *browser*: a server, Chromium, a login) are traag: not in make test-snel."""
+    for item in items:
+        if "browser" in item.path.name:
+            item.add_marker(pytest.mark.traag)
+
+
 @pytest.fixture(autouse=True)
 def _cli_proces(request):
     global _cli_apart

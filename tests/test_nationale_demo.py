@@ -12,6 +12,7 @@ from basis import referentie
 from tests.conftest import cli, rijen
 
 SCHAAL = 2000
+pytestmark = pytest.mark.traag  # minutes: a national store of SCHAAL trajecten over ten years
 
 
 @pytest.fixture(scope="module")
