@@ -90,9 +90,9 @@ def schrijf_csv(pad: Path, rijen: list[list], encoding: str = "cp1252", scheidin
 
 
 @pytest.fixture(scope="session")
-def demo_opslag(tmp_path_factory) -> tuple[Path, Path]:
-    """The demo store, built once per test run through the real CLI: (store, folder of exports). With pytest-xdist
-    the first worker to ask builds it (the others wait on a file lock) and every worker gets its own copy."""
+def demo_opslag_bron(tmp_path_factory) -> Path:
+    """The folder of the demo store, built once per test run through the real CLI; never handed to a test itself.
+    With pytest-xdist the first worker to ask builds it, the others wait on a file lock."""
     import fcntl
     import shutil
 
@@ -109,8 +109,17 @@ def demo_opslag(tmp_path_factory) -> tuple[Path, Path]:
                             env={"DASHBOARD_SLEUTEL": str(bron / "sleutel")})  # the tests write their own
             assert resultaat.returncode == 0, resultaat.stdout[-2000:]  # verbeteracties
             klaar.touch()
+    return bron
+
+
+@pytest.fixture(scope="module")
+def demo_opslag(demo_opslag_bron, tmp_path_factory) -> tuple[Path, Path]:
+    """The demo store as built (store, folder of exports), a copy per test module: what one file's tests write (an
+    audit line of a login, a verbeteractie) is not seen in another's, whichever xdist worker runs them in what order."""
+    import shutil
+
     map_ = tmp_path_factory.mktemp("demo")
-    shutil.copytree(bron, map_, dirs_exist_ok=True)
+    shutil.copytree(demo_opslag_bron, map_, dirs_exist_ok=True)
     return map_ / "demo.duckdb", map_ / "exports"
 
 
