@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 DB ?= data/demo.duckdb
 PORT ?= 8501
 
-.PHONY: run test bench demo lint clean-demo fuzz scherm docs
+.PHONY: run test test-snel bench demo lint clean-demo fuzz scherm docs
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,9 +27,19 @@ run: $(VENV)/.runtime $(DB)
 	DASHBOARD_DB=$(DB) $(PY) -m kader.start \
 		--server.address localhost --server.port $(PORT)
 
+# The tests run in $(TEST_PROCESSEN) worker processes (pytest-xdist), a test file per worker at a time (its module
+# fixtures are built once); TEST_PROCESSEN=0 runs them in this process. make test-snel: everything but the tests
+# marked traag (TRAAG in tests/conftest.py, the national demo, the fuzz suite, *browser*), for the edit-and-test loop.
+TEST_PROCESSEN ?= 2
+PYTEST := $(PY) -m pytest -q -n $(TEST_PROCESSEN) --dist loadfile
+
 test: $(VENV)/.dev
 	$(PY) -m ruff check .
-	$(PY) -m pytest -q
+	$(PYTEST)
+
+test-snel: $(VENV)/.dev
+	$(PY) -m ruff check .
+	$(PYTEST) -m "not traag"
 
 # `make bench BENCH_SCHAAL=1000000`: instead, every page on a national store of that many trajecten (built first
 # into BENCH_DB when missing, minutes), each page and role in a fresh process (docs/snelheid.md, issue 17).

@@ -93,14 +93,37 @@ def schrijf_csv(pad: Path, rijen: list[list], encoding: str = "cp1252", scheidin
 
 
 @pytest.fixture(scope="session")
-def demo_opslag(tmp_path_factory) -> tuple[Path, Path]:
-    """The demo store, built once per test run through the real CLI: (store, folder of exports)."""
+def demo_opslag_bron(tmp_path_factory) -> Path:
+    """The folder of the demo store, built once per test run through the real CLI; never handed to a test itself.
+    With pytest-xdist the first worker to ask builds it, the others wait on a file lock."""
+    import fcntl
+    import shutil
+
+    gedeeld = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        gedeeld = gedeeld.parent  # the run's folder, shared by the workers (each has its own under it)
+    bron, klaar = gedeeld / "demo-gedeeld", gedeeld / "demo-gedeeld.klaar"
+    with open(gedeeld / "demo-gedeeld.slot", "w") as slot:
+        fcntl.flock(slot, fcntl.LOCK_EX)
+        if not klaar.exists():
+            shutil.rmtree(bron, ignore_errors=True)
+            bron.mkdir()
+            resultaat = cli("demo", "--db", bron / "demo.duckdb", "--map", bron / "exports", "--zonder-verbeteracties",
+                            env={"DASHBOARD_SLEUTEL": str(bron / "sleutel")})  # the tests write their own
+            assert resultaat.returncode == 0, resultaat.stdout[-2000:]  # verbeteracties
+            klaar.touch()
+    return bron
+
+
+@pytest.fixture(scope="module")
+def demo_opslag(demo_opslag_bron, tmp_path_factory) -> tuple[Path, Path]:
+    """The demo store as built (store, folder of exports), a copy per test module: what one file's tests write (an
+    audit line of a login, a verbeteractie) is not seen in another's, whichever xdist worker runs them in what order."""
+    import shutil
+
     map_ = tmp_path_factory.mktemp("demo")
-    db = map_ / "demo.duckdb"
-    resultaat = cli("demo", "--db", db, "--map", map_ / "exports", "--zonder-verbeteracties",  # the tests write
-                    env={"DASHBOARD_SLEUTEL": str(map_ / "sleutel")}, timeout=600)  # their own verbeteracties
-    assert resultaat.returncode == 0, resultaat.stdout[-2000:]
-    return db, map_ / "exports"
+    shutil.copytree(demo_opslag_bron, map_, dirs_exist_ok=True)
+    return map_ / "demo.duckdb", map_ / "exports"
 
 
 @pytest.fixture
@@ -110,11 +133,22 @@ def db(tmp_path, monkeypatch) -> Path:
     return tmp_path / "store.duckdb"
 
 
-def cli(*args, env: dict | None = None, timeout: float = 120, preexec_fn=None) -> subprocess.CompletedProcess:
-    """`python -m pipelines ARGS` as a user runs it, from the project root (`preexec_fn`: see tests/rechten.py)."""
+def cli(*args, env: dict | None = None, timeout: float = 120, preexec_fn=None,
+        apart: bool | None = None) -> subprocess.CompletedProcess:
+    """`python -m pipelines ARGS` as a user runs it, from the project root (`preexec_fn`: see tests/rechten.py).
+
+    In this process by default (`pipelines.__main__.main`, stdout/stderr captured, the same CompletedProcess): a
+    new Python costs 1-2 s a call. In a child process (the real entry point) when `apart`, with a `preexec_fn`, with
+    a PIPELINES_* variable in `env` (read at import, or a crash on purpose), or in a test marked `cli_apart`
+    (locks, signals, a fresh process)."""
+    args = [str(a) for a in args]
+    if apart is None:
+        apart = _cli_apart or preexec_fn is not None or any(k.startswith("PIPELINES_") for k in env or {})
+    if not apart:
+        return _cli_hier(args, env or {})
     omgeving = {**os.environ, **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "pipelines", *map(str, args)],
+        [sys.executable, "-m", "pipelines", *args],
         cwd=ROOT,
         env=omgeving,
         capture_output=True,
@@ -122,6 +156,93 @@ def cli(*args, env: dict | None = None, timeout: float = 120, preexec_fn=None) -
         timeout=timeout,
         preexec_fn=preexec_fn,
     )
+
+
+_cli_apart = False  # set for tests marked cli_apart (autouse fixture below)
+
+
+# make test-snel runs what is not marked traag, within about 90 s on a quiet 2-core machine, and still every layer:
+# the ingest (test_laden, test_waarden, test_spellingen, test_foutmeldingen, test_sleutel), the read side
+# (test_leeskant, test_onderdrukking, test_perioden), access (test_toegang, test_sessies), display (test_tekst) and
+# pages on small stores (test_dashboard, test_gezamenlijke_peildatum, test_begrensde_rapporten). These files are
+# traag: the slowest (seconds summed over the suite's two workers on a busy machine, issue 18), and every one that
+# needs the demo store (40 s to build). So is every browser test (marker or file name).
+TRAAG = {
+    "test_afscherming_paginas.py",  # 290 s: every page for every role
+    "test_afronding.py",  # 250 s
+    "test_uploaden.py",  # 145 s
+    "test_organisatie.py",  # 100 s
+    "test_verbeteracties.py",
+    "test_beleid_rollen.py",
+    "test_weergave.py",
+    "test_opslagfouten.py",
+    "test_toegang_app.py",
+    "test_opvolging.py",
+    "test_rapport.py",
+    "test_kwaliteit.py",
+    "test_tekst_paginas.py",
+    "test_vraag.py",
+    "test_lezen_grenzen.py",
+    "test_bevindingen_review.py",
+    "test_uploaden_demo.py",
+    "test_presentatiemodus.py",
+    "test_links.py",
+    "test_datumgrenzen.py",
+    "test_gelijktijdig.py",
+    "test_bench_afscherming.py",
+    "test_uitval_afspraak_vraagjaren.py",
+    "test_uitval.py",  # the demo store
+    "test_sectoren.py",
+    "test_resultaten.py",
+    "test_paginas.py",
+    "test_begrippen.py",
+    "test_demo_en_sjablonen.py",
+}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        if item.path.name in TRAAG or "browser" in item.path.name or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.traag)
+
+
+@pytest.fixture(autouse=True)
+def _cli_proces(request):
+    global _cli_apart
+    _cli_apart = request.node.get_closest_marker("cli_apart") is not None
+    yield
+    _cli_apart = False
+
+
+def _cli_hier(args: list[str], env: dict) -> subprocess.CompletedProcess:
+    """`main(args)` in this process as the child would run it: from ROOT, with `env` applied only for the call (the
+    settings are read at call time, and a command may set DASHBOARD_DB itself), exit code as `sys.exit` gives it, an
+    uncaught exception as a traceback on stderr with exit code 1."""
+    import contextlib
+    import io
+    import traceback
+
+    from pipelines.__main__ import main
+
+    uit, fout = io.StringIO(), io.StringIO()
+    bewaard = dict(os.environ)
+    os.environ.update({k: str(v) for k, v in env.items()})
+    try:
+        with contextlib.chdir(ROOT), contextlib.redirect_stdout(uit), contextlib.redirect_stderr(fout):
+            try:
+                code = main(args)
+            except SystemExit as einde:
+                code = einde.code if isinstance(einde.code, int) else (0 if einde.code is None else 1)
+                if einde.code is not None and not isinstance(einde.code, int):
+                    print(einde.code, file=sys.stderr)
+            except Exception:
+                traceback.print_exc()
+                code = 1
+    finally:
+        os.environ.clear()
+        os.environ.update(bewaard)
+    return subprocess.CompletedProcess([sys.executable, "-m", "pipelines", *args], code or 0, uit.getvalue(),
+                                       fout.getvalue())
 
 
 def ingest(

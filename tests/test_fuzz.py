@@ -27,6 +27,7 @@ from pipelines.__main__ import main
 from tests.conftest import AFSPRAKEN_KOP, KANDIDATEN_KOP, VRAAG_KOP, kandidaat
 
 VOORBEELDEN = int(os.environ.get("FUZZ_VOORBEELDEN", "12"))
+pytestmark = pytest.mark.traag  # generated files through the whole ingest, each read in a child process
 MAX_SECONDEN = 60  # per file, on a busy 2-core machine: a bound against runaway work, not a speed target
 MAX_GEHEUGEN_MB = 1_500  # the reading child and this process, peak resident memory
 FUZZ = settings(max_examples=VOORBEELDEN, deadline=None, derandomize=os.environ.get("FUZZ_WILLEKEURIG") is None,

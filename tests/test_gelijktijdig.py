@@ -14,6 +14,8 @@ from basis.fouten import OpslagBezet
 from basis.opslag import leesverbinding, schrijfverbinding
 from tests.conftest import KANDIDATEN_KOP, ROOT, app_als, ingest, kandidaat, rijen, schrijf_xlsx
 
+pytestmark = pytest.mark.cli_apart  # loads in threads and beside other processes: each its own process
+
 LEZER = textwrap.dedent(
     """
     import sys, time

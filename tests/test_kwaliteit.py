@@ -45,10 +45,27 @@ def pct(teller: int, noemer: int) -> str:
     return "–" if not noemer else f"{teller / noemer * 100:.1f}%".replace(".", ",") + f" ({teller} van {noemer})"
 
 
+@pytest.fixture(scope="module")
+def opslag_eenmaal(tmp_path_factory):
+    """The store of `opslag`, loaded once for this module."""
+    tmp_path = tmp_path_factory.mktemp("kwaliteit")
+    db = tmp_path / "store.duckdb"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DASHBOARD_SLEUTEL", str(tmp_path / "sleutel"))
+        return _opslag(db, tmp_path)
+
+
 @pytest.fixture
-def opslag(db, tmp_path):
+def opslag(opslag_eenmaal, db, tmp_path):
     """A: August and October (September missing), two trajecten gone in October, synonyms in October.
-    B: only October, with unknown reasons and outflow. WSP: vraag for August and October."""
+    B: only October, with unknown reasons and outflow. WSP: vraag for August and October. A copy per test (with its
+    key): tests write to it."""
+    shutil.copy(opslag_eenmaal, db)
+    shutil.copy(opslag_eenmaal.parent / "sleutel", tmp_path / "sleutel")
+    return db
+
+
+def _opslag(db, tmp_path):
     aug = schrijf_xlsx(tmp_path / "a_aug.xlsx", [KANDIDATEN_KOP, *[kandidaat(f"T{i}") for i in range(1, 6)]])
     okt = schrijf_xlsx(
         tmp_path / "a_okt.xlsx",

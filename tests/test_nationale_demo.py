@@ -12,13 +12,15 @@ from basis import referentie
 from tests.conftest import cli, rijen
 
 SCHAAL = 2000
+pytestmark = pytest.mark.traag  # minutes: a national store of SCHAAL trajecten over ten years
+# The CLI in a child process (apart=True): demodata.nationaal binds sys.stderr as a default argument at import.
 
 
 @pytest.fixture(scope="module")
 def nationaal(tmp_path_factory):
     map_ = tmp_path_factory.mktemp("nationaal")
     db = map_ / "nationaal.duckdb"
-    uitvoer = cli("demo", "--db", db, "--schaal", SCHAAL, env={"DASHBOARD_SLEUTEL": str(map_ / "sleutel")},
+    uitvoer = cli("demo", "--db", db, "--schaal", SCHAAL, env={"DASHBOARD_SLEUTEL": str(map_ / "sleutel")}, apart=True,
                   timeout=900)
     return db, uitvoer, map_
 
@@ -92,7 +94,7 @@ def test_the_regional_demo_s_patterns(nationaal):
 
 def test_the_national_demo_makes_a_new_store_only(nationaal):
     db, _, map_ = nationaal
-    uitvoer = cli("demo", "--db", db, "--schaal", SCHAAL, env={"DASHBOARD_SLEUTEL": str(map_ / "sleutel")})
+    uitvoer = cli("demo", "--db", db, "--schaal", SCHAAL, env={"DASHBOARD_SLEUTEL": str(map_ / "sleutel")}, apart=True)
     assert uitvoer.returncode == 1
     assert uitvoer.stderr.strip() == (f"De opslag {db} bestaat al. De nationale demo maakt een nieuwe opslag: geef een "
                                       "nieuw pad of verwijder het bestand eerst.")
