@@ -169,7 +169,9 @@ def na_run(pagina, actie, titel: str | None = None, timeout: float = 90) -> None
 KLAAR_JS = """
 titel => {
   const h1 = document.querySelector('[data-testid="stMain"] h1');
-  return (!titel || (h1 && h1.textContent.trim().startsWith(titel)))
+  // a page that broke before its title is done too: the error box is what the test then reports
+  return (!titel || (h1 && h1.textContent.trim().startsWith(titel))
+          || document.querySelector('[data-testid="stException"]'))
     && !document.querySelector('[data-testid="stStatusWidget"]')
     && !document.querySelector('[data-testid="stSkeleton"]')
     && !document.querySelector('[data-stale="true"]');
