@@ -200,10 +200,18 @@ TRAAG = {
 }
 
 
+# The longest files first: the two workers take whole files in collection order (--dist loadfile), so a long file
+# collected last kept one worker busy for minutes after the other had finished.
+EERST = ("test_e2e_paginas.py", "test_oidc_browser.py", "test_nationale_demo.py", "test_afscherming_paginas.py",
+         "test_afronding.py", "test_uploaden.py", "test_login_browser.py", "test_rapport.py", "test_organisatie.py")
+
+
 def pytest_collection_modifyitems(items) -> None:
     for item in items:
         if item.path.name in TRAAG or "browser" in item.path.name or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.traag)
+    volgorde = {naam: i for i, naam in enumerate(EERST)}
+    items.sort(key=lambda item: volgorde.get(item.path.name, len(EERST)))  # stable: the rest as collected
 
 
 @pytest.fixture(autouse=True)

@@ -156,7 +156,7 @@ def percentages(app, titel: str) -> dict[str, float]:
     raise AssertionError(f"geen grafiek {titel}")
 
 
-def test_the_overzicht_compares_a_region_with_similar_regions_and_the_country(nationaal, monkeypatch):
+def test_the_overzicht_compares_one_region_with_similar_regions_and_the_country(nationaal, monkeypatch):
     import datetime as dt_
 
     from analytics.kengetallen import uitvalvenster
@@ -164,6 +164,14 @@ def test_the_overzicht_compares_a_region_with_similar_regions_and_the_country(na
 
     app = nationale_app(nationaal, monkeypatch, "beheerder", "beheer@land.example")
     app.run()
+    assert not app.exception
+    assert "Vergeleken met het land" not in [s.value for s in app.subheader]  # all 35 regions chosen: no one region
+    # a hundred organisations are counted in the sidebar, not listed one by one
+    [(organisaties,)] = rijen(nationaal[0], "SELECT count(DISTINCT organisatie) FROM uploads "
+                                            "WHERE soort = 'kandidaten'")
+    peildata = next(c.value for c in app.sidebar.caption if c.value.startswith("Gegevens tot en met"))
+    assert peildata == f"Gegevens tot en met (laatste peildatum):  \n31-10-2026: {organisaties} organisaties"
+
     app.selectbox(key="filter_periode").set_value("Afgelopen 12 maanden").run()
     app.multiselect(key="filter_regio").set_value([REGIO]).run()
     assert not app.exception
@@ -202,18 +210,6 @@ def test_the_regio_sees_the_comparison_protected_and_without_the_choice_of_regio
             assert waarde != waarde or round(waarde, 6) % 5 == 0, (titel, groep, waarde)  # NaN or 5 procentpunt steps
     bijschrift = next(c.value for c in app.caption if c.value.startswith(f"{REGIO} naast alle arbeidsmarktregio's"))
     assert "Vergelijkbare omvang:" not in bijschrift
-
-
-def test_several_regions_or_one_region_in_the_store_get_no_comparison(nationaal, monkeypatch):
-    app = nationale_app(nationaal, monkeypatch, "beheerder", "beheer@land.example")
-    app.run()
-    assert not app.exception
-    assert "Vergeleken met het land" not in [s.value for s in app.subheader]  # all 35 regions chosen
-    # a hundred organisations are counted in the sidebar, not listed one by one
-    [(organisaties,)] = rijen(nationaal[0], "SELECT count(DISTINCT organisatie) FROM uploads "
-                                            "WHERE soort = 'kandidaten'")
-    peildata = next(c.value for c in app.sidebar.caption if c.value.startswith("Gegevens tot en met"))
-    assert peildata == f"Gegevens tot en met (laatste peildatum):  \n31-10-2026: {organisaties} organisaties"
 
 
 def test_the_sectorvergelijking_compares_each_sector_with_the_country(nationaal, monkeypatch):
