@@ -24,7 +24,7 @@ from toegang import beleid
 from toegang.kijker import Kijker
 from weergave.tekst import markdown_tekst
 
-__all__ = ["afscherming_uitleg", "filterbalk", "filterregels", "filters", "keuze", "opslag_of_uitleg",
+__all__ = ["afscherming_uitleg", "filterbalk", "filterregels", "selectie_zin", "filters", "keuze", "opslag_of_uitleg",
            "toegang_vereist", "toelichting", "versheidsregel"]
 
 
@@ -114,6 +114,14 @@ def afscherming_tekst(gekozen: Filters) -> str:
     if wie is not None and wie.presentatie:
         return f"{afgerond} (presentatiemodus)"
     return afgerond
+
+
+def selectie_zin(gekozen: Filters) -> str:
+    """The filters that are set, in one line for under a page's title ("Gemeente: Wijchen."), or "" for everything:
+    after the own-gemeente button only the sidebar said what was chosen. Names from files stay text."""
+    delen = [(label, tekst) for label, tekst in filterdelen(gekozen, periode_grenzen()[1], None)
+             if label not in ("Alle", "Gegevens tot en met")]
+    return " ".join(f"{label}: {markdown_tekst(tekst)}." for label, tekst in delen)
 
 
 def filterregels(gekozen: Filters, periode_telt: bool = True) -> list[tuple[str, str]]:

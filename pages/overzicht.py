@@ -26,6 +26,7 @@ from kader import (
     alles_afgeschermd,
     filters,
     niets_te_tonen,
+    selectie_zin,
     toelichting,
     zonder_lege_kolom,
 )
@@ -39,7 +40,7 @@ gekozen = filters()
 eerste_start, peildatum = periode_grenzen()
 st.caption(
     f"Periode {formaat.datum(gekozen.van)} tot en met {formaat.datum(gekozen.tot)}; vergeleken met "
-    "dezelfde periode een jaar eerder."
+    f"dezelfde periode een jaar eerder. {selectie_zin(gekozen)}".rstrip()
 )
 
 nu, toen = kengetallen(gekozen), kengetallen(gekozen.jaar_eerder())

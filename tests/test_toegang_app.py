@@ -249,6 +249,8 @@ def test_one_click_shows_a_gemeente_its_own_numbers_exactly(demo_opslag, tmp_pat
     assert not app.exception
     assert app.multiselect(key="filter_gemeenten").value == ["GM0296"]
     assert not [b for b in app.button if b.key == "filter_eigen"]  # done: the button goes
+    periode = next(c.value for c in app.main.caption if c.value.startswith("Periode 01-01-2026"))
+    assert periode.endswith("vergeleken met dezelfde periode een jaar eerder. Gemeente: Wijchen.")
     trajecten = analistenviews(demo_opslag[0])["trajecten"]
     assert app.session_state["_filter_periode"] == "Dit jaar tot nu"
     tot = dt.date(2026, 10, 31)  # the demo's last delivered month
