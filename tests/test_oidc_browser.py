@@ -14,6 +14,7 @@ import shutil
 from urllib.parse import quote, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import dashboard, schermafdruk, vrije_poort
 from tests.conftest import ROOT, rollen_toml
@@ -126,8 +127,9 @@ def test_a_gemeente_user_logs_in_through_the_identity_provider_and_every_logout_
             schermafdruk(tab, "oidc_gemeente_overzicht")
             tab.goto(f"{url}/instroom?gemeenten=GM0296")
             assert titel(tab) == "Instroom"
-            assert tab.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(
-                has_text="Wijchen").count() == 1
+            # the sidebar's filters are drawn after the title: wait for them (a plain count failed once under load)
+            expect(tab.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(
+                has_text="Wijchen")).to_have_count(1, timeout=60_000)
             schermafdruk(tab, "oidc_gemeente_instroom_wijchen")
             tab.goto(f"{url}/logboek")
             assert titel(tab) == "Geen toegang"
