@@ -8,6 +8,7 @@ import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import dashboard
 from tests.conftest import rijen, rollen_toml
@@ -51,6 +52,7 @@ def test_a_local_login_survives_a_reload_and_a_new_tab_and_ends_everywhere_at_lo
     inloggen(tab)
     tab.wait_for_selector("h1:has-text('Overzicht')", timeout=90_000)
     assert titel(tab) == "Overzicht"
+    expect(tab.get_by_test_id("stSidebar")).to_contain_text("Ingelogd als", timeout=60_000)  # after the title
     zijbalk = tab.get_by_test_id("stSidebar").inner_text().replace("\u2060", "")  # the word joiner: no autolink
     assert f"Ingelogd als {EMAIL} (gemeente)" in zijbalk
 
@@ -96,13 +98,13 @@ def test_a_deep_link_opened_while_logged_out_lands_on_its_page_with_its_filters_
     assert adres.path == "/instroom"
     assert parse_qs(adres.query)["gemeenten"] == ["GM0296"] and parse_qs(adres.query)["periode"] == ["Vorig jaar"]
     zijbalk = tab.get_by_test_id("stSidebar")
-    assert zijbalk.get_by_test_id("stMultiSelect").filter(has_text="Wijchen").count() == 1
+    expect(zijbalk.get_by_test_id("stMultiSelect").filter(has_text="Wijchen")).to_have_count(1, timeout=60_000)
     assert zijbalk.get_by_test_id("stSelectbox").filter(has_text="Periode").locator("input").input_value() == (
         "Vorig jaar")
 
     tab.goto(f"{url}/logboek")  # a page that is not for a gemeente: said in Dutch, no "Page not found"
     assert titel(tab) == "Geen toegang"
-    assert tab.get_by_text("U heeft geen toegang tot deze pagina.").is_visible()
+    expect(tab.get_by_text("U heeft geen toegang tot deze pagina.")).to_be_visible(timeout=60_000)
     assert not tab.get_by_text("Page not found").count()
     context.close()
 

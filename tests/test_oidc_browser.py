@@ -115,6 +115,7 @@ def test_a_gemeente_user_logs_in_through_the_identity_provider_and_every_logout_
         inloggen(tab, url, aanbieder, GEMEENTE)
         assert titel(tab) == "Overzicht"
         zijbalk = tab.get_by_test_id("stSidebar")
+        expect(zijbalk).to_contain_text("Ingelogd als", timeout=60_000)  # drawn after the title
         tekst = zijbalk.inner_text().replace("\u2060", "")  # the word joiner: no autolink
         assert f"Ingelogd als {GEMEENTE} (gemeente)" in tekst
         assert "Uw eigen gemeente ziet u exact, als u alleen die kiest. Aantallen over mensen zijn afgerond" in tekst
@@ -133,7 +134,7 @@ def test_a_gemeente_user_logs_in_through_the_identity_provider_and_every_logout_
             schermafdruk(tab, "oidc_gemeente_instroom_wijchen")
             tab.goto(f"{url}/logboek")
             assert titel(tab) == "Geen toegang"
-            assert tab.get_by_text("U heeft geen toegang tot deze pagina.").is_visible()
+            expect(tab.get_by_text("U heeft geen toegang tot deze pagina.")).to_be_visible(timeout=60_000)
             tab.reload()  # Streamlit's cookie carries the login into a new session
             assert titel(tab) == "Geen toegang"
             tab.goto(f"{url}/")
@@ -153,6 +154,7 @@ def test_an_unknown_address_gets_no_access_and_can_log_out(server, aanbieder, br
     tab = context.new_page()
     inloggen(tab, url, aanbieder, ONBEKEND)
     assert titel(tab) == "Geen toegang"
+    expect(tab.get_by_test_id("stAlert")).to_be_visible(timeout=60_000)
     melding = tab.get_by_test_id("stAlert").inner_text().replace("\u2060", "")  # the word joiner: no autolink
     assert melding == (f"U bent ingelogd als {ONBEKEND}, maar dit adres heeft geen toegang tot dit dashboard. Denkt u "
                        "dat dit niet klopt? Vraag de beheerder van het dashboard in uw regio om u toe te voegen.")
