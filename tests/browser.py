@@ -115,16 +115,8 @@ def dashboard(demo_opslag, map_: Path, rollen: str, omgeving: dict | None = None
 @pytest.fixture
 def browser():
     """Headless Chromium through Playwright (Playwright's own browser download is not needed)."""
-    from playwright.sync_api import sync_playwright
-
-    from tools.screenshot import CHROMIUM_ARGS
-
-    with sync_playwright() as p:
-        chromium_ = p.chromium.launch(executable_path=str(chromium()), args=CHROMIUM_ARGS)
-        try:
-            yield chromium_
-        finally:
-            chromium_.close()
+    with chromium_browser() as chromium_:
+        yield chromium_
 
 
 # --- every role at once (tests/test_e2e_paginas.py) ------------------------------------------------------------

@@ -220,12 +220,19 @@ def test_afgeschermde_cellen_blijven_afgeschermd(regio_rapport):
     assert gezien > 0  # the demo has small cells: the check looked at some
 
 
-def test_beheerder_ziet_exact_wat_de_analistenviews_zeggen(demo_opslag, tmp_path):
-    (tmp_path / "toegang.toml").write_text(rollen_toml(TEST_BEHEERDER))
-    uit = tmp_path / "beheer.xlsx"
-    uitkomst = maak(demo_opslag, uit, "--als", TEST_BEHEERDER,
-                    env={"DASHBOARD_TOEGANG": str(tmp_path / "toegang.toml")})
+@pytest.fixture(scope="module")
+def beheer_rapport(demo_opslag, tmp_path_factory) -> Path:
+    """The report as the beheerder gets it, in Excel (exact numbers)."""
+    map_ = tmp_path_factory.mktemp("beheer")
+    (map_ / "toegang.toml").write_text(rollen_toml(TEST_BEHEERDER))
+    uit = map_ / "beheer.xlsx"
+    uitkomst = maak(demo_opslag, uit, "--als", TEST_BEHEERDER, env={"DASHBOARD_TOEGANG": str(map_ / "toegang.toml")})
     assert uitkomst.returncode == 0, uitkomst.stdout
+    return uit
+
+
+def test_beheerder_ziet_exact_wat_de_analistenviews_zeggen(demo_opslag, beheer_rapport):
+    uit = beheer_rapport
     views = analistenviews(demo_opslag[0])
     verwacht = per_sector(views["trajecten"], views["vraag"], 2026, 1)
     from basis.referentie import code_weergave
@@ -466,17 +473,13 @@ def test_de_pdf_heeft_dezelfde_getallen_als_de_html(demo_opslag, regio_rapport, 
     assert rijen > 40
 
 
-def test_de_afspraken_van_het_eerste_halfjaar_volgen_het_seizoenspatroon(demo_opslag, tmp_path):
+def test_de_afspraken_van_het_eerste_halfjaar_volgen_het_seizoenspatroon(demo_opslag, beheer_rapport):
     """In June pro rata (6/12) calls a gemeente 'achter' whose instroom peaks after the summer; the report judges the
     first half year by the seasonal pattern of earlier years, as the Instroom page does, computed here from the
     analyst views."""
     from tests.test_uitval_afspraak_vraagjaren import algemene_afspraken, seizoensaandelen, verwachte_stand
 
-    (tmp_path / "toegang.toml").write_text(rollen_toml(TEST_BEHEERDER))
-    uit = tmp_path / "beheer.xlsx"
-    uitkomst = maak(demo_opslag, uit, "--als", TEST_BEHEERDER,
-                    env={"DASHBOARD_TOEGANG": str(tmp_path / "toegang.toml")})
-    assert uitkomst.returncode == 0, uitkomst.stdout
+    uit = beheer_rapport
     views = analistenviews(demo_opslag[0])
     trajecten = views["trajecten"]
     aandelen = seizoensaandelen(trajecten, 2026, 6)
