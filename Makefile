@@ -28,10 +28,11 @@ run: $(VENV)/.runtime $(DB)
 		--server.address localhost --server.port $(PORT)
 
 # The tests run in $(TEST_PROCESSEN) worker processes (pytest-xdist), a test file per worker at a time (its module
-# fixtures are built once); TEST_PROCESSEN=0 runs them in this process. make test-snel: everything but the tests
-# marked traag (TRAAG in tests/conftest.py, the national demo, the fuzz suite, *browser*), for the edit-and-test loop.
+# fixtures are built once), the longest files first (EERST in tests/conftest.py); TEST_PROCESSEN=0 runs them in this
+# process. make test-snel: everything but the tests marked traag (TRAAG in tests/conftest.py, the national demo, the
+# fuzz suite, *browser*), for the edit-and-test loop.
 TEST_PROCESSEN ?= 2
-PYTEST := $(PY) -m pytest -q -n $(TEST_PROCESSEN) --dist loadfile
+PYTEST := $(PY) -m pytest -q -n $(TEST_PROCESSEN) --dist loadfile --no-loadscope-reorder
 
 test: $(VENV)/.dev
 	$(PY) -m ruff check .

@@ -3,6 +3,7 @@ connection, lock and shape are in basis.opslag."""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -12,6 +13,7 @@ from basis.opslag import voer_tekst_uit
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 
 
+@cache  # read once per process: the national demo runs a few statements for each of ~13.000 snapshots
 def sql(naam: str) -> str:
     return (SQL_DIR / f"{naam}.sql").read_text(encoding="utf-8")
 

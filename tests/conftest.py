@@ -18,6 +18,21 @@ import pytest
 from tests.browser import browser, pytest_runtest_setup, pytest_terminal_summary  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _componenten_eenmaal_gezocht() -> None:
+    """Every new AppTest has Streamlit look through the metadata of every installed package for components (v2
+    manifests), 0,2-0,4 s an AppTest and minutes over the suite; the installed packages do not change during a run,
+    so the answer of the first look is kept (a server does that look once, at its start)."""
+    from functools import cache
+
+    from streamlit.components.v2 import manifest_scanner
+
+    manifest_scanner.scan_component_manifests = cache(manifest_scanner.scan_component_manifests)
+
+
+_componenten_eenmaal_gezocht()
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 KANDIDATEN_KOP = [
@@ -200,10 +215,16 @@ TRAAG = {
 }
 
 
-# The longest files first: the two workers take whole files in collection order (--dist loadfile), so a long file
-# collected last kept one worker busy for minutes after the other had finished.
-EERST = ("test_e2e_paginas.py", "test_oidc_browser.py", "test_nationale_demo.py", "test_afscherming_paginas.py",
-         "test_afronding.py", "test_uploaden.py", "test_login_browser.py", "test_rapport.py", "test_organisatie.py")
+# The longest files first (seconds summed per file in a full run, longest first), so that the two workers end
+# together: the workers take whole files in this order (--dist loadfile --no-loadscope-reorder; without that flag
+# xdist orders the files by their number of tests instead, and a file of a few long tests came last). The national
+# demo second: it builds its own store, so the second worker does not wait for the demo store the first builds.
+EERST = ("test_e2e_paginas.py", "test_nationale_demo.py", "test_afscherming_paginas.py", "test_afronding.py",
+         "test_fuzz.py", "test_oidc_browser.py", "test_organisatie.py", "test_uploaden.py", "test_verbeteracties.py",
+         "test_login_browser.py", "test_beleid_rollen.py", "test_opslagfouten.py", "test_toegang_app.py",
+         "test_vraag.py", "test_laden.py", "test_kwaliteit.py", "test_weergave.py", "test_gelijktijdig.py",
+         "test_rapport.py", "test_opvolging.py", "test_spellingen.py", "test_begrensde_rapporten.py", "test_uitval.py",
+         "test_links.py", "test_bevindingen_review.py", "test_lezen_grenzen.py", "test_paginas.py")
 
 
 def pytest_collection_modifyitems(items) -> None:
