@@ -10,6 +10,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from basis.instellingen import db_pad
+from basis.opslag import leessessie
 from kader.nederlands import NIET_GEVONDEN, niet_gevonden, onbekend_adres
 from kader.opmaak import pagina_opmaak
 from kader.toegang import ingelogd_email, kijker
@@ -95,12 +97,13 @@ def met_verborgen(wie) -> dict[str, list[st.Page]]:
     return {**lijst, laatste: [*lijst[laatste], *verborgen]}
 
 
-wie = kijker()
-pagina_opmaak()
-if wie is None:  # deny by default: only the login page, or the no-access page for an unknown address
-    pagina = "pages/geen_toegang.py" if ingelogd_email() else "pages/inloggen.py"
-    st.navigation(alleen(pagina), position="hidden").run()
-else:
-    # expanded: every page of the role in the sidebar; collapsed, Streamlit folds the beheerder's 13 pages to 10 and
-    # an English "View 3 more" that hides Datakwaliteit, Logboek and Definities
-    st.navigation(met_verborgen(wie), expanded=True).run()
+with leessessie(db_pad()):  # one reader per run: the run's questions share one read connection (basis.opslag)
+    wie = kijker()
+    pagina_opmaak()
+    if wie is None:  # deny by default: only the login page, or the no-access page for an unknown address
+        pagina = "pages/geen_toegang.py" if ingelogd_email() else "pages/inloggen.py"
+        st.navigation(alleen(pagina), position="hidden").run()
+    else:
+        # expanded: every page of the role in the sidebar; collapsed, Streamlit folds the beheerder's 13 pages to 10
+        # and an English "View 3 more" that hides Datakwaliteit, Logboek and Definities
+        st.navigation(met_verborgen(wie), expanded=True).run()

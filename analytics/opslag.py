@@ -1,7 +1,8 @@
 """Where the store is and how the read side asks it questions.
 
-Every question runs analytics/sql/<naam>.sql with bound parameters on a short read-only connection
-(see basis.opslag for how that shares the file with loads). Answers are cached per question and
+Every question runs analytics/sql/<naam>.sql with bound parameters on a read-only connection: the page run's
+(basis.opslag.leessessie, opened in dashboard.py) or a short one of its own (see basis.opslag for how that shares the
+file with loads). Answers are cached per question and
 parameters, keyed also by the store's version (size and modification time of the DuckDB file), so
 a load by the CLI or the upload page makes every cached answer stale at once.
 """
@@ -17,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from basis.instellingen import db_pad
-from basis.opslag import leesverbinding
+from basis.opslag import gedeelde_leesverbinding
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 CACHE_GROOTTE = 512
@@ -57,8 +58,7 @@ def query(naam: str, parameters: dict | None = None, db: Path | None = None) -> 
             return _cache[sleutel].copy()
     tekst = sql(naam)
     gebruikt = set(re.findall(r"\$([a-z_]+)", re.sub(r"--[^\n]*", "", tekst)))
-    with leesverbinding(db) as con:
-        con.execute(sql("selectie"))
+    with gedeelde_leesverbinding(db, sql("selectie")) as con:
         antwoord = con.execute(tekst, {k: v for k, v in parameters.items() if k in gebruikt}).df()
     with _cache_slot:
         _cache[sleutel] = antwoord

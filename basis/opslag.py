@@ -6,6 +6,12 @@ its connection only as long as one query or one load takes. A reader waits while
 load takes seconds), a load waits for running queries (milliseconds). A DuckDB lock held by
 someone who does not use our lock file (an analyst's tool) is waited out the same way.
 
+One page run is one reader (`leessessie`): its questions share one read-only connection, opened at the first
+question that is not answered from the cache and closed when the run ends. Opening the file and loading the
+selection macros cost 30-90 ms a question; the page also sees one state of the store, never a load between two of
+its questions; a load waits at most one page run. A write in the same run (an audit line, the upload page) closes
+the run's connection first.
+
 A reader that can neither open nor create the lock file (a store folder the dashboard may only read) reads
 without it: DuckDB's own lock on the store file still keeps it from reading while a load writes, and `_verbind`
 waits that out; the lock file only makes the waiting orderly. A store that cannot be written (a read-only file
@@ -18,9 +24,10 @@ import errno
 import fcntl
 import os
 import re
+import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import duckdb
@@ -119,6 +126,7 @@ def schrijfverbinding(
     small write such as an audit line that must not change the store's shape). A store that cannot be written
     raises OpslagNietSchrijfbaar, also when that shows only inside the caller's load (a full disk at COMMIT)."""
     wachttijd = wacht_schrijven() if wachttijd is None else wachttijd
+    _leessessie_los(db)
     try:
         with _bestandsslot(db, fcntl.LOCK_EX, wachttijd):
             con = _verbind(db, read_only=False, wachttijd=wachttijd)
@@ -153,6 +161,66 @@ def leesverbinding(db: Path, wachttijd: float | None = None) -> Iterator[duckdb.
             yield con
         finally:
             con.close()
+
+
+class _Leessessie:
+    """The read connection of one page run (in its thread), opened when first needed."""
+
+    def __init__(self, db: Path) -> None:
+        self.db = Path(db)
+        self.con: duckdb.DuckDBPyConnection | None = None
+        self.voorbereid: set[str] = set()
+        self._open = ExitStack()
+
+    def verbinding(self) -> duckdb.DuckDBPyConnection:
+        if self.con is None:
+            self.con = self._open.enter_context(leesverbinding(self.db))
+        return self.con
+
+    def sluiten(self) -> None:
+        self.con, self.voorbereid = None, set()
+        self._open.close()
+
+
+_run = threading.local()  # the page run's _Leessessie, per thread (Streamlit runs each session's script in its own)
+
+
+@contextmanager
+def leessessie(db: Path) -> Iterator[None]:
+    """One page run as one reader of `db` (module docstring): `gedeelde_leesverbinding` in this thread shares one
+    connection until the end of the block."""
+    vorige = getattr(_run, "sessie", None)
+    _run.sessie = sessie = _Leessessie(db)
+    try:
+        yield
+    finally:
+        _run.sessie = vorige
+        sessie.sluiten()
+
+
+@contextmanager
+def gedeelde_leesverbinding(db: Path, voorbereiding: str = "") -> Iterator[duckdb.DuckDBPyConnection]:
+    """The page run's connection to `db` when one is running (`leessessie`), else a short one of its own; on it
+    `voorbereiding` (SQL that defines macros) has been run, once per connection."""
+    sessie = getattr(_run, "sessie", None)
+    if sessie is None or sessie.db != Path(db):
+        with leesverbinding(db) as con:
+            if voorbereiding:
+                con.execute(voorbereiding)
+            yield con
+        return
+    con = sessie.verbinding()
+    if voorbereiding and voorbereiding not in sessie.voorbereid:
+        con.execute(voorbereiding)
+        sessie.voorbereid.add(voorbereiding)
+    yield con
+
+
+def _leessessie_los(db: Path) -> None:
+    """Before a write in this thread: the page run lets go of its read connection to `db` (reopened when needed)."""
+    sessie = getattr(_run, "sessie", None)
+    if sessie is not None and sessie.db == Path(db):
+        sessie.sluiten()
 
 
 def niet_schrijfbaar(db: Path, fout: BaseException) -> OpslagNietSchrijfbaar | None:
