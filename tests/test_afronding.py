@@ -280,6 +280,16 @@ def aangeboden_perioden(peildatum: dt.date) -> list[tuple[dt.date, dt.date]]:
 
 
 def wat_de_paginas_tonen(gemeente: str, kijker: Kijker, perioden=None, sector: str | None = None) -> tuple[dict, list]:
+    """What `getoond_per_periode` says, its questions asked as the pages ask them: through one read connection, as
+    in a page run (basis.opslag.leessessie), not one per question."""
+    from basis.instellingen import db_pad
+    from basis.opslag import leessessie
+
+    with leessessie(db_pad()):
+        return getoond_per_periode(gemeente, kijker, perioden, sector)
+
+
+def getoond_per_periode(gemeente: str, kijker: Kijker, perioden=None, sector: str | None = None) -> tuple[dict, list]:
     """For one gemeente (a regio user may choose one), for every period on offer: the additive counts the pages
     show about it, per count: {(first month, last month): shown values}, months as indexes into the last
     AANTAL_MAANDEN months. Asked of the functions the pages call, as they call them: overzicht (the tiles of the
