@@ -48,11 +48,12 @@ BENCH_DB ?= bench/out/nationaal_$(BENCH_SCHAAL).duckdb
 
 bench: $(VENV)/.dev
 ifeq ($(BENCH_SCHAAL),)
-	$(PY) -m bench.bench_ingest
+	$(PY) -m bench.bench_ingest --beide
 	$(PY) -m bench.bench_pagina --db $(DB)
 	$(PY) -m bench.bench_afscherming --db $(DB) --uit bench/out/afscherming.md
 else
 	$(PY) -m bench.bench_nationaal --db $(BENCH_DB) --schaal $(BENCH_SCHAAL)
+	$(PY) -m bench.bench_maandlading --nationaal $(BENCH_DB)
 endif
 
 # The fuzz suite of the ingest, long and with new random examples each time (make test runs a short, fixed set).

@@ -664,6 +664,7 @@ def report(xlsx: Path, rows: int, runs: int, results: dict[str, list[dict]]) -> 
             )
         ),
         *machine_lines(),
+        f"- Belasting van de machine (na de metingen): {belasting()}",
         (
             "- Elke meting in een vers proces; tijd = mediaan over de runs (alleen het werk, "
             "imports niet), piek = hoogste `ru_maxrss` van dat proces (incl. interpreter en "
@@ -724,7 +725,7 @@ def report(xlsx: Path, rows: int, runs: int, results: dict[str, list[dict]]) -> 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rijen", type=int, default=DEFAULT_ROWS, help="rijen in het bestand")
-    parser.add_argument("--runs", type=int, default=3, help="runs per meting (pandas: altijd 1)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per meting (pandas: altijd 1)")
     parser.add_argument("--zonder-pandas", action="store_true", help="pandas + openpyxl overslaan")
     parser.add_argument("--opnieuw", action="store_true", help="het invoerbestand opnieuw maken")
     parser.add_argument("--alleen-genereren", action="store_true", help="alleen het bestand maken")
@@ -732,6 +733,11 @@ def main(argv: list[str] | None = None) -> int:
         "--gedeelde-strings",
         action="store_true",
         help="bestand met shared strings (zoals Excel) i.p.v. inline strings (constant_memory)",
+    )
+    parser.add_argument(
+        "--beide",
+        action="store_true",
+        help="beide bestanden na elkaar meten (inline strings en shared strings), elk met een eigen verhouding",
     )
     parser.add_argument("--werker", choices=sorted(BY_KEY), help=argparse.SUPPRESS)
     parser.add_argument("--xlsx", type=Path, help=argparse.SUPPRESS)
@@ -745,15 +751,59 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.rijen < 1 or args.runs < 1:
         parser.error("--rijen en --runs moeten minstens 1 zijn")
-    xlsx = ensure_input(args.rijen, args.opnieuw, args.gedeelde_strings)
+    varianten = [False, True] if args.beide else [args.gedeelde_strings]
+    bestanden = [ensure_input(args.rijen, args.opnieuw, gedeeld) for gedeeld in varianten]
     if args.alleen_genereren:
         return 0
     keys = [c.key for c in CONTENDERS if not (args.zonder_pandas and c.key == "pandas_openpyxl")]
-    results = measure_all(xlsx, args.rijen, args.runs, keys)
-    (OUT_DIR / "resultaat.json").write_text(
-        json.dumps({"bestand": _rel(xlsx), "rijen": args.rijen, "metingen": results}, indent=2)
-    )
-    return report(xlsx, args.rijen, args.runs, results)
+    exit_code, uitslagen = 0, []
+    for xlsx in bestanden:
+        results = measure_all(xlsx, args.rijen, args.runs, keys)
+        naam = "resultaat_sst.json" if xlsx.stem.endswith("_sst") else "resultaat.json"
+        (OUT_DIR / naam).write_text(
+            json.dumps({"bestand": _rel(xlsx), "rijen": args.rijen, "metingen": results}, indent=2)
+        )
+        exit_code |= report(xlsx, args.rijen, args.runs, results)
+        uitslagen.append((xlsx, results))
+        print()
+    if len(uitslagen) > 1:
+        print(overzicht(uitslagen))
+    return exit_code
+
+
+def overzicht(uitslagen: list[tuple[Path, dict[str, list[dict]]]]) -> str:
+    """One table over both files: every run of the baseline and the ingest, the medians and the ratio per file."""
+    lines = [
+        "| Bestand | fastexcel, runs (s) | ingest (kindproces), runs (s) | mediaan fastexcel | mediaan ingest "
+        "| verhouding | grens | uitslag |",
+        "|---|---|---|--:|--:|--:|--:|---|",
+    ]
+    for xlsx, results in uitslagen:
+        soort = "shared strings (zoals Excel)" if xlsx.stem.endswith("_sst") else "inline strings"
+        base, ingest = summarise(results.get(BASELINE, [])), summarise(results.get(INGEST, []))
+        runs = {
+            key: ", ".join(_nl(m["seconden"], 2) for m in results.get(key, []) if m["status"] == "ok")
+            for key in (BASELINE, INGEST)
+        }
+        if base is None or ingest is None:
+            lines.append(f"| {soort} | {runs[BASELINE]} | {runs[INGEST]} | – | – | niet gemeten "
+                         f"| ≤ {_nl(MAX_TIJD_RATIO, 1)}× | FAIL |")
+            continue
+        ratio = ingest.seconds / base.seconds
+        lines.append(
+            f"| {soort} | {runs[BASELINE]} | {runs[INGEST]} | {_nl(base.seconds, 2)} | {_nl(ingest.seconds, 2)} "
+            f"| {_nl(ratio, 2)}× | ≤ {_nl(MAX_TIJD_RATIO, 1)}× | {'PASS' if ratio <= MAX_TIJD_RATIO else 'FAIL'} |"
+        )
+    return "\n".join(lines + ["", f"- Belasting van de machine na de metingen: {belasting()}"])
+
+
+def belasting() -> str:
+    """The machine's load average (1, 5, 15 minutes): on a shared machine every number needs it beside it."""
+    try:
+        een, vijf, vijftien = os.getloadavg()
+    except OSError:
+        return "onbekend"
+    return f"{_nl(een, 2)} / {_nl(vijf, 2)} / {_nl(vijftien, 2)} (1 / 5 / 15 min, {os.cpu_count()} cores)"
 
 
 if __name__ == "__main__":
