@@ -7,7 +7,8 @@ alternating pairs (a fresh copy of the national store, then a fresh empty store)
 
     .venv/bin/python -m bench.bench_maandlading --nationaal /tmp/nationaal.duckdb [--runs 3]
 
-The national store is never written: each run copies it into --werkmap (about 2 GB) and loads into the copy. The
+The national store is never written: each run copies it into --werkmap (about 2 GB, written through to disk before
+the clock starts) and loads into the copy. The
 export is made once from that copy: the organisation's current trajecten (the one with the number of trajecten
 closest above --rijen), as its next monthly export (peildatum: the end of the month after the store's last
 peildatum); kandidaatnummers are not in the store (only their keyed hash), so the file carries stand-ins. The key
@@ -106,6 +107,16 @@ def laden(db: Path, export: Path, organisatie: str, peildatum: dt.date, sleutel:
     return seconden, uitvoer
 
 
+def op_schijf(pad: Path) -> None:
+    """Write a fresh copy through to disk before the clock starts: otherwise the load's first checkpoint (DuckDB's
+    fsync) pays for writing the whole 2 GB copy, 0,5-0,6 s here, which a store in use never pays."""
+    fd = os.open(pad, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def verwijderd(db: Path) -> None:
     for pad in (db, db.with_name(db.name + ".wal"), db.with_name(db.name + ".lock")):
         pad.unlink(missing_ok=True)
@@ -133,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         verwijderd(kopie)
         begin = time.perf_counter()
         shutil.copyfile(args.nationaal, kopie)
+        op_schijf(kopie)
         _progress(f"  kopie van de nationale opslag in {time.perf_counter() - begin:.1f} s")
 
     gekopieerd()
