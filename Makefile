@@ -42,7 +42,8 @@ test-snel: $(VENV)/.dev
 	$(PYTEST) -m "not traag"
 
 # `make bench BENCH_SCHAAL=1000000`: instead, every page on a national store of that many trajecten (built first
-# into BENCH_DB when missing, minutes), each page and role in a fresh process (docs/snelheid.md, issue 17).
+# into BENCH_DB when missing, minutes), each page and role in a fresh process, then one organisation's monthly load
+# into a copy of that store against the same load into an empty one (docs/snelheid.md, issue 17).
 BENCH_SCHAAL ?=
 BENCH_DB ?= bench/out/nationaal_$(BENCH_SCHAAL).duckdb
 

@@ -25,6 +25,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -130,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rijen", type=int, default=10_000, help="rijen in de maandexport")
     parser.add_argument("--code", type=Path, default=ROOT,
                         help="de projectmap waarvan de command line laadt (om een oudere versie te meten)")
-    parser.add_argument("--werkmap", type=Path, default=Path("/tmp/ingest-nat"), help="map voor de kopieën")
+    parser.add_argument("--werkmap", type=Path, default=Path(tempfile.gettempdir()) / "bench_maandlading",
+                        help="map voor de kopieën (ruim 2 GB vrij)")
     args = parser.parse_args(argv)
     if not args.nationaal.is_file():
         parser.error(f"{args.nationaal} bestaat niet")
