@@ -43,17 +43,19 @@ test-snel: $(VENV)/.dev
 	$(PYTEST) -m "not traag"
 
 # `make bench BENCH_SCHAAL=1000000`: instead, every page on a national store of that many trajecten (built first
-# into BENCH_DB when missing, minutes), each page and role in a fresh process (docs/snelheid.md, issue 17).
+# into BENCH_DB when missing, minutes), each page and role in a fresh process, then one organisation's monthly load
+# into a copy of that store against the same load into an empty one (docs/snelheid.md, issue 17).
 BENCH_SCHAAL ?=
 BENCH_DB ?= bench/out/nationaal_$(BENCH_SCHAAL).duckdb
 
 bench: $(VENV)/.dev
 ifeq ($(BENCH_SCHAAL),)
-	$(PY) -m bench.bench_ingest
+	$(PY) -m bench.bench_ingest --beide
 	$(PY) -m bench.bench_pagina --db $(DB)
 	$(PY) -m bench.bench_afscherming --db $(DB) --uit bench/out/afscherming.md
 else
 	$(PY) -m bench.bench_nationaal --db $(BENCH_DB) --schaal $(BENCH_SCHAAL)
+	$(PY) -m bench.bench_maandlading --nationaal $(BENCH_DB)
 endif
 
 # The fuzz suite of the ingest, long and with new random examples each time (make test runs a short, fixed set).

@@ -454,8 +454,21 @@ def ingevoegd(con: duckdb.DuckDBPyConnection, controle: Controle, door: str, *, 
     if controle.soort == "kandidaten":
         sleutel.vastleggen(con)  # the key's fingerprint, in the same transaction as the first kandidaten
         if actueel_vernieuwen:
-            voer_uit(con, "traject_actueel_vernieuwen", {"organisatie": controle.organisatie})
+            actueel_bijgewerkt(con, controle.organisatie, controle.peildatum, upload_id)
     return upload_id
+
+
+def actueel_bijgewerkt(con: duckdb.DuckDBPyConnection, organisatie: str, peildatum: dt.date, upload_id: int) -> None:
+    """The current state of the organisatie's trajecten after inserting upload `upload_id`: the monthly load (a
+    peildatum later than every loaded one) replaces only the rows of the trajecten it holds, which costs the same in
+    an empty store as in one with ten years of snapshots; any other load derives the organisatie's state again from
+    all its snapshots (an earlier or the same peildatum can bring older rows back)."""
+    parameters = {"organisatie": organisatie, "peildatum": peildatum, "upload_id": upload_id}
+    (nieuwste,) = con.execute(sql("traject_actueel_nieuwste"), parameters).fetchone()
+    if nieuwste:
+        voer_uit(con, "traject_actueel_bijwerken", parameters)
+    else:
+        voer_uit(con, "traject_actueel_vernieuwen", parameters)
 
 
 def synoniemen_vastleggen(con: duckdb.DuckDBPyConnection, soort: str, upload_id: int) -> None:
