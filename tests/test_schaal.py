@@ -164,6 +164,9 @@ def test_traject_kenmerk_holds_what_the_macros_say_for_every_traject(demo_opslag
                OR k.is_uitstroom_werk IS DISTINCT FROM is_uitstroom_werk(t.status, t.uitstroom, t.reden_uitval)
                OR (k.te_volgen_12_vanaf <= t.peildatum)
                   IS DISTINCT FROM n_maanden_te_volgen(t.startdatum, t.peildatum, 12)
+               OR k.uitval_6 IS DISTINCT FROM uitval_binnen(t.status, t.reden_uitval, t.startdatum, t.einddatum, 6)
+               OR (k.te_volgen_6_vanaf <= t.peildatum)
+                  IS DISTINCT FROM n_maanden_te_volgen(t.startdatum, t.peildatum, 6)
         """).fetchone()[0]
         assert verschil == 0
         assert con.execute("SELECT count(*) FROM traject_kenmerk").fetchone() == con.execute(
@@ -215,5 +218,30 @@ def test_instroom_per_period_counts_unique_kandidaten_as_before(demo_opslag):
                                                       con.execute(sql("instroom_per_periode"), p).df())
                         vergeleken += 1
         assert vergeleken == 3 * 3 * 2 * 7
+    finally:
+        con.close()
+
+
+def test_the_sectorvergelijking_counts_from_traject_kenmerk_as_before(demo_opslag):
+    """sectoren.sql counts the half year from traject_kenmerk: the rows of the question per traject before it
+    (tests/sql/sectoren_per_traject.sql), for selections of every kind and half years (and a period from any day)."""
+    db, _ = demo_opslag
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        con.execute(sql("selectie"))
+        referentie = (Path(__file__).resolve().parent / "sql" / "sectoren_per_traject.sql").read_text()
+        kleinste = "SELECT gemeentecode FROM trajecten GROUP BY 1 ORDER BY count(*), 1 LIMIT 1"
+        [(gemeente,)] = con.execute(kleinste).fetchall()
+        vergeleken = 0
+        for selectie in ({}, {"sectoren": ["groen"]}, {"gemeenten": [gemeente]}, {"stromen": ["onbekend"]},
+                         {"sectoren": ["bestaat-niet"]}):
+            for van, tot, laatste_maand in ((dt.date(2026, 1, 1), dt.date(2026, 6, 30), dt.date(2026, 6, 1)),
+                                            (dt.date(2025, 7, 1), dt.date(2025, 12, 31), dt.date(2025, 12, 1)),
+                                            (dt.date(1900, 1, 1), dt.date(2025, 12, 31), dt.date(2025, 12, 1)),
+                                            (dt.date(2024, 2, 29), dt.date(2024, 8, 29), dt.date(2024, 8, 1))):
+                p = {**ALLES, **selectie, "van": van, "tot": tot, "laatste_maand": laatste_maand, "k": 6}
+                pd.testing.assert_frame_equal(con.execute(referentie, p).df(), con.execute(sql("sectoren"), p).df())
+                vergeleken += 1
+        assert vergeleken == 5 * 4
     finally:
         con.close()

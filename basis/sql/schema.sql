@@ -173,7 +173,10 @@ SELECT
     coalesce(praktijkverklaring_datum, CASE WHEN status = 'afgerond' THEN einddatum END) AS praktijkverklaring_op,
     CASE WHEN status <> 'lopend' THEN einddatum END AS beeindigd_op,  -- ended: status <> 'lopend', on einddatum
     status <> 'lopend' AND (coalesce(uitstroom, '') = 'betaald_werk'
-        OR (status = 'uitgevallen' AND reden_uitval = 'werk')) AS is_uitstroom_werk
+        OR (status = 'uitgevallen' AND reden_uitval = 'werk')) AS is_uitstroom_werk,
+    startdatum + to_months(6) AS te_volgen_6_vanaf,  -- the same for 6 months (the sectorvergelijking)
+    status = 'uitgevallen' AND coalesce(reden_uitval, '') <> 'werk'
+        AND einddatum < startdatum + to_months(6) AS uitval_6
 FROM traject_actueel;
 
 CREATE TABLE IF NOT EXISTS traject_kenmerk AS SELECT * FROM traject_kenmerk_afgeleid;
