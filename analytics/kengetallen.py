@@ -20,7 +20,7 @@ from analytics.onderdrukking import (
     met_lege_perioden,
     uniek_afgeschermd,
 )
-from analytics.opslag import BEGIN, query, query_ervoor
+from analytics.opslag import BEGIN, afgeleid, query, query_ervoor, query_perioden
 from analytics.perioden import binnen_bereik, gepubliceerde_perioden, laatste_volledige_maand, periode_van
 from analytics.stand import VEROUDERD_NA
 from analytics.statistiek import wilson_bovengrens, wilson_ondergrens
@@ -228,7 +228,12 @@ def formaat_leeg(waarde: object) -> bool:
 
 def kengetallen_per_gemeente(filters: Filters) -> pd.DataFrame:
     """The same numbers per gemeente (`groep` holds the gemeente's name), with the shares; each row exact
-    only for the gemeente's own viewer, and no hidden cell recoverable from the overzicht's tiles."""
+    only for the gemeente's own viewer, and no hidden cell recoverable from the overzicht's tiles. Cached per store
+    version: the tiles ask it too, and its suppression over some 350 gemeenten costs more than its question."""
+    return afgeleid("kengetallen_per_gemeente", filters, lambda: _kengetallen_per_gemeente(filters))
+
+
+def _kengetallen_per_gemeente(filters: Filters) -> pd.DataFrame:
     tabel = met_aandelen(_kengetallen_beide(filters, totaal=False))
     exact = filters.exact_per_gemeente(tabel["gemeentecode"])
     eerder = None if all(exact) else _eerder(tabel)
@@ -241,9 +246,22 @@ def kengetallen_per_gemeente(filters: Filters) -> pd.DataFrame:
 def _kengetallen_beide(filters: Filters, totaal: bool) -> pd.DataFrame:
     """The total row or the rows per gemeente of kengetallen.sql, both from one question (`per` = 'beide', cached):
     the tiles and the table per gemeente of one selection (and, for others than the owner, the tiles' check against
-    that table) cost one scan of the trajecten instead of two (issue 17)."""
-    beide = query("kengetallen", {**filters.parameters(), "per": "beide"})
+    that table) cost one scan of the trajecten instead of two (issue 17). That scan also counts the periods the
+    overzicht asks next for the same selection (`_perioden_erbij`): one scan instead of up to four."""
+    parameters = {k: v for k, v in filters.parameters().items() if k not in ("van", "tot")}
+    beide = query_perioden("kengetallen", {**parameters, "per": "beide"}, _perioden_erbij(filters.van, filters.tot))
     return beide[beide["is_totaal"] == totaal].drop(columns="is_totaal").reset_index(drop=True)
+
+
+def _perioden_erbij(van: dt.date, tot: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """The period van..tot first, then those the overzicht asks with it: the same a year earlier (the change against
+    last year) and, when the tile 'Uitval binnen 12 maanden' is about other start months, those and a year earlier."""
+    perioden = [(van, tot), (een_jaar_eerder(van), een_jaar_eerder(tot))]
+    if (grenzen := periode_grenzen()) is not None:
+        venster = uitvalvenster(van, tot, grenzen[1])
+        if not venster.eigen_periode:
+            perioden += [(venster.van, venster.tot), (een_jaar_eerder(venster.van), een_jaar_eerder(venster.tot))]
+    return list(dict.fromkeys(perioden))
 
 
 def _eerder(tabel: pd.DataFrame) -> pd.DataFrame:

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -67,8 +68,59 @@ def query(naam: str, parameters: dict | None = None, db: Path | None = None) -> 
     return antwoord.copy()
 
 
+def query_perioden(naam: str, parameters: dict, perioden: list[tuple[dt.date, dt.date]]) -> pd.DataFrame:
+    """The rows of the first of `perioden` in the answer of analytics/sql/<naam>.sql, a question over a list of
+    periods (`$perioden`, answer columns `van` and `tot`). Each period's rows are cached on their own, as if asked
+    alone; when the first is not cached yet, every period of the list not cached yet is asked in that one question
+    (one scan instead of one per period: the overzicht asks the same selection now and one and two years earlier,
+    issue 17). The rows come without `van` and `tot`, as a copy."""
+    db = db_pad()
+    versie = opslagversie(db)
+    vast = tuple(sorted((k, _hashbaar(v)) for k, v in parameters.items()))
+
+    def sleutel(periode: tuple[dt.date, dt.date]) -> tuple:
+        return (str(db), versie, naam, vast, ("periode", periode))
+
+    with _cache_slot:
+        gevraagd = sleutel(perioden[0])
+        if gevraagd in _cache:
+            _cache.move_to_end(gevraagd)
+            return _cache[gevraagd].copy()
+        ontbreekt = [p for p in dict.fromkeys(perioden) if sleutel(p) not in _cache]
+    antwoord = query(naam, {**parameters, "perioden": [{"van": van, "tot": tot} for van, tot in ontbreekt]}, db=db)
+    van, tot = pd.to_datetime(antwoord["van"]).dt.date, pd.to_datetime(antwoord["tot"]).dt.date
+    delen = {p: antwoord[(van == p[0]) & (tot == p[1])].drop(columns=["van", "tot"]).reset_index(drop=True)
+             for p in ontbreekt}
+    with _cache_slot:
+        for periode, deel in delen.items():
+            _cache[sleutel(periode)] = deel
+        while len(_cache) > CACHE_GROOTTE:
+            _cache.popitem(last=False)
+    return delen[perioden[0]].copy()
+
+
+def afgeleid(naam: str, sleutel: object, maak: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    """A table the read side derives from its questions (a table after suppression, say), cached like the answers
+    themselves: per store version, so a load makes it stale with them. `sleutel` says what it was made for (hashable);
+    `maak` makes it. A copy is returned (with its attrs)."""
+    db = db_pad()
+    volledig = (str(db), opslagversie(db), "afgeleid", naam, sleutel)
+    with _cache_slot:
+        if volledig in _cache:
+            _cache.move_to_end(volledig)
+            return _cache[volledig].copy()
+    tabel = maak()
+    with _cache_slot:
+        _cache[volledig] = tabel
+        while len(_cache) > CACHE_GROOTTE:
+            _cache.popitem(last=False)
+    return tabel.copy()
+
+
 def _hashbaar(waarde: object) -> object:
-    return tuple(waarde) if isinstance(waarde, list) else waarde
+    if isinstance(waarde, dict):
+        return tuple(sorted((k, _hashbaar(v)) for k, v in waarde.items()))
+    return tuple(_hashbaar(v) for v in waarde) if isinstance(waarde, list) else waarde
 
 
 def query_ervoor(naam: str, parameters: dict, van: str = "van", tot: str = "tot") -> pd.DataFrame:

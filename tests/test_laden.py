@@ -267,6 +267,9 @@ def test_the_kept_current_state_equals_the_state_derived_from_every_snapshot_aft
         bewaard = rijen(db, "SELECT * FROM traject_actueel ORDER BY ALL")
         afgeleid = rijen(db, "SELECT * FROM traject_afgeleid ORDER BY ALL")
         assert bewaard == afgeleid
+        # and what the counts compare per traject (traject_kenmerk), kept in the same transaction
+        assert rijen(db, "SELECT * FROM traject_kenmerk ORDER BY ALL") == rijen(
+            db, "SELECT * FROM traject_kenmerk_afgeleid ORDER BY ALL")
         assert len(bewaard) == rijen(db, "SELECT count(*) FROM trajecten")[0][0]
 
     oktober = kandidaten_bestand(tmp_path / "okt.xlsx", kandidaat("T1"), kandidaat("T2"))

@@ -76,6 +76,9 @@ def test_the_kept_current_state_equals_its_definition(nationaal):
     verschil = ("SELECT count(*) FROM ((SELECT * FROM traject_actueel EXCEPT ALL SELECT * FROM traject_afgeleid) "
                 "UNION ALL (SELECT * FROM traject_afgeleid EXCEPT ALL SELECT * FROM traject_actueel))")
     assert rijen(db, verschil) == [(0,)]
+    kenmerk = verschil.replace("traject_actueel", "traject_kenmerk")
+    kenmerk = kenmerk.replace("traject_afgeleid", "traject_kenmerk_afgeleid")
+    assert rijen(db, kenmerk) == [(0,)]
     assert rijen(db, "SELECT count(*) FROM trajecten_ontbrekend") == [(0,)]
 
 

@@ -2,30 +2,29 @@
 -- selection (totaal = true, sector NULL). The total row is computed here from the trajecten themselves,
 -- not summed from the sectors, because shares cannot be summed. Every number uses its shared
 -- definition in selectie.sql; only the choice of period (the half year) is this page's.
+-- The counts of the half year from traject_kenmerk: per traject the dates and flags of these definitions, worked out
+-- at load time (basis/sql/schema.sql; the macros of selectie.sql named next to each count), issue 17.
 WITH stroom AS (
     SELECT
         grouping(sector) = 1 AS totaal,
         coalesce(sector, '') AS sleutel,
         -- Instroom: startdatum in the half year
         count(*) FILTER (WHERE startdatum BETWEEN $van AND $tot) AS instroom,
-        -- Uitval binnen 6 maanden, of the trajecten started in the half year that could be followed 6 months
+        -- Uitval binnen 6 maanden, of the trajecten started in the half year that could be followed 6 months:
+        -- n_maanden_te_volgen(startdatum, laatste_peildatum, 6) is te_volgen_6_vanaf <= laatste_peildatum
         count(*) FILTER (
-            WHERE startdatum BETWEEN $van AND $tot AND n_maanden_te_volgen(startdatum, laatste_peildatum, 6)
+            WHERE startdatum BETWEEN $van AND $tot AND te_volgen_6_vanaf <= laatste_peildatum
         ) AS uitval6_noemer,
-        count(*) FILTER (
-            WHERE startdatum BETWEEN $van AND $tot AND n_maanden_te_volgen(startdatum, laatste_peildatum, 6)
-              AND uitval_binnen(status, reden_uitval, startdatum, einddatum, 6)
+        count(*) FILTER (  -- uitval_6: uitval_binnen(status, reden_uitval, startdatum, einddatum, 6)
+            WHERE startdatum BETWEEN $van AND $tot AND te_volgen_6_vanaf <= laatste_peildatum AND uitval_6
         ) AS uitval6_teller,
-        -- Praktijkverklaringen, counted by their date
-        count(*) FILTER (
-            WHERE praktijkverklaring_op(praktijkverklaring_datum, status, einddatum) BETWEEN $van AND $tot
-        ) AS praktijkverklaringen,
-        -- Uitstroom naar werk, as count and as share of the trajecten that ended in the half year
-        count(*) FILTER (WHERE status <> 'lopend' AND einddatum BETWEEN $van AND $tot) AS beeindigd,
-        count(*) FILTER (
-            WHERE einddatum BETWEEN $van AND $tot AND is_uitstroom_werk(status, uitstroom, reden_uitval)
-        ) AS uitstroom_werk
-    FROM trajecten_in_selectie($regio, $gemeenten, $organisaties, $sectoren, $doelgroepen, $stromen, $routes)
+        -- Praktijkverklaringen, counted by their date (praktijkverklaring_op)
+        count(*) FILTER (WHERE praktijkverklaring_op BETWEEN $van AND $tot) AS praktijkverklaringen,
+        -- Uitstroom naar werk, as count and as share of the trajecten that ended in the half year (beeindigd_op:
+        -- the einddatum of a traject that is not lopend)
+        count(*) FILTER (WHERE beeindigd_op BETWEEN $van AND $tot) AS beeindigd,
+        count(*) FILTER (WHERE beeindigd_op BETWEEN $van AND $tot AND is_uitstroom_werk) AS uitstroom_werk
+    FROM kenmerken_in_selectie($regio, $gemeenten, $organisaties, $sectoren, $doelgroepen, $stromen, $routes)
     GROUP BY GROUPING SETS ((sector), ())
 ),
 stand AS (

@@ -31,6 +31,24 @@ JOIN (
 WHERE traject_in_selectie(regio, gemeenten, organisaties, sectoren, doelgroepen, stromen, routes,
                           t.arbeidsmarktregio, t.gemeentecode, t.organisatie, t.sector, t.doelgroep, t.stroom, t.route);
 
+-- The same rows from traject_kenmerk (what the counts compare, worked out at load time: basis/sql/schema.sql), with
+-- gemeente, arbeidsmarktregio and laatste_peildatum as trajecten_in_selectie gives them (issue 17).
+CREATE OR REPLACE TEMP MACRO kenmerken_in_selectie(regio, gemeenten, organisaties, sectoren, doelgroepen, stromen, routes)
+AS TABLE
+SELECT k.*, g.gemeente, g.arbeidsmarktregio, l.laatste_peildatum
+FROM traject_kenmerk k
+LEFT JOIN gemeente g USING (gemeentecode)
+JOIN (
+    SELECT s.organisatie, max(s.peildatum) AS laatste_peildatum
+    FROM traject_kenmerk s
+    LEFT JOIN gemeente sg USING (gemeentecode)
+    WHERE traject_in_selectie(regio, gemeenten, organisaties, sectoren, doelgroepen, stromen, routes,
+                              sg.arbeidsmarktregio, s.gemeentecode, s.organisatie, s.sector, s.doelgroep, s.stroom, s.route)
+    GROUP BY s.organisatie
+) l USING (organisatie)
+WHERE traject_in_selectie(regio, gemeenten, organisaties, sectoren, doelgroepen, stromen, routes,
+                          g.arbeidsmarktregio, k.gemeentecode, k.organisatie, k.sector, k.doelgroep, k.stroom, k.route);
+
 -- The trajecten of the selection as they stood at a date: per organisatie its latest export on or before it.
 -- That export is chosen first from the small list of snapshots (kandidaten_peilmoment: one row per organisatie and
 -- peildatum), and only its rows are read: not a window over every snapshot row of ten years (issue 17).

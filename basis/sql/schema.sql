@@ -156,6 +156,31 @@ QUALIFY row_number() OVER (PARTITION BY k.organisatie, k.traject_id ORDER BY k.p
 
 CREATE TABLE IF NOT EXISTS traject_actueel AS SELECT * FROM traject_afgeleid;
 
+-- Per current traject, what the overzicht's counts compare, worked out once per load instead of on every question
+-- (issue 17: on a million trajecten the date arithmetic of these definitions was most of a kengetallen question).
+-- The same definitions as the macros of analytics/sql/selectie.sql (is_uitval, uitval_binnen, n_maanden_te_volgen,
+-- praktijkverklaring_op, is_uitstroom_werk; tests/test_schaal.py compares both); plain SQL here because a view in
+-- the store cannot use a connection's temporary macros. `traject_kenmerk` keeps its answer, refreshed with
+-- traject_actueel per organisatie in the transaction of each load and rollback (traject_actueel_vernieuwen.sql).
+-- Not part of the analysts' contract.
+CREATE OR REPLACE VIEW traject_kenmerk_afgeleid AS
+SELECT
+    organisatie, traject_id, kandidaat_hash, gemeentecode, doelgroep, stroom, route, sector, startdatum, peildatum,
+    status = 'lopend' AS is_lopend,
+    startdatum + to_months(12) AS te_volgen_12_vanaf,  -- n_maanden_te_volgen(startdatum, p, 12): this <= p
+    status = 'uitgevallen' AND coalesce(reden_uitval, '') <> 'werk'
+        AND einddatum < startdatum + to_months(12) AS uitval_12,  -- uitval_binnen(..., 12)
+    coalesce(praktijkverklaring_datum, CASE WHEN status = 'afgerond' THEN einddatum END) AS praktijkverklaring_op,
+    CASE WHEN status <> 'lopend' THEN einddatum END AS beeindigd_op,  -- ended: status <> 'lopend', on einddatum
+    status <> 'lopend' AND (coalesce(uitstroom, '') = 'betaald_werk'
+        OR (status = 'uitgevallen' AND reden_uitval = 'werk')) AS is_uitstroom_werk,
+    startdatum + to_months(6) AS te_volgen_6_vanaf,  -- the same for 6 months (the sectorvergelijking)
+    status = 'uitgevallen' AND coalesce(reden_uitval, '') <> 'werk'
+        AND einddatum < startdatum + to_months(6) AS uitval_6
+FROM traject_actueel;
+
+CREATE TABLE IF NOT EXISTS traject_kenmerk AS SELECT * FROM traject_kenmerk_afgeleid;
+
 CREATE OR REPLACE VIEW trajecten AS
 SELECT
     k.organisatie, k.traject_id, k.kandidaat_hash, k.gemeentecode, g.gemeente, g.arbeidsmarktregio,
