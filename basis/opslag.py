@@ -223,6 +223,26 @@ def _leessessie_los(db: Path) -> None:
         sessie.sluiten()
 
 
+def vorm_bijgewerkt(db: Path, wachttijd: float = 5) -> str | None:
+    """An existing store made by an older version brought up to date before the dashboard starts: the tables and
+    views of basis/sql/schema.sql that it lacks (traject_actueel, traject_kenmerk: filled from their definitions,
+    as a load would). Nothing is written when nothing lacks. None when the store is (now) complete or absent; else
+    the Dutch reason it could not be written (busy, read-only), and the dashboard starts on it as it is."""
+    if not Path(db).exists():
+        return None
+    nodig = set(re.findall(r"CREATE (?:TABLE IF NOT EXISTS|OR REPLACE VIEW) (\w+)", sql("schema")))
+    with leesverbinding(db, wachttijd) as con:
+        aanwezig = {naam for (naam,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if nodig <= aanwezig:
+        return None
+    try:
+        with schrijfverbinding(db, wachttijd):
+            pass  # the schema, brought up to date on opening
+    except (OpslagBezet, OpslagNietSchrijfbaar) as fout:
+        return str(fout)
+    return None
+
+
 def niet_schrijfbaar(db: Path, fout: BaseException) -> OpslagNietSchrijfbaar | None:
     """The Dutch cause of a failed write, when it is the store's: a full disk, a read-only store file or a store
     folder in which no file may be made; None for anything else."""

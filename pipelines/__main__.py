@@ -113,8 +113,11 @@ def parser() -> argparse.ArgumentParser:
 
 
 def rapport(args: argparse.Namespace) -> int:
+    from basis.opslag import vorm_bijgewerkt
     from rapportage.maken import maak_rapport
 
+    if reden := vorm_bijgewerkt(args.db):  # a store of an older version: what the read side needs, added first
+        print(f"Let op: de opslag kon niet worden bijgewerkt naar deze versie. {reden}", file=sys.stderr)
     return maak_rapport(args.db, args.halfjaar, args.uit, sector=args.sector, gemeente=args.gemeente, als=args.als)
 
 
