@@ -36,7 +36,6 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from scipy.optimize import linprog
 
 from analytics.beschermd import (
     Beschermd,
@@ -248,6 +247,9 @@ def _vast_in_een_lijn(cellen: list[int], som: tuple[float, float], grenzen: dict
 
 def _vast_met_lp(cellen: list[int], lijnen: list[tuple[list[int], tuple]], grenzen: dict,
                  waar: np.ndarray | None = None) -> list[int]:
+    from scipy.optimize import linprog  # here, not at the top: scipy costs 0,6 s to import, and most page runs
+    # settle every cell without a linear program (issue 17: the first run of a page)
+
     positie = {c: j for j, c in enumerate(cellen)}
     a = np.zeros((len(lijnen), len(cellen)))
     for i, (lijn, _) in enumerate(lijnen):
