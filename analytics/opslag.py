@@ -99,11 +99,11 @@ def query_perioden(naam: str, parameters: dict, perioden: list[tuple[dt.date, dt
     return delen[perioden[0]].copy()
 
 
-def afgeleid(naam: str, sleutel: object, maak: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+def afgeleid(naam: str, sleutel: object, maak: Callable[[], pd.DataFrame], db: Path | None = None) -> pd.DataFrame:
     """A table the read side derives from its questions (a table after suppression, say), cached like the answers
     themselves: per store version, so a load makes it stale with them. `sleutel` says what it was made for (hashable);
-    `maak` makes it. A copy is returned (with its attrs)."""
-    db = db_pad()
+    `maak` makes it (from the store `db`, default the dashboard's). A copy is returned (with its attrs)."""
+    db = db or db_pad()
     volledig = (str(db), opslagversie(db), "afgeleid", naam, sleutel)
     with _cache_slot:
         if volledig in _cache:

@@ -175,7 +175,7 @@ else:
                 "Organisatie": per_traject["organisatie"],
                 "Trajectnummer": per_traject["traject_id"],
                 "Status": per_traject["status"].map(lambda s: STATUS.get(s, s)),
-                "Startdatum": per_traject["startdatum"].map(formaat.datum),
+                "Startdatum": formaat.datums(per_traject["startdatum"]),
                 "Ontbrekende velden": per_traject["ontbrekend"],
             }
         )

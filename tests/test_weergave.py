@@ -633,3 +633,16 @@ def test_nobody_gets_download_buttons(tmp_path, monkeypatch):
     app = AppTest.from_function(pagina).run()
     assert not app.exception
     assert not app.get("download_button")
+
+
+def test_a_column_of_dates_reads_as_each_date_does():
+    """formaat.datums (a list of 185.000 trajecten at once, Datakwaliteit nationally) says what formaat.datum says of
+    each: also a missing value, a Timestamp, the first and the last day a store can hold."""
+    import datetime as dt
+
+    kolommen = [pd.Series([dt.date(2026, 10, 31), None, dt.date(1, 1, 1), dt.date(9999, 12, 31), float("nan")],
+                          dtype=object),
+                pd.Series(pd.to_datetime(["2026-01-05", None])), pd.Series([], dtype=object)]
+    for kolom in kolommen:
+        assert formaat.datums(kolom).tolist() == [formaat.datum(d) for d in kolom]
+    assert formaat.datums(kolommen[0]).tolist() == ["31-10-2026", "–", "01-01-1", "31-12-9999", "–"]

@@ -176,6 +176,19 @@ def datum(d) -> str:
     return LEEG if datum_ is None else f"{datum_.day:02d}-{datum_.month:02d}-{datum_.year}"
 
 
+def datums(reeks: pd.Series) -> pd.Series:
+    """`datum` for a whole column at once (a list of 185.000 trajecten nationally): 31-10-2026, LEEG when missing."""
+    tijden = pd.to_datetime(reeks, errors="coerce")
+    geldig = tijden.notna()
+    tekst = pd.Series(LEEG, index=reeks.index, dtype=object)
+    t = tijden[geldig]
+    tekst[geldig] = (t.dt.day.astype(str).str.zfill(2) + "-" + t.dt.month.astype(str).str.zfill(2) + "-"
+                     + t.dt.year.astype(str))
+    anders = ~geldig & ~reeks.map(is_leeg).astype(bool)  # what pandas cannot hold as a time: one by one
+    tekst[anders] = reeks[anders].map(datum)
+    return tekst
+
+
 def kwartaal_label(d) -> str:
     """The quarter of a date: 2026-08-15 -> "2026 K3"."""
     datum_ = als_datum(d)
