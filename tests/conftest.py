@@ -212,6 +212,7 @@ TRAAG = {
     "test_paginas.py",
     "test_begrippen.py",
     "test_demo_en_sjablonen.py",
+    "test_schaal.py",  # the demo store (its comparisons of before and after, issue 17)
 }
 
 
