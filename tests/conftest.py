@@ -219,13 +219,15 @@ TRAAG = {
 # The longest files first (seconds summed per file in a full run, longest first), so that the two workers end
 # together: the workers take whole files in this order (--dist loadfile --no-loadscope-reorder; without that flag
 # xdist orders the files by their number of tests instead, and a file of a few long tests came last). The national
-# demo second: it builds its own store, so the second worker does not wait for the demo store the first builds.
-EERST = ("test_e2e_paginas.py", "test_nationale_demo.py", "test_afscherming_paginas.py", "test_afronding.py",
-         "test_fuzz.py", "test_oidc_browser.py", "test_organisatie.py", "test_uploaden.py", "test_verbeteracties.py",
-         "test_login_browser.py", "test_beleid_rollen.py", "test_opslagfouten.py", "test_toegang_app.py",
-         "test_vraag.py", "test_laden.py", "test_kwaliteit.py", "test_weergave.py", "test_gelijktijdig.py",
-         "test_rapport.py", "test_opvolging.py", "test_spellingen.py", "test_begrensde_rapporten.py", "test_uitval.py",
-         "test_links.py", "test_bevindingen_review.py", "test_lezen_grenzen.py", "test_paginas.py")
+# demo second and the fuzz tests third: they need no demo store, so the other workers do not wait for the one the
+# first builds.
+EERST = ("test_e2e_paginas.py", "test_nationale_demo.py", "test_fuzz.py", "test_afscherming_paginas.py",
+         "test_afronding.py", "test_oidc_browser.py", "test_organisatie.py", "test_uploaden.py",
+         "test_verbeteracties.py", "test_login_browser.py", "test_beleid_rollen.py", "test_opslagfouten.py",
+         "test_toegang_app.py", "test_vraag.py", "test_laden.py", "test_kwaliteit.py", "test_weergave.py",
+         "test_gelijktijdig.py", "test_rapport.py", "test_opvolging.py", "test_spellingen.py",
+         "test_begrensde_rapporten.py", "test_uitval.py", "test_links.py", "test_bevindingen_review.py",
+         "test_lezen_grenzen.py", "test_paginas.py")
 
 
 def pytest_collection_modifyitems(items) -> None:
