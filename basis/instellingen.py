@@ -46,6 +46,13 @@ def wacht_upload() -> float:
     return float(os.environ.get("DASHBOARD_WACHT_UPLOAD", "60"))
 
 
+def duckdb_draden() -> int | None:
+    """DASHBOARD_DUCKDB_DRADEN: the threads DuckDB may use for a question; unset: DuckDB's own choice (every core).
+    The tests set 1: they already run two processes on two cores."""
+    waarde = os.environ.get("DASHBOARD_DUCKDB_DRADEN")
+    return int(waarde) if waarde else None
+
+
 def drempel() -> int:
     return int(os.environ.get("DASHBOARD_DREMPEL", "5"))
 

@@ -34,7 +34,7 @@ import duckdb
 
 from basis import fouten
 from basis.fouten import OpslagBezet, OpslagNietSchrijfbaar, OpslagOnleesbaar
-from basis.instellingen import wacht_lezen, wacht_schrijven
+from basis.instellingen import duckdb_draden, wacht_lezen, wacht_schrijven
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"  # the store's shape (schema, macros) and the audit line
 GEEN_RECHT = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
@@ -109,13 +109,17 @@ def _verbind(db: Path, read_only: bool, wachttijd: float) -> duckdb.DuckDBPyConn
     tot = time.monotonic() + wachttijd
     while True:
         try:
-            return duckdb.connect(str(db), read_only=read_only)
+            con = duckdb.connect(str(db), read_only=read_only)
         except duckdb.IOException as fout:
             if "could not set lock" not in str(fout).lower():
                 raise
             if time.monotonic() > tot:
                 raise OpslagBezet(fouten.BEZET) from fout
             time.sleep(0.1)
+            continue
+        if (draden := duckdb_draden()) is not None:
+            voer_uit(con, "draden", {"draden": draden})
+        return con
 
 
 @contextmanager
@@ -232,7 +236,7 @@ def vorm_bijgewerkt(db: Path, wachttijd: float = 5) -> str | None:
         return None
     nodig = set(re.findall(r"CREATE (?:TABLE IF NOT EXISTS|OR REPLACE VIEW) (\w+)", sql("schema")))
     with leesverbinding(db, wachttijd) as con:
-        aanwezig = {naam for (naam,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        aanwezig = {naam for (naam,) in con.execute(sql("tabellen")).fetchall()}
     if nodig <= aanwezig:
         return None
     try:

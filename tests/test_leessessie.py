@@ -76,3 +76,14 @@ def test_the_dashboard_s_first_run_opens_the_store_for_reading_once(db, tmp_path
     assert [m.label for m in app.metric][:1] == ["Instroom"]
     assert geteld["vragen"] >= 5
     assert geteld["geopend"] == 1
+
+
+def test_duckdb_uses_the_threads_the_setting_gives(db, tmp_path, monkeypatch):
+    """DASHBOARD_DUCKDB_DRADEN (the tests run with 1: two processes on two cores already); unset, DuckDB's own."""
+    from basis.opslag import leesverbinding
+
+    ingest(db, schrijf_xlsx(tmp_path / "k.xlsx", [KANDIDATEN_KOP, kandidaat("T1")]))
+    for draden in ("2", "1"):
+        monkeypatch.setenv("DASHBOARD_DUCKDB_DRADEN", draden)
+        with leesverbinding(db) as con:
+            assert con.execute("SELECT current_setting('threads')").fetchone() == (int(draden),)
