@@ -42,6 +42,23 @@ def sql(naam: str) -> str:
     return (SQL_DIR / f"{naam}.sql").read_text(encoding="utf-8")
 
 
+def _uit_cache(sleutel: tuple) -> pd.DataFrame | None:
+    """A copy of the cached answer under `sleutel`, or None."""
+    with _cache_slot:
+        if sleutel not in _cache:
+            return None
+        _cache.move_to_end(sleutel)
+        return _cache[sleutel].copy()
+
+
+def _in_cache(antwoorden: dict[tuple, pd.DataFrame]) -> None:
+    """Keep these answers; the oldest go when the cache is full."""
+    with _cache_slot:
+        _cache.update(antwoorden)
+        while len(_cache) > CACHE_GROOTTE:
+            _cache.popitem(last=False)
+
+
 def cache_legen() -> None:
     """After a load in this process (the upload page): drop every cached answer."""
     with _cache_slot:
@@ -53,18 +70,13 @@ def query(naam: str, parameters: dict | None = None, db: Path | None = None) -> 
     db = db or db_pad()
     parameters = parameters or {}
     sleutel = (str(db), opslagversie(db), naam, tuple(sorted((k, _hashbaar(v)) for k, v in parameters.items())))
-    with _cache_slot:
-        if sleutel in _cache:
-            _cache.move_to_end(sleutel)
-            return _cache[sleutel].copy()
+    if (bewaard := _uit_cache(sleutel)) is not None:
+        return bewaard
     tekst = sql(naam)
     gebruikt = set(re.findall(r"\$([a-z_]+)", re.sub(r"--[^\n]*", "", tekst)))
     with gedeelde_leesverbinding(db, sql("selectie")) as con:
         antwoord = con.execute(tekst, {k: v for k, v in parameters.items() if k in gebruikt}).df()
-    with _cache_slot:
-        _cache[sleutel] = antwoord
-        while len(_cache) > CACHE_GROOTTE:
-            _cache.popitem(last=False)
+    _in_cache({sleutel: antwoord})
     return antwoord.copy()
 
 
@@ -81,21 +93,15 @@ def query_perioden(naam: str, parameters: dict, perioden: list[tuple[dt.date, dt
     def sleutel(periode: tuple[dt.date, dt.date]) -> tuple:
         return (str(db), versie, naam, vast, ("periode", periode))
 
+    if (bewaard := _uit_cache(sleutel(perioden[0]))) is not None:
+        return bewaard
     with _cache_slot:
-        gevraagd = sleutel(perioden[0])
-        if gevraagd in _cache:
-            _cache.move_to_end(gevraagd)
-            return _cache[gevraagd].copy()
         ontbreekt = [p for p in dict.fromkeys(perioden) if sleutel(p) not in _cache]
     antwoord = query(naam, {**parameters, "perioden": [{"van": van, "tot": tot} for van, tot in ontbreekt]}, db=db)
     van, tot = pd.to_datetime(antwoord["van"]).dt.date, pd.to_datetime(antwoord["tot"]).dt.date
     delen = {p: antwoord[(van == p[0]) & (tot == p[1])].drop(columns=["van", "tot"]).reset_index(drop=True)
              for p in ontbreekt}
-    with _cache_slot:
-        for periode, deel in delen.items():
-            _cache[sleutel(periode)] = deel
-        while len(_cache) > CACHE_GROOTTE:
-            _cache.popitem(last=False)
+    _in_cache({sleutel(periode): deel for periode, deel in delen.items()})
     return delen[perioden[0]].copy()
 
 
@@ -105,15 +111,10 @@ def afgeleid(naam: str, sleutel: object, maak: Callable[[], pd.DataFrame], db: P
     `maak` makes it (from the store `db`, default the dashboard's). A copy is returned (with its attrs)."""
     db = db or db_pad()
     volledig = (str(db), opslagversie(db), "afgeleid", naam, sleutel)
-    with _cache_slot:
-        if volledig in _cache:
-            _cache.move_to_end(volledig)
-            return _cache[volledig].copy()
+    if (bewaard := _uit_cache(volledig)) is not None:
+        return bewaard
     tabel = maak()
-    with _cache_slot:
-        _cache[volledig] = tabel
-        while len(_cache) > CACHE_GROOTTE:
-            _cache.popitem(last=False)
+    _in_cache({volledig: tabel})
     return tabel.copy()
 
 
