@@ -529,12 +529,17 @@ def kandidaten_verschil(
     return veranderd, waarschuwingen
 
 
-def nieuwe_upload(con: duckdb.DuckDBPyConnection, controle: Controle, status: str, door: str) -> int:
+def upload_meldingen(controle: Controle) -> str:
+    """What the upload record keeps of the check (JSON): the first errors, their number, the warnings."""
     inhoud = {
         "fouten": controle.foutregels[:MAX_OPGESLAGEN_FOUTEN],
         "aantal_fouten": controle.aantal_fouten,
         "waarschuwingen": controle.waarschuwingen,
     }
+    return json.dumps(inhoud, ensure_ascii=False)
+
+
+def nieuwe_upload(con: duckdb.DuckDBPyConnection, controle: Controle, status: str, door: str) -> int:
     return con.execute(
         sql("upload_nieuw"),
         {
@@ -546,7 +551,7 @@ def nieuwe_upload(con: duckdb.DuckDBPyConnection, controle: Controle, status: st
             "rijen": controle.rijen,
             "status": status,
             "geladen_door": door,
-            "meldingen": json.dumps(inhoud, ensure_ascii=False),
+            "meldingen": upload_meldingen(controle),
         },
     ).fetchone()[0]
 
