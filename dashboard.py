@@ -17,7 +17,7 @@ from kader.opmaak import pagina_opmaak
 from kader.toegang import ingelogd_email, kijker
 from toegang import beleid
 
-st.set_page_config(page_title="Praktijkleren: instroom in de regio", page_icon="📊", layout="wide")
+st.set_page_config(page_title="Praktijkleren: instroom in de regio", page_icon=":material/bar_chart:", layout="wide")
 
 STARTPAGINA = "pages/overzicht.py"
 

@@ -16,22 +16,14 @@ import pytest
 
 # the browser tests' rule (skip without Chromium, fail in CI), their one-line summary and their Chromium fixture
 from tests.browser import browser, pytest_runtest_setup, pytest_terminal_summary  # noqa: F401
+from tools.serverstart import componenten_gezocht
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _componenten_eenmaal_gezocht() -> None:
-    """Every new AppTest has Streamlit look through the metadata of every installed package for components (v2
-    manifests), 0,2-0,4 s an AppTest and minutes over the suite; the installed packages do not change during a run,
-    so the answer of the first look is kept (a server does that look once, at its start)."""
-    from functools import cache
-
-    from streamlit.components.v2 import manifest_scanner
-
-    manifest_scanner.scan_component_manifests = cache(manifest_scanner.scan_component_manifests)
-
-
-_componenten_eenmaal_gezocht()
+# Streamlit's look for components, done once per process as a server does at its start (tools/serverstart.py): the
+# first of the suite's AppTests pays it, not every one.
+componenten_gezocht()
 
 # DuckDB on one thread per process in the tests (and the servers and CLI children they start, which inherit it): the
 # suite already runs two processes on two cores, and DuckDB's own threads on top cost 10% more CPU for the same tests.
