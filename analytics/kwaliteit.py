@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analytics.onderdrukking import MIN_NOEMER, afgeschermd_getal
@@ -36,9 +37,10 @@ def ingelogd(wie: Kijker | None) -> Kijker:
 
 
 def _per_organisatie(wie: Kijker, organisaties: pd.Series, regel) -> pd.Series:
-    """The access rule `regel(wie, organisatie)` asked once per row, as a boolean mask (also for no rows)."""
-    return pd.Series([bool(regel(wie, None if pd.isna(o) else o)) for o in organisaties], index=organisaties.index,
-                     dtype=bool)
+    """The access rule `regel(wie, organisatie)` for every row, as a boolean mask (also for no rows): asked once per
+    organisatie (a national list has 185.000 rows of some hundred organisaties)."""
+    antwoord = {o: bool(regel(wie, None if pd.isna(o) else o)) for o in organisaties.unique()}
+    return organisaties.map(antwoord).astype(bool)
 
 
 def uploadgeschiedenis(wie: Kijker | None, db: Path | None = None) -> pd.DataFrame:
@@ -167,10 +169,11 @@ def _ontbrekende_velden(wie: Kijker, db: Path | None) -> pd.DataFrame:
     # asked again per row: an organisatie loaded between the two questions is not in `zichtbaar`, but `alle` is
     antwoord = antwoord[_per_organisatie(wie, antwoord["organisatie"], beleid.trajectnummers_zichtbaar)].reset_index(
         drop=True)
-    antwoord["ontbrekend"] = [
-        ", ".join(label for (prefix, label, _), mist in zip(VELDEN, rij, strict=True) if mist)
-        for rij in antwoord[[f"{prefix}_ontbreekt" for prefix, _, _ in VELDEN]].itertuples(index=False)
-    ]
+    # the labels per combination of missing fields (at most 2^5), not per row: a national list has 185.000 rows
+    vlaggen = antwoord[[f"{prefix}_ontbreekt" for prefix, _, _ in VELDEN]].to_numpy(dtype=bool)
+    codes = pd.Series(vlaggen.dot(1 << np.arange(len(VELDEN))), index=antwoord.index)
+    antwoord["ontbrekend"] = codes.map({
+        code: ", ".join(label for i, (_, label, _) in enumerate(VELDEN) if code >> i & 1) for code in codes.unique()})
     return antwoord[["organisatie", "traject_id", "status", "startdatum", "ontbrekend"]]
 
 

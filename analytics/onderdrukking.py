@@ -429,20 +429,22 @@ def afgeschermd(
                                      for k, kolom in enumerate(tellingen) if k in totaallijn}
     verborgen_teller = {}
     for k, kolom in enumerate(tellingen):
-        reeks = uit[kolom].astype(object)
+        # cell by cell in a list, then the column at once (a cell at a time through pandas cost 0,1 ms each, and a
+        # regio's table per gemeente has thousands)
+        cellen_k = uit[kolom].astype(object).tolist()
         waar = waarden[:, k]
         getoond = np.array([w if e else afgerond(w, grens, v)
                             for w, e, v in zip(waar, exact_rij, ervoor[:, k], strict=True)])
         for r in range(rijen):
-            if pd.isna(reeks.iloc[r]):  # nothing to show (a half year before the data): not a count of 0
+            if pd.isna(cellen_k[r]):  # nothing to show (a half year before the data): not a count of 0
                 continue
             if markeringen[r, k] == SECUNDAIR:
-                reeks.iloc[r] = afgeschermd_teken()
+                cellen_k[r] = afgeschermd_teken()
             elif markeringen[r, k] != "":
-                reeks.iloc[r] = klein(grens)
+                cellen_k[r] = klein(grens)
             elif not exact_rij[r]:
-                reeks.iloc[r] = afgerond_aantal(int(getoond[r]), grens)
-        uit[kolom] = reeks
+                cellen_k[r] = afgerond_aantal(int(getoond[r]), grens)
+        uit[kolom] = pd.Series(cellen_k, index=uit.index, dtype=object)
         verborgen_teller[kolom] = markeringen[:, k] != ""
     geen = np.zeros(rijen, bool)
     for kolom, (teller, noemer) in (aandelen or {}).items():

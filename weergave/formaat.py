@@ -184,8 +184,9 @@ def datums(reeks: pd.Series) -> pd.Series:
     t = tijden[geldig]
     tekst[geldig] = (t.dt.day.astype(str).str.zfill(2) + "-" + t.dt.month.astype(str).str.zfill(2) + "-"
                      + t.dt.year.astype(str))
-    anders = ~geldig & ~reeks.map(is_leeg).astype(bool)  # what pandas cannot hold as a time: one by one
-    tekst[anders] = reeks[anders].map(datum)
+    ongeldig = reeks[~geldig]  # what pandas cannot hold as a time (or nothing): one by one
+    anders = ongeldig[~ongeldig.map(is_leeg).astype(bool)]
+    tekst[anders.index] = anders.map(datum)
     return tekst
 
 
