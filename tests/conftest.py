@@ -16,7 +16,7 @@ import pytest
 
 # the browser tests' rule (skip without Chromium, fail in CI), their one-line summary and their Chromium fixture
 from tests.browser import browser, pytest_runtest_setup, pytest_terminal_summary  # noqa: F401
-from tools.serverstart import componenten_gezocht
+from tools.serverstart import componenten_gezocht, paginas_zoals_de_server
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Streamlit's look for components, done once per process as a server does at its start (tools/serverstart.py): the
 # first of the suite's AppTests pays it, not every one.
 componenten_gezocht()
+paginas_zoals_de_server()
 
 # DuckDB on one thread per process in the tests (and the servers and CLI children they start, which inherit it): the
 # suite already runs two processes on two cores, and DuckDB's own threads on top cost 10% more CPU for the same tests.
