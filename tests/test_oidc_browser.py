@@ -115,7 +115,8 @@ def test_a_gemeente_user_logs_in_through_the_identity_provider_and_every_logout_
         inloggen(tab, url, aanbieder, GEMEENTE)
         assert titel(tab) == "Overzicht"
         zijbalk = tab.get_by_test_id("stSidebar")
-        expect(zijbalk).to_contain_text("Ingelogd als", timeout=60_000)  # drawn after the title
+        # drawn after the title, the note on protection after the name (reading at the name alone failed once)
+        expect(zijbalk).to_contain_text("Aantallen over mensen zijn afgerond", timeout=60_000)
         tekst = zijbalk.inner_text().replace("\u2060", "")  # the word joiner: no autolink
         assert f"Ingelogd als {GEMEENTE} (gemeente)" in tekst
         assert "Uw eigen gemeente ziet u exact, als u alleen die kiest. Aantallen over mensen zijn afgerond" in tekst
