@@ -286,7 +286,7 @@ def nationaal_geladen(db: Path, schaal: int, *, seed: int = 2026, uit: TextIO = 
 
 def snapshots_geladen(con, org: Organisatie, starts: list[dt.date], data: list[dt.date]) -> None:
     """Inside the caller's transaction: every monthly kandidaten export of one organisatie (its trajecten in
-    `demo_org`) as its own upload, as `laden.ingevoegd` records and inserts one, but in three statements for all
+    `demo_org`) as its own upload, as `laden.ingevoegd` records and inserts one, but in two statements for all
     its months instead of four per month (12.700 snapshots at 1-3 ms a statement were most of the build); then the
     key's fingerprint and the organisatie's current state, once."""
     controles = [controle_voor("kandidaten", org.naam, peildatum, rijen, f"kandidaten_{org.slug}_{peildatum:%Y-%m}")

@@ -440,12 +440,10 @@ def samengevoegd(con: duckdb.DuckDBPyConnection, controle: Controle, door: str) 
     return Uitkomst(controle, "geladen", upload_id, verschil=veranderd, melding=melding)
 
 
-def ingevoegd(con: duckdb.DuckDBPyConnection, controle: Controle, door: str, *, actueel_vernieuwen: bool = True) -> int:
+def ingevoegd(con: duckdb.DuckDBPyConnection, controle: Controle, door: str) -> int:
     """The merge itself, inside the caller's transaction: record the upload and insert the normalised rows of the
     connection's temp table `norm` (as `gevalideerd` leaves them) as its rows; its id. For kandidaten also the key's
-    fingerprint and the current state of the organisatie's trajecten; a bulk loader of many snapshots of one
-    organisatie (the national demo) passes `actueel_vernieuwen=False` and runs traject_actueel_vernieuwen once after
-    its last snapshot, in the same transaction."""
+    fingerprint and the current state of the organisatie's trajecten."""
     upload_id = nieuwe_upload(con, controle, "geladen", door)
     parameters = {"upload_id": upload_id, "organisatie": controle.organisatie}
     if controle.soort == "kandidaten":
@@ -453,8 +451,7 @@ def ingevoegd(con: duckdb.DuckDBPyConnection, controle: Controle, door: str, *, 
     con.execute(sql(f"{controle.soort}_invoegen"), parameters)
     if controle.soort == "kandidaten":
         sleutel.vastleggen(con)  # the key's fingerprint, in the same transaction as the first kandidaten
-        if actueel_vernieuwen:
-            actueel_bijgewerkt(con, controle.organisatie, controle.peildatum, upload_id)
+        actueel_bijgewerkt(con, controle.organisatie, controle.peildatum, upload_id)
     return upload_id
 
 
