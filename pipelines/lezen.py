@@ -147,11 +147,21 @@ def excel_bladen(inhoud: bytes, soort: str) -> list[Blad]:
 
 
 def excel_blad(lezer: fastexcel.ExcelReader, naam: str) -> Blad:
-    blad = lezer.load_sheet(naam, header_row=None, dtypes="string", skip_rows=0, whitespace_as_null=True)
+    """The sheet read straight into Arrow (`eager`: about 0,3 s less on 200.000 rows than fastexcel's own
+    intermediate sheet, issue 17), of at most MAX_KOLOMMEN + 1 columns: every column is counted as fastexcel
+    offers it, so a wider sheet is refused with its true width, yet only the columns within the cap become Arrow."""
+    kolommen: list[int] = []  # the absolute index of every column the sheet has
+
+    def binnen_grens(kolom: fastexcel.ColumnInfoNoDtype) -> bool:
+        kolommen.append(kolom.absolute_index)
+        return len(kolommen) <= MAX_KOLOMMEN
+
+    batch = lezer.load_sheet(naam, header_row=None, dtypes="string", skip_rows=0, whitespace_as_null=True,
+                             eager=True, use_columns=binnen_grens)
     waar = meldingen.IN_WERKBLAD.format(blad=meldingen.ingekort(naam, MAX_BLADNAAM_TEKENS))
-    controleer_breedte(blad.width, waar)  # before any Arrow is built
-    letters = tuple(excel_letter(kolom.absolute_index) for kolom in blad.available_columns())
-    tabel = pa.Table.from_batches([blad.to_arrow()]) if blad.width else pa.table({})
+    controleer_breedte(len(kolommen), waar)
+    letters = tuple(excel_letter(index) for index in kolommen)
+    tabel = pa.Table.from_batches([batch]) if kolommen else pa.table({})
     return Blad(naam=naam, tabel=tabel, kolomletters=letters)
 
 
