@@ -46,9 +46,29 @@ def sql(naam: str) -> str:
 
 
 def schema_aanleggen(con: duckdb.DuckDBPyConnection) -> None:
-    """The store's tables and views (created when absent, views brought up to date) and the macros."""
-    con.execute(sql("schema"))
+    """The store's tables and views (created when absent, views brought up to date) and the macros. A store from
+    before traject_actueel or its kenmerk columns gets the table made and filled from its definition, in one
+    transaction, so a crash leaves the old shape (made again on the next opening), never half of the new."""
+    vorm = traject_actueel_vorm(con)
+    if vorm == "actueel":
+        con.execute(sql("schema"))
+    else:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if vorm == "zonder_kenmerk":
+                voer_uit(con, "traject_actueel_oude_vorm_weg")
+            con.execute(sql("schema"))
+            voer_uit(con, "traject_actueel_vullen")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
     macros_laden(con)
+
+
+def traject_actueel_vorm(con: duckdb.DuckDBPyConnection) -> str:
+    """'geen', 'zonder_kenmerk' or 'actueel' (basis/sql/traject_actueel_vorm.sql)."""
+    return con.execute(sql("traject_actueel_vorm")).fetchone()[0]
 
 
 def macros_laden(con: duckdb.DuckDBPyConnection) -> None:
@@ -229,15 +249,16 @@ def _leessessie_los(db: Path) -> None:
 
 def vorm_bijgewerkt(db: Path, wachttijd: float = 5) -> str | None:
     """An existing store made by an older version brought up to date before the dashboard starts: the tables and
-    views of basis/sql/schema.sql that it lacks (traject_actueel, traject_kenmerk: filled from their definitions,
-    as a load would). Nothing is written when nothing lacks. None when the store is (now) complete or absent; else
-    the Dutch reason it could not be written (busy, read-only), and the dashboard starts on it as it is."""
+    views of basis/sql/schema.sql that it lacks, and traject_actueel in its current shape (filled from its
+    definition, as a load would). Nothing is written when nothing lacks. None when the store is (now) complete or
+    absent; else the Dutch reason it could not be written (busy, read-only), and the dashboard starts on it as it is."""
     if not Path(db).exists():
         return None
     nodig = set(re.findall(r"CREATE (?:TABLE IF NOT EXISTS|OR REPLACE VIEW) (\w+)", sql("schema")))
     with leesverbinding(db, wachttijd) as con:
         aanwezig = {naam for (naam,) in con.execute(sql("tabellen")).fetchall()}
-    if nodig <= aanwezig:
+        vorm = traject_actueel_vorm(con)
+    if nodig <= aanwezig and vorm == "actueel":
         return None
     try:
         with schrijfverbinding(db, wachttijd):

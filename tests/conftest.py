@@ -301,6 +301,24 @@ def rijen(db: Path, query: str, parameters: list | None = None) -> list[tuple]:
         con.close()
 
 
+# The columns of the analysts' current state (traject_afgeleid), the first of traject_actueel's.
+AFGELEID_KOLOMMEN = ("organisatie, traject_id, kandidaat_hash, gemeentecode, doelgroep, stroom, route, sector, "
+                     "werkgever, crebo, kwalificatie, startdatum, einddatum, status, reden_uitval, uitstroom, "
+                     "praktijkverklaring_datum, praktijkopleider, peildatum, upload_id")
+
+
+def actueel_naast_definitie(db: Path) -> list[int]:
+    """How many rows differ (both ways, EXCEPT ALL) between the kept current state and its definitions: traject_actueel
+    against traject_actueel_afgeleid (with what the counts compare), and its own columns against traject_afgeleid
+    (the newest current snapshot per traject); [0, 0] when both are equal."""
+    def verschil(links: str, rechts: str) -> str:
+        return f"SELECT count(*) FROM (({links} EXCEPT ALL {rechts}) UNION ALL ({rechts} EXCEPT ALL {links}))"
+
+    return [rijen(db, verschil("SELECT * FROM traject_actueel", "SELECT * FROM traject_actueel_afgeleid"))[0][0],
+            rijen(db, verschil(f"SELECT {AFGELEID_KOLOMMEN} FROM traject_actueel",
+                               "SELECT * FROM traject_afgeleid"))[0][0]]
+
+
 def alle_tabellen(db: Path) -> dict[str, list[tuple]]:
     """Every table and view of the store, sorted, for before/after comparisons."""
     con = duckdb.connect(str(db), read_only=True)

@@ -145,7 +145,7 @@ QUALIFY a.upload_id = max(a.upload_id) OVER (PARTITION BY a.gemeentecode, a.jaar
 -- Computed from every snapshot, so too slow to ask on every question once a store holds years of monthly
 -- snapshots (issue 17): `traject_actueel` keeps its answer, refreshed per organisatie inside the transaction of
 -- each load and rollback of kandidaten (pipelines/sql/traject_actueel_vernieuwen.sql), so a rollback restores it
--- exactly. Created filled from this view the first time (a store from before the table).
+-- exactly.
 CREATE OR REPLACE VIEW traject_afgeleid AS
 SELECT
     k.organisatie, k.traject_id, k.kandidaat_hash, k.gemeentecode, k.doelgroep, k.stroom, k.route, k.sector,
@@ -154,18 +154,17 @@ SELECT
 FROM kandidaten_actueel k
 QUALIFY row_number() OVER (PARTITION BY k.organisatie, k.traject_id ORDER BY k.peildatum DESC) = 1;
 
-CREATE TABLE IF NOT EXISTS traject_actueel AS SELECT * FROM traject_afgeleid;
-
--- Per current traject, what the overzicht's counts compare, worked out once per load instead of on every question
--- (issue 17: on a million trajecten the date arithmetic of these definitions was most of a kengetallen question).
--- The same definitions as the macros of analytics/sql/selectie.sql (is_uitval, uitval_binnen, n_maanden_te_volgen,
--- praktijkverklaring_op, is_uitstroom_werk; tests/test_schaal.py compares both); plain SQL here because a view in
--- the store cannot use a connection's temporary macros. `traject_kenmerk` keeps its answer, refreshed with
--- traject_actueel per organisatie in the transaction of each load and rollback (traject_actueel_vernieuwen.sql).
--- Not part of the analysts' contract.
-CREATE OR REPLACE VIEW traject_kenmerk_afgeleid AS
+-- Per snapshot row: the columns of traject_afgeleid, and what the overzicht's counts compare for that traject,
+-- worked out once per load instead of on every question (issue 17: on a million trajecten the date arithmetic of
+-- these definitions was most of a kengetallen question). The same definitions as the macros of
+-- analytics/sql/selectie.sql (is_uitval, uitval_binnen, n_maanden_te_volgen, praktijkverklaring_op,
+-- is_uitstroom_werk; tests/test_schaal.py compares both); plain SQL here because a view in the store cannot use a
+-- connection's temporary macros.
+CREATE OR REPLACE VIEW kandidaat_kenmerk AS
 SELECT
-    organisatie, traject_id, kandidaat_hash, gemeentecode, doelgroep, stroom, route, sector, startdatum, peildatum,
+    organisatie, traject_id, kandidaat_hash, gemeentecode, doelgroep, stroom, route, sector,
+    werkgever, crebo, kwalificatie, startdatum, einddatum, status, reden_uitval, uitstroom,
+    praktijkverklaring_datum, praktijkopleider, peildatum, upload_id,
     status = 'lopend' AS is_lopend,
     startdatum + to_months(12) AS te_volgen_12_vanaf,  -- n_maanden_te_volgen(startdatum, p, 12): this <= p
     status = 'uitgevallen' AND coalesce(reden_uitval, '') <> 'werk'
@@ -177,9 +176,55 @@ SELECT
     startdatum + to_months(6) AS te_volgen_6_vanaf,  -- the same for 6 months (the sectorvergelijking)
     status = 'uitgevallen' AND coalesce(reden_uitval, '') <> 'werk'
         AND einddatum < startdatum + to_months(6) AS uitval_6
-FROM traject_actueel;
+FROM kandidaten_rij;
 
-CREATE TABLE IF NOT EXISTS traject_kenmerk AS SELECT * FROM traject_kenmerk_afgeleid;
+-- What traject_actueel holds: per traject its row of traject_afgeleid, with what the counts compare.
+CREATE OR REPLACE VIEW traject_actueel_afgeleid AS
+SELECT k.*
+FROM kandidaat_kenmerk k
+SEMI JOIN traject_afgeleid a USING (organisatie, upload_id, traject_id);
+
+-- Kept per load (above): one table, so a load writes each current traject once. Filled from its definition when
+-- it is made (basis.opslag.schema_aanleggen: a new store, or one from before the kenmerk columns).
+-- kandidaat_hash is 64 random hex characters: compressing them saves little and cost 0,15 s of a 200.000-row load.
+CREATE TABLE IF NOT EXISTS traject_actueel (
+    organisatie VARCHAR,
+    traject_id VARCHAR,
+    kandidaat_hash VARCHAR USING COMPRESSION uncompressed,
+    gemeentecode VARCHAR,
+    doelgroep VARCHAR,
+    stroom VARCHAR,
+    route VARCHAR,
+    sector VARCHAR,
+    werkgever VARCHAR,
+    crebo VARCHAR,
+    kwalificatie VARCHAR,
+    startdatum DATE,
+    einddatum DATE,
+    status VARCHAR,
+    reden_uitval VARCHAR,
+    uitstroom VARCHAR,
+    praktijkverklaring_datum DATE,
+    praktijkopleider VARCHAR,
+    peildatum DATE,
+    upload_id INTEGER,
+    is_lopend BOOLEAN,
+    te_volgen_12_vanaf TIMESTAMP,
+    uitval_12 BOOLEAN,
+    praktijkverklaring_op DATE,
+    beeindigd_op DATE,
+    is_uitstroom_werk BOOLEAN,
+    te_volgen_6_vanaf TIMESTAMP,
+    uitval_6 BOOLEAN
+);
+
+-- Per current traject, what the counts compare (analytics/sql/selectie.sql). Not part of the analysts' contract.
+CREATE OR REPLACE VIEW traject_kenmerk AS
+SELECT
+    organisatie, traject_id, kandidaat_hash, gemeentecode, doelgroep, stroom, route, sector, startdatum, peildatum,
+    is_lopend, te_volgen_12_vanaf, uitval_12, praktijkverklaring_op, beeindigd_op, is_uitstroom_werk,
+    te_volgen_6_vanaf, uitval_6
+FROM traject_actueel;
 
 CREATE OR REPLACE VIEW trajecten AS
 SELECT

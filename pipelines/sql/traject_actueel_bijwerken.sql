@@ -7,17 +7,5 @@ DELETE FROM traject_actueel
 WHERE organisatie = $organisatie
   AND traject_id IN (SELECT traject_id FROM kandidaten_rij WHERE upload_id = $upload_id);
 INSERT INTO traject_actueel
-SELECT
-    organisatie, traject_id, kandidaat_hash, gemeentecode, doelgroep, stroom, route, sector,
-    werkgever, crebo, kwalificatie, startdatum, einddatum, status, reden_uitval, uitstroom,
-    praktijkverklaring_datum, praktijkopleider, peildatum, upload_id
-FROM kandidaten_rij
+SELECT * FROM kandidaat_kenmerk
 WHERE upload_id = $upload_id;
--- What the counts compare per traject (traject_kenmerk), for the same trajecten, from their new rows.
-DELETE FROM traject_kenmerk
-WHERE organisatie = $organisatie
-  AND traject_id IN (SELECT traject_id FROM kandidaten_rij WHERE upload_id = $upload_id);
-INSERT INTO traject_kenmerk
-SELECT * FROM traject_kenmerk_afgeleid
-WHERE organisatie = $organisatie
-  AND traject_id IN (SELECT traject_id FROM kandidaten_rij WHERE upload_id = $upload_id);
