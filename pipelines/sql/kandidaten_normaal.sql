@@ -1,5 +1,5 @@
 -- Staging (stg: text as typed) -> typed, canonical values plus one problem column (f_*) per column.
--- Codes, gemeenten and dates are looked up once per distinct value, not once per row.
+-- Codes, gemeenten and dates are looked up, and kandidaatnummers hashed, once per distinct value, not once per row.
 -- Parameters: $peildatum, $ipad, $opad (HMAC pads of the key), $organisatie_sleutel, and the date bounds of
 -- pipelines/datumgrenzen.py: $vroegste_datum, $laatste_datum, $geen_einddatum (31-12-9999: empty on a lopend traject).
 CREATE OR REPLACE TEMP TABLE norm AS
@@ -18,6 +18,10 @@ dat AS (
           UNION SELECT praktijkverklaring_datum FROM stg)
     WHERE ruw IS NOT NULL
 ),
+hsh AS (  -- the keyed hash once per kandidaatnummer as typed, not once per row (a kandidaat has several)
+    SELECT ruw, hmac_sha256($ipad, $opad, $organisatie_sleutel || '|' || id_tekst(ruw)) AS hash
+    FROM (SELECT DISTINCT kandidaat_id AS ruw FROM stg)
+),
 dubbel AS (
     SELECT id_tekst(traject_id) AS traject_id, list(_rij ORDER BY _rij)[1:4] AS eerste_rijen, count(*) AS aantal
     FROM stg WHERE traject_id IS NOT NULL
@@ -32,7 +36,7 @@ s AS (
         gem.code AS c_gemeente, gem.opties AS gemeente_opties,
         dgr.code AS c_doelgroep, str.code AS c_stroom, rou.code AS c_route, sec.code AS c_sector,
         sta.code AS c_status, red.code AS c_reden, uit.code AS c_uitstroom,
-        dubbel.eerste_rijen AS dubbele_rijen, dubbel.aantal AS aantal_dubbel
+        hsh.hash, dubbel.eerste_rijen AS dubbele_rijen, dubbel.aantal AS aantal_dubbel
     FROM stg
     LEFT JOIN gem ON gem.ruw = stg.gemeente
     LEFT JOIN dgr ON dgr.ruw = stg.doelgroep
@@ -45,12 +49,13 @@ s AS (
     LEFT JOIN dat ds ON ds.ruw = stg.startdatum
     LEFT JOIN dat de ON de.ruw = stg.einddatum
     LEFT JOIN dat dp ON dp.ruw = stg.praktijkverklaring_datum
+    LEFT JOIN hsh ON hsh.ruw = stg.kandidaat_id
     LEFT JOIN dubbel ON dubbel.traject_id = id_tekst(stg.traject_id)
 )
 SELECT
     _rij,
     id_tekst(traject_id) AS traject_id,
-    hmac_sha256($ipad, $opad, $organisatie_sleutel || '|' || id_tekst(kandidaat_id)) AS kandidaat_hash,
+    hash AS kandidaat_hash,
     c_gemeente AS gemeentecode,
     c_doelgroep AS doelgroep,
     c_stroom AS stroom,
