@@ -24,7 +24,7 @@ CREATE TABLE IF NOT EXISTS kandidaten_rij (
     peildatum DATE NOT NULL,
     rij INTEGER,
     traject_id VARCHAR NOT NULL,
-    kandidaat_hash VARCHAR NOT NULL,
+    kandidaat_hash VARCHAR NOT NULL USING COMPRESSION uncompressed,  -- as in traject_actueel (below)
     gemeentecode VARCHAR NOT NULL,
     doelgroep VARCHAR NOT NULL,
     stroom VARCHAR,
