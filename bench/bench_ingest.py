@@ -2,9 +2,10 @@
 
 Target (issue): ingest of a 200,000-row kandidaten .xlsx (read, validate, normalise, merge) takes
 at most 2x the time of a bare `fastexcel` read of that file, with at most 2.5x its peak memory.
-The ingest is measured as the CLI runs it: the file read in a child process (issue 12), its peak
-the larger of parent and child. The same ingest in one process is measured beside it, so the
-report states what the child costs.
+The target is judged on the ingest itself, in one process (issue 17: "the ingest itself within 2,0x
+..., whatever the page-side child process costs stated next to it"). Beside it the ingest as the
+CLI and the upload page run it, the file read in a child process (issue 12), its peak the larger of
+parent and child, so the report states what the child costs.
 
 Run from the project root:
 
@@ -102,13 +103,13 @@ CONTENDERS = (
     Contender(
         INGEST,
         "ingest van het project zoals de command line (`laad_bestand`: lezen in een kindproces, valideren, "
-        "normaliseren, mergen)",
-        False,
+        "normaliseren, mergen), ter informatie",
+        True,
     ),
     Contender(
         INGEST_IN_PROCES,
-        "dezelfde ingest in één proces (`laad_bestand(apart_proces=False)`), ter vergelijking",
-        True,
+        "de ingest zelf, in één proces (`laad_bestand(apart_proces=False)`): hierop geldt het doel",
+        False,
     ),
 )
 BY_KEY = {c.key: c for c in CONTENDERS}
@@ -695,8 +696,8 @@ def report(xlsx: Path, rows: int, runs: int, results: dict[str, list[dict]]) -> 
             f"| {_mb(summary.peak)} | {_mb(summary.rss_after_imports)} |"
         )
 
-    base, ingest = summaries.get(BASELINE), summaries.get(INGEST)
-    lines += ["", "| Doel | gemeten | grens | uitslag |", "|---|--:|--:|---|"]
+    base, ingest = summaries.get(BASELINE), summaries.get(INGEST_IN_PROCES)
+    lines += ["", "| Doel (de ingest zelf, in één proces) | gemeten | grens | uitslag |", "|---|--:|--:|---|"]
     exit_code = 0
     for name, limit, attribute in (
         ("tijd ingest / tijd fastexcel", MAX_TIJD_RATIO, "seconds"),
@@ -711,7 +712,7 @@ def report(xlsx: Path, rows: int, runs: int, results: dict[str, list[dict]]) -> 
         exit_code |= verdict == "FAIL"
         lines.append(f"| {name} | {_nl(ratio, 2)}× | ≤ {_nl(limit, 1)}× | {verdict} |")
 
-    in_proces = summaries.get(INGEST_IN_PROCES)
+    in_proces, ingest = ingest, summaries.get(INGEST)
     if ingest is not None and in_proces is not None:
         kosten = ingest.seconds - in_proces.seconds
         lines += [
@@ -806,10 +807,11 @@ def overzicht(uitslagen: list[tuple[Path, dict[str, list[dict]]]]) -> str:
             if cpu[BASELINE] and cpu[key]:
                 cpu_tekst = f"{_nl(cpu[BASELINE], 2)} / {_nl(cpu[key], 2)}"
                 cpu_ratio = f"{_nl(cpu[key] / cpu[BASELINE], 2)}×"
+            uitslag = "ter informatie" if BY_KEY[key].info else ("PASS" if ratio <= MAX_TIJD_RATIO else "FAIL")
             lines.append(
                 f"| {soort} | {naam} | {runs[BASELINE]} | {runs[key]} | {_nl(base.seconds, 2)} "
                 f"| {_nl(ingest.seconds, 2)} | {_nl(ratio, 2)}× | ≤ {_nl(MAX_TIJD_RATIO, 1)}× "
-                f"| {'PASS' if ratio <= MAX_TIJD_RATIO else 'FAIL'} | {cpu_tekst} | {cpu_ratio} |"
+                f"| {uitslag} | {cpu_tekst} | {cpu_ratio} |"
             )
     return "\n".join(lines + [
         "",

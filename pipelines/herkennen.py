@@ -141,22 +141,24 @@ def herken(bladen: list[Blad], soort: str | None = None) -> Herkend:
         lijst = meldingen.opsomming(genegeerd, KOLOMMEN_IN_WAARSCHUWING)
         waarschuwingen.append(meldingen.GENEGEERDE_KOLOMMEN.format(kolommen=lijst))
 
-    kolommen = {"_rij": rijnummers.filter(houden)}
+    if pc.all(houden).as_py():  # most exports: no blank and no total row, and a filter copies every column
+        houden = None
+    kolommen = {"_rij": gehouden(rijnummers, houden)}
     kopjes, letters = {}, {}
     index_van = {kolom: i for i, kolom in kop.kolommen.items()}
     for kolom in referentie.kolommen(kop.soort):
         if kolom.kolom in index_van:
             i = index_van[kolom.kolom]
-            kolommen[kolom.kolom] = data[i].filter(houden)
+            kolommen[kolom.kolom] = gehouden(data[i], houden)
             kopjes[kolom.kolom] = getoond[i]
             letters[kolom.kolom] = kop.blad.kolomletters[i]
         else:
-            kolommen[kolom.kolom] = pa.nulls(int(pc.sum(houden).as_py() or 0), pa.string())
+            kolommen[kolom.kolom] = pa.nulls(len(kolommen["_rij"]), pa.string())
             kopjes[kolom.kolom] = kolom.label
     resultaat = pa.table(kolommen)
     if resultaat.num_rows == 0:
         raise Geweigerd(meldingen.GEEN_GEGEVENS)
-    in_kolom = organisatienamen(organisatiekolom.filter(houden)) if organisatiekolom is not None else []
+    in_kolom = organisatienamen(gehouden(organisatiekolom, houden)) if organisatiekolom is not None else []
     return Herkend(
         soort=kop.soort,
         blad=kop.blad.naam,
@@ -188,6 +190,11 @@ def rijen_houden(data: list[pa.Array]) -> pa.Array:
         totaal = pc.and_kleene(label, pc.is_valid(label))  # null -> False
         houden = pc.and_(houden, pc.invert(totaal))
     return houden
+
+
+def gehouden(kolom: pa.Array, houden: pa.Array | None) -> pa.Array:
+    """The rows of `kolom` the mask keeps; None: every row, without a copy."""
+    return kolom if houden is None else kolom.filter(houden)
 
 
 def als_array(kolom: pa.ChunkedArray) -> pa.Array:

@@ -225,6 +225,7 @@ def gecontroleerd(controle: Controle, db: Path, *, wachttijd: float | None = Non
         return controle
     if Path(db).exists():
         with leesverbinding(db, wachttijd) as con:
+            macros_laden(con)  # a writer's connection has them from schema_aanleggen
             _gecontroleerd_in(con, controle, db)
     else:  # no store yet: an empty one in memory gives the same answers
         con = duckdb.connect()
@@ -325,7 +326,7 @@ def peildatum_uit(opgegeven: dt.date | None, herkend: Herkend, bestandsnaam: str
 
 def gevalideerd(con: duckdb.DuckDBPyConnection, controle: Controle, db: Path) -> tuple[list[Fout], dict[str, int]]:
     """The first MAX_FOUTEN problems, per cell, and the count of all of them per column header; leaves the
-    normalised rows in the connection's temp table `norm`."""
+    normalised rows in the connection's temp table `norm`. The connection has the macros (basis/sql/macros.sql)."""
     herkend = controle.herkend
     parameters = {}
     if herkend.soort == "kandidaten":  # only kandidaten are hashed: the key is checked (or made) for them alone
@@ -337,7 +338,6 @@ def gevalideerd(con: duckdb.DuckDBPyConnection, controle: Controle, db: Path) ->
             "organisatie_sleutel": norm_key(controle.organisatie),
         }
     parameters |= datumgrenzen.sql_parameters(herkend.soort)
-    macros_laden(con)
     con.execute(sql("referentie_sleutels"), referentie.csv_paden("codes", "synoniemen", "gemeenten"))
     con.register("stg_ruw", herkend.tabel)
     con.execute(sql("staging"))
