@@ -23,8 +23,8 @@ CREATE TABLE IF NOT EXISTS kandidaten_rij (
     organisatie VARCHAR NOT NULL,
     peildatum DATE NOT NULL,
     rij INTEGER,
-    traject_id VARCHAR NOT NULL,
-    kandidaat_hash VARCHAR NOT NULL USING COMPRESSION uncompressed,  -- as in traject_actueel (below)
+    traject_id VARCHAR NOT NULL USING COMPRESSION uncompressed,  -- as in traject_actueel (below)
+    kandidaat_hash VARCHAR NOT NULL USING COMPRESSION uncompressed,
     gemeentecode VARCHAR NOT NULL,
     doelgroep VARCHAR NOT NULL,
     stroom VARCHAR,
@@ -186,10 +186,11 @@ SEMI JOIN traject_afgeleid a USING (organisatie, upload_id, traject_id);
 
 -- Kept per load (above): one table, so a load writes each current traject once. Filled from its definition when
 -- it is made (basis.opslag.schema_aanleggen: a new store, or one from before the kenmerk columns).
--- kandidaat_hash is 64 random hex characters: compressing them saves little and cost 0,15 s of a 200.000-row load.
+-- kandidaat_hash is 64 random hex characters and traject_id is different on every row: compressing them saves
+-- little and cost 0,15 s and 0,07 s of a 200.000-row load (per table: also in kandidaten_rij).
 CREATE TABLE IF NOT EXISTS traject_actueel (
     organisatie VARCHAR,
-    traject_id VARCHAR,
+    traject_id VARCHAR USING COMPRESSION uncompressed,
     kandidaat_hash VARCHAR USING COMPRESSION uncompressed,
     gemeentecode VARCHAR,
     doelgroep VARCHAR,
