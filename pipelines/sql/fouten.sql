@@ -5,7 +5,11 @@
 -- them all).
 WITH problemen AS (
     SELECT _rij AS rij, substr(kolom, 3) AS kolom, f
-    FROM (UNPIVOT (SELECT _rij, COLUMNS('^f_') FROM norm) ON COLUMNS('^f_') INTO NAME kolom VALUE f)
+    FROM (UNPIVOT (
+        SELECT * EXCLUDE (een)  -- only the rows with a problem are turned into one row per cell
+        FROM (SELECT _rij, COLUMNS('^f_'), coalesce(*COLUMNS('^f_')) AS een FROM norm)
+        WHERE een IS NOT NULL
+    ) ON COLUMNS('^f_') INTO NAME kolom VALUE f)
     ORDER BY rij
     LIMIT $max_fouten
 ),
