@@ -23,8 +23,8 @@ CREATE TABLE IF NOT EXISTS kandidaten_rij (
     organisatie VARCHAR NOT NULL,
     peildatum DATE NOT NULL,
     rij INTEGER,
-    traject_id VARCHAR NOT NULL USING COMPRESSION uncompressed,  -- as in traject_actueel (below)
-    kandidaat_hash VARCHAR NOT NULL USING COMPRESSION uncompressed,
+    traject_id VARCHAR NOT NULL,  -- compressed here, unlike traject_actueel (below): ten years of snapshots are
+    kandidaat_hash VARCHAR NOT NULL,  -- 54 million rows nationally, 2,1 GB compressed and 5,7 GB without
     gemeentecode VARCHAR NOT NULL,
     doelgroep VARCHAR NOT NULL,
     stroom VARCHAR,
@@ -187,7 +187,7 @@ SEMI JOIN traject_afgeleid a USING (organisatie, upload_id, traject_id);
 -- Kept per load (above): one table, so a load writes each current traject once. Filled from its definition when
 -- it is made (basis.opslag.schema_aanleggen: a new store, or one from before the kenmerk columns).
 -- kandidaat_hash is 64 random hex characters and traject_id is different on every row: compressing them saves
--- little and cost 0,15 s and 0,07 s of a 200.000-row load (per table: also in kandidaten_rij).
+-- little (a million current trajecten) and cost 0,15 s and 0,07 s of a 200.000-row load.
 CREATE TABLE IF NOT EXISTS traject_actueel (
     organisatie VARCHAR,
     traject_id VARCHAR USING COMPRESSION uncompressed,
