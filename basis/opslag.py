@@ -53,17 +53,25 @@ def schema_aanleggen(con: duckdb.DuckDBPyConnection) -> None:
     if vorm == "actueel":
         con.execute(sql("schema"))
     else:
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transactie(con):
             if vorm == "zonder_kenmerk":
                 voer_uit(con, "traject_actueel_oude_vorm_weg")
             con.execute(sql("schema"))
             voer_uit(con, "traject_actueel_vullen")
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
     macros_laden(con)
+
+
+@contextmanager
+def transactie(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One transaction around the block: committed when it ends, rolled back when anything is raised in it (also
+    by the COMMIT itself, a full disk), and the error raised on."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
 
 
 def traject_actueel_vorm(con: duckdb.DuckDBPyConnection) -> str:

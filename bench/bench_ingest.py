@@ -696,23 +696,23 @@ def report(xlsx: Path, rows: int, runs: int, results: dict[str, list[dict]]) -> 
             f"| {_mb(summary.peak)} | {_mb(summary.rss_after_imports)} |"
         )
 
-    base, ingest = summaries.get(BASELINE), summaries.get(INGEST_IN_PROCES)
+    base, in_proces = summaries.get(BASELINE), summaries.get(INGEST_IN_PROCES)
     lines += ["", "| Doel (de ingest zelf, in één proces) | gemeten | grens | uitslag |", "|---|--:|--:|---|"]
     exit_code = 0
     for name, limit, attribute in (
         ("tijd ingest / tijd fastexcel", MAX_TIJD_RATIO, "seconds"),
         ("piek RSS ingest / piek RSS fastexcel", MAX_PIEK_RATIO, "peak"),
     ):
-        if base is None or ingest is None:
+        if base is None or in_proces is None:
             lines.append(f"| {name} | niet gemeten | ≤ {_nl(limit, 1)}× | FAIL |")
             exit_code = 1
             continue
-        ratio = getattr(ingest, attribute) / getattr(base, attribute)
+        ratio = getattr(in_proces, attribute) / getattr(base, attribute)
         verdict = "PASS" if ratio <= limit else "FAIL"
         exit_code |= verdict == "FAIL"
         lines.append(f"| {name} | {_nl(ratio, 2)}× | ≤ {_nl(limit, 1)}× | {verdict} |")
 
-    in_proces, ingest = ingest, summaries.get(INGEST)
+    ingest = summaries.get(INGEST)
     if ingest is not None and in_proces is not None:
         kosten = ingest.seconds - in_proces.seconds
         lines += [

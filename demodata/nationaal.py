@@ -30,7 +30,7 @@ import pyarrow as pa
 
 from basis import referentie
 from basis.instellingen import DEMO_DOOR
-from basis.opslag import schrijfverbinding
+from basis.opslag import schrijfverbinding, transactie
 from basis.referentie import norm_key
 from demodata import exports as regionaal
 from demodata.exports import Kandidaat, Organisatie
@@ -269,13 +269,8 @@ def nationaal_geladen(db: Path, schaal: int, *, seed: int = 2026, uit: TextIO = 
         for nummer, org in enumerate(alle, start=1):
             voer_uit(con, "nationaal_organisatie", {"organisatie": org.naam})
             starts = sorted(d for (d,) in con.execute("SELECT startdatum FROM demo_org").fetchall())
-            con.execute("BEGIN TRANSACTION")
-            try:
+            with transactie(con):
                 snapshots_geladen(con, org, starts, data)
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
             voortgang.stap(AANTAL_MAANDEN, nummer, len(alle), klaar=nummer == len(alle))
         con.execute("CHECKPOINT")
     grootte = Path(db).stat().st_size / 1e6
@@ -312,8 +307,7 @@ def laad_afspraken_en_vraag(con, regios: list[Regio]) -> None:
             ("vraag", f"WSP {regio.naam}", range(EERSTE_MAAND.year, LAATSTE_MAAND.year + 1)),
         ):
             for jaar in jaren:
-                con.execute("BEGIN TRANSACTION")
-                try:
+                with transactie(con):
                     con.execute(sql(f"nationaal_{soort}"), {"organisatie": organisatie, "jaar": jaar})
                     rijen = con.execute("SELECT count(*) FROM norm").fetchone()[0]
                     peildatum = dt.date(jaar, 1, 1) if soort == "afspraken" else regionaal.maand_einde(
@@ -321,7 +315,3 @@ def laad_afspraken_en_vraag(con, regios: list[Regio]) -> None:
                     naam = f"{soort}_{norm_key(organisatie)}_{jaar}"
                     if rijen:
                         laden.ingevoegd(con, controle_voor(soort, organisatie, peildatum, rijen, naam), DEMO_DOOR)
-                    con.execute("COMMIT")
-                except BaseException:
-                    con.execute("ROLLBACK")
-                    raise

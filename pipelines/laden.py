@@ -23,7 +23,7 @@ from pathlib import Path
 import duckdb
 
 from basis import datumgrenzen, referentie
-from basis.opslag import leesverbinding, macros_laden, schema_aanleggen, schrijfverbinding
+from basis.opslag import leesverbinding, macros_laden, schema_aanleggen, schrijfverbinding, transactie
 from basis.referentie import norm_key
 from pipelines import meldingen, sleutel
 from pipelines.apart_lezen import bladen_apart
@@ -416,15 +416,10 @@ def laad(
         if not controle.goed:
             upload_id = nieuwe_upload(con, controle, "geweigerd", door)
             return Uitkomst(controle, "geweigerd", upload_id, melding=weigering(controle))
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transactie(con):
             uitkomst = samengevoegd(con, controle, door)
             _testpunt("voor_commit")
             _testpunt("voor_commit_crash")
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
     return uitkomst
 
 
@@ -627,16 +622,11 @@ def terugdraaien(db: Path, upload_id: int, *, door: str | None = None, wachttijd
         if bezwaar:
             raise UploadNietTerugTeDraaien(bezwaar)
         _, _, _, soort, organisatie, peildatum = con.execute(sql("upload_status"), {"upload_id": upload_id}).fetchone()
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transactie(con):
             voer_uit(con, "terugdraaien", {"upload_id": upload_id, "door": door})
             if soort == "kandidaten":
                 voer_uit(con, "traject_actueel_vernieuwen", {"organisatie": organisatie})
             _testpunt("terugdraaien")
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
     return (
         f"Upload {upload_id} is teruggedraaid ({soort}, {organisatie}, peildatum {datum_nl(peildatum)}). "
         "De stand van daarvoor geldt weer."
