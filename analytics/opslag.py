@@ -2,15 +2,18 @@
 
 Every question runs analytics/sql/<naam>.sql with bound parameters on a read-only connection: the page run's
 (basis.opslag.leessessie, opened in dashboard.py) or a short one of its own (see basis.opslag for how that shares the
-file with loads). Answers are cached per question and
-parameters, keyed also by the store's version (size and modification time of the DuckDB file), so
-a load by the CLI or the upload page makes every cached answer stale at once.
+file with loads). Answers are cached per question and parameters, keyed also by the version of the store's data
+(basis.opslag.opslagversie: the DuckDB file's size and modification time, except after an audit line of this
+process), so a load by the CLI or the upload page makes every cached answer stale at once, a login or a download does
+not. After a load the server asks the recent questions again before a visitor does (warm_houden).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -19,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from basis.instellingen import db_pad
-from basis.opslag import gedeelde_leesverbinding
+from basis.opslag import bestandsversie, gedeelde_leesverbinding, opslagversie
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 CACHE_GROOTTE = 512
@@ -29,13 +32,11 @@ BEGIN = dt.date(1900, 1, 1)
 
 _cache: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
 _cache_slot = threading.Lock()
-
-
-def opslagversie(db: Path) -> tuple[int, int, int]:
-    """Changes with every load or rollback (DuckDB checkpoints into the file when a load closes)."""
-    stat = db.stat()
-    wal = Path(f"{db}.wal")
-    return stat.st_mtime_ns, stat.st_size, wal.stat().st_mtime_ns if wal.exists() else 0
+# The questions asked most recently (store, name, parameters), without their answers: after a load they are asked
+# again before a visitor asks them (opnieuw_gevraagd, warm_houden), so a load does not send every page back to a
+# cold first run (issue 17).
+GEVRAAGD_GROOTTE = 128
+_gevraagd: OrderedDict[tuple, dict] = OrderedDict()
 
 
 def sql(naam: str) -> str:
@@ -69,7 +70,30 @@ def query(naam: str, parameters: dict | None = None, db: Path | None = None) -> 
     """The answer of analytics/sql/<naam>.sql for these parameters (cached; a copy is returned)."""
     db = db or db_pad()
     parameters = parameters or {}
-    sleutel = (str(db), opslagversie(db), naam, tuple(sorted((k, _hashbaar(v)) for k, v in parameters.items())))
+    vraag = tuple(sorted((k, _hashbaar(v)) for k, v in parameters.items()))
+    with _cache_slot:
+        _gevraagd[(str(db), naam, vraag)] = dict(parameters)
+        _gevraagd.move_to_end((str(db), naam, vraag))
+        while len(_gevraagd) > GEVRAAGD_GROOTTE:
+            _gevraagd.popitem(last=False)
+    return _antwoord(db, naam, parameters, vraag)
+
+
+@functools.cache
+def leest_logboek(naam: str) -> bool:
+    """Whether analytics/sql/<naam>.sql reads the audit log, which changes with every login and download."""
+    return re.search(r"\baudit(_log)?\b", re.sub(r"--[^\n]*", "", sql(naam))) is not None
+
+
+def versie_voor(db: Path, naam: str) -> tuple:
+    """The version of the store that the answer to this question depends on: of its data (opslagversie), or of the
+    whole file for a question on the audit log (the logboek shows a login straight away)."""
+    return bestandsversie(db) if leest_logboek(naam) else opslagversie(db)
+
+
+def _antwoord(db: Path, naam: str, parameters: dict, vraag: tuple) -> pd.DataFrame:
+    """A copy of the cached answer, or of the store's answer, then cached."""
+    sleutel = (str(db), versie_voor(db, naam), naam, vraag)
     if (bewaard := _uit_cache(sleutel)) is not None:
         return bewaard
     tekst = sql(naam)
@@ -78,6 +102,53 @@ def query(naam: str, parameters: dict | None = None, db: Path | None = None) -> 
         antwoord = con.execute(tekst, {k: v for k, v in parameters.items() if k in gebruikt}).df()
     _in_cache({sleutel: antwoord})
     return antwoord.copy()
+
+
+def niet_bewaard(db: Path) -> list[tuple[str, tuple, dict]]:
+    """The questions asked most recently of this store (name, key, parameters; the most recent first) whose answer for
+    the store as it is now is not cached."""
+    with _cache_slot:
+        return [(naam, vraag, parameters) for (pad, naam, vraag), parameters in reversed(_gevraagd.items())
+                if pad == str(db) and (pad, versie_voor(db, naam), naam, vraag) not in _cache]
+
+
+def opnieuw_gevraagd(db: Path) -> int:
+    """Ask the store again the recent questions whose answer for the store as it is now is not cached (after a load),
+    the most recent first; how many were asked. The answers are what a visitor's first run would get: the same
+    question on the same store."""
+    vragen = niet_bewaard(db)
+    for naam, vraag, parameters in vragen:
+        _antwoord(db, naam, parameters, vraag)  # not `query`: asking again does not make a question recent
+    return len(vragen)
+
+
+def warm_houden(db: Path, elke: float = 2.0, stop: threading.Event | None = None) -> threading.Thread:
+    """A thread of the server that looks every `elke` seconds whether the store changed (a load by the command line
+    or the upload page, a rollback) and, once it has stayed the same for a look, asks the recent questions again
+    (opnieuw_gevraagd). A question that fails (a store being converted, say) is left to the visitor, who gets the
+    page's own message; the thread goes on."""
+    stop = stop or threading.Event()
+
+    def kijken() -> None:
+        gezien = vorige = None
+        while not stop.wait(elke):
+            try:
+                nu = opslagversie(db)
+            except OSError:
+                continue
+            if gezien is not None and nu != gezien and nu == vorige:
+                try:
+                    opnieuw_gevraagd(db)
+                except Exception as fout:  # noqa: BLE001 - never the thread's end; no row content in the message
+                    print(f"Na de lading niet vooraf gevraagd: {type(fout).__name__}", file=sys.stderr)
+                gezien = nu
+            elif gezien is None:
+                gezien = nu
+            vorige = nu
+
+    draad = threading.Thread(target=kijken, name="opslag-warm-houden", daemon=True)
+    draad.start()
+    return draad
 
 
 def query_perioden(naam: str, parameters: dict, perioden: list[tuple[dt.date, dt.date]]) -> pd.DataFrame:

@@ -12,10 +12,11 @@ from basis.opslag import schrijfverbinding, voer_uit
 
 def vastleggen(db: Path, wie: str, actie: str, wat: str = "") -> None:
     """Write one audit line; takes the store's write lock for the few milliseconds it needs. Without a
-    store there is nothing to log into (and a login must not create an empty store)."""
+    store there is nothing to log into (and a login must not create an empty store). The line changes no number:
+    the cached answers of the pages stay valid (gegevens=False)."""
     if not Path(db).exists():
         return
-    with schrijfverbinding(db, schema=False) as con:
+    with schrijfverbinding(db, schema=False, gegevens=False) as con:
         vastleggen_in(con, wie, actie, wat)
 
 

@@ -26,6 +26,7 @@ import os
 import re
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -152,27 +153,65 @@ def _verbind(db: Path, read_only: bool, wachttijd: float) -> duckdb.DuckDBPyConn
 
 @contextmanager
 def schrijfverbinding(
-    db: Path, wachttijd: float | None = None, schema: bool = True
+    db: Path, wachttijd: float | None = None, schema: bool = True, gegevens: bool = True
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """The one writer: exclusive lock, schema up to date, macros loaded (`schema=False`: neither, for a
-    small write such as an audit line that must not change the store's shape). A store that cannot be written
-    raises OpslagNietSchrijfbaar, also when that shows only inside the caller's load (a full disk at COMMIT)."""
+    small write such as an audit line that must not change the store's shape). `gegevens=False`: the write changes
+    nothing the read side asks (an audit line), so the store's version stays what it was (opslagversie). A store
+    that cannot be written raises OpslagNietSchrijfbaar, also when that shows only inside the caller's load (a full
+    disk at COMMIT)."""
     wachttijd = wacht_schrijven() if wachttijd is None else wachttijd
     _leessessie_los(db)
     try:
         with _bestandsslot(db, fcntl.LOCK_EX, wachttijd):
             con = _verbind(db, read_only=False, wachttijd=wachttijd)
+            # taken with DuckDB's own lock held too: no writer without our lock file (an analyst's tool) can come
+            # between this version and the line
+            voor = None if gegevens else opslagversie(db)
             try:
                 if schema:
                     schema_aanleggen(con)
                 yield con
             finally:
                 con.close()
+                if voor is not None:  # still under the lock: no load can have come between
+                    _zelfde_gegevens_als(db, voor)
     except (OSError, duckdb.Error) as fout:
         oorzaak = niet_schrijfbaar(db, fout)
         if oorzaak is None:
             raise
         raise oorzaak from fout
+
+
+# Per store file version (see bestandsversie) written by this process without changing its data (an audit line: a
+# login, a download), the version it had before. Without it every login would make every cached answer of every page
+# stale (issue 17).
+_ZELFDE_GEGEVENS_MAX = 1024
+_zelfde_gegevens: OrderedDict[tuple, tuple] = OrderedDict()
+_zelfde_slot = threading.Lock()
+
+
+def bestandsversie(db: Path) -> tuple[int, int, int]:
+    """Changes with every write to the store (DuckDB checkpoints into the file when a writer closes)."""
+    stat = Path(db).stat()
+    wal = Path(f"{db}.wal")
+    return stat.st_mtime_ns, stat.st_size, wal.stat().st_mtime_ns if wal.exists() else 0
+
+
+def opslagversie(db: Path) -> tuple[int, int, int]:
+    """The version of what the store holds: changes with every load, rollback, verbeteractie or conversion, by any
+    process; not with an audit line this process wrote (schrijfverbinding with gegevens=False)."""
+    versie = bestandsversie(db)
+    with _zelfde_slot:
+        return _zelfde_gegevens.get((str(db), versie), versie)
+
+
+def _zelfde_gegevens_als(db: Path, voor: tuple) -> None:
+    """The store's file version now holds the same data as version `voor` (already resolved by opslagversie)."""
+    with _zelfde_slot:
+        _zelfde_gegevens[(str(db), bestandsversie(db))] = voor
+        while len(_zelfde_gegevens) > _ZELFDE_GEGEVENS_MAX:
+            _zelfde_gegevens.popitem(last=False)
 
 
 @contextmanager

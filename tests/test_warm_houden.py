@@ -1,0 +1,120 @@
+"""The read side's cache across the store's changes (issue 17): a login or a download (a line in the audit log)
+leaves every cached answer valid, while the logboek shows the line at once; after a load the server
+asks the recent questions again, so the next visitor gets the new numbers from the cache, the numbers a cold run
+gives."""
+
+from __future__ import annotations
+
+import threading
+import time
+from contextlib import contextmanager
+
+import pytest
+
+from analytics import opslag
+from basis.audit import vastleggen
+from tests.conftest import cli, demo_app
+
+
+@pytest.fixture
+def app(demo_opslag, monkeypatch):
+    """The demo dashboard (beheerder) with an empty cache, its Overzicht run once."""
+    opslag.cache_legen()
+    opslag._gevraagd.clear()  # the questions of the module's earlier tests: on this store copy too, changed since
+    app = demo_app(demo_opslag, monkeypatch)
+    app.run()
+    assert not app.exception
+    return app
+
+
+@contextmanager
+def zonder_opslag(monkeypatch):
+    """Every question that is not answered from the cache fails: what a page then shows came from the cache."""
+    def geen_verbinding(*_args, **_kwargs):
+        raise AssertionError("de opslag werd gevraagd")
+
+    with monkeypatch.context() as m:
+        m.setattr(opslag, "gedeelde_leesverbinding", geen_verbinding)
+        yield
+
+
+def tegels(app) -> dict[str, str]:
+    return {m.label: m.value for m in app.metric}
+
+
+def gecorrigeerd(demo_opslag, tmp_path, weg: int) -> None:
+    """A corrected monthly export loaded through the command line: Werkbedrijf Waalstad's export of 31-10-2026 again,
+    `weg` trajecten fewer. The numbers change, the peildatum of every organisation (and so every default filter, and
+    with them the questions a page asks) stays: as for most of the monthly loads, the ones that do not move the
+    region's joint peildatum."""
+    import openpyxl
+
+    db, exports = demo_opslag
+    boek = openpyxl.load_workbook(exports / "werkbedrijf-waalstad" / "kandidaten_werkbedrijf-waalstad_2026-10.xlsx")
+    blad = boek.active
+    kop = next(c.row for rij in blad.iter_rows() for c in rij if c.value == "Startdatum")  # below the title rows
+    blad.delete_rows(kop + 1, weg)
+    pad = tmp_path / f"kandidaten_werkbedrijf-waalstad_2026-10_{weg}_minder.xlsx"
+    boek.save(pad)
+    resultaat = cli("ingest", "--db", db, "--soort", "kandidaten", "--organisatie", "Werkbedrijf Waalstad",
+                    "--peildatum", "2026-10-31", pad)
+    assert resultaat.returncode == 0, resultaat.stdout
+
+
+def test_a_login_line_leaves_the_cached_answers_valid_and_the_logboek_shows_it(app, demo_opslag, monkeypatch):
+    db, _ = demo_opslag
+    voor = tegels(app)
+    logboek = opslag.query("logboek", {"aantal": 5}, db=db)
+    assert "p.de.vries@elders.example" not in set(logboek["wie"])
+    bestand = opslag.bestandsversie(db)
+
+    vastleggen(db, "p.de.vries@elders.example", "inloggen", "lokaal account, rol gemeente")
+
+    assert opslag.bestandsversie(db) != bestand  # the file did change
+    with zonder_opslag(monkeypatch):
+        app.run()
+    assert not app.exception, app.exception
+    assert tegels(app) == voor
+    assert list(opslag.query("logboek", {"aantal": 5}, db=db)["wie"])[0] == "p.de.vries@elders.example"
+
+
+def test_after_a_load_the_recent_questions_are_asked_again_with_the_numbers_of_a_cold_run(app, demo_opslag,
+                                                                                          monkeypatch, tmp_path):
+    db, _ = demo_opslag
+    voor = tegels(app)
+    assert opslag.niet_bewaard(db) == []
+
+    gecorrigeerd(demo_opslag, tmp_path, 30)
+
+    nog = opslag.niet_bewaard(db)
+    assert nog and {naam for naam, _, _ in nog} >= {"kengetallen", "filterkeuzes"}
+    assert opslag.opnieuw_gevraagd(db) == len(nog)
+    assert opslag.niet_bewaard(db) == []
+    with zonder_opslag(monkeypatch):
+        app.run()
+    assert not app.exception, app.exception
+    warm = tegels(app)
+    assert warm != voor  # the 30 trajecten are gone from the numbers
+
+    opslag.cache_legen()
+    app.run()
+    assert not app.exception
+    assert tegels(app) == warm
+
+
+def test_the_servers_thread_asks_them_again_once_the_store_has_changed(app, demo_opslag, tmp_path):
+    db, _ = demo_opslag
+    stop = threading.Event()
+    draad = opslag.warm_houden(db, elke=0.05, stop=stop)
+    try:
+        time.sleep(0.2)  # it has seen the store as it is
+        assert opslag.niet_bewaard(db) == []
+        gecorrigeerd(demo_opslag, tmp_path, 60)
+        tot = time.monotonic() + 120  # a bound, not a timing: on a busy machine it takes longer
+        while opslag.niet_bewaard(db) and time.monotonic() < tot:
+            time.sleep(0.05)
+        assert opslag.niet_bewaard(db) == []
+    finally:
+        stop.set()
+        draad.join(timeout=30)
+    assert not draad.is_alive()
