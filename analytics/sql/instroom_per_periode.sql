@@ -4,7 +4,7 @@
 -- Unieke kandidaten as a count of (organisatie, kandidaat) groups rather than a count(DISTINCT) beside count(*): one
 -- grouping gives both, at a third of the time on a million trajecten (issue 17); the same numbers.
 WITH t AS (
-    SELECT * FROM trajecten_in_selectie($regio, $gemeenten, $organisaties, $sectoren, $doelgroepen, $stromen, $routes)
+    SELECT * FROM trajecten_gekozen($regio, $gemeenten, $organisaties, $sectoren, $doelgroepen, $stromen, $routes)
     WHERE startdatum BETWEEN $van AND $tot
 ),
 per_kandidaat AS (

@@ -7,7 +7,7 @@
 -- organisatie, stroom and route filters do not apply here (the page says so).
 WITH t AS (
     SELECT *
-    FROM trajecten_in_selectie($regio, $gemeenten, [], [], [], [], [])
+    FROM trajecten_gekozen($regio, $gemeenten, [], [], [], [], [])
     WHERE startdatum BETWEEN $jaar_van AND $tot_maand_einde
 ),
 afspraak AS (

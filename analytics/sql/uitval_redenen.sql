@@ -4,7 +4,7 @@ SELECT
     coalesce(reden_uitval, 'onbekend') AS reden,
     is_uitval(status, reden_uitval) AS telt_als_uitval,
     count(*) AS aantal
-FROM trajecten_in_selectie($regio, $gemeenten, $organisaties, $sectoren, $doelgroepen, $stromen, $routes)
+FROM trajecten_gekozen($regio, $gemeenten, $organisaties, $sectoren, $doelgroepen, $stromen, $routes)
 WHERE startdatum BETWEEN $van AND $tot AND status = 'uitgevallen'
 GROUP BY ALL
 ORDER BY aantal DESC, reden;

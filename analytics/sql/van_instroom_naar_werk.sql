@@ -16,7 +16,7 @@ WITH t AS (
             ELSE 'totaal'
         END AS groep,
         status, reden_uitval, uitstroom
-    FROM trajecten_in_selectie($regio, $gemeenten, $organisaties, $sectoren, $doelgroepen, $stromen, $routes)
+    FROM trajecten_gekozen($regio, $gemeenten, $organisaties, $sectoren, $doelgroepen, $stromen, $routes)
     WHERE startdatum BETWEEN $van AND $tot
 )
 SELECT

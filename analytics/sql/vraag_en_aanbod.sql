@@ -12,7 +12,7 @@ WITH structureel AS (
 ),
 instroom AS (
     SELECT sector, count(*) AS instroom
-    FROM trajecten_in_selectie($regio, $gemeenten, $organisaties, $sectoren, $doelgroepen, $stromen, $routes)
+    FROM trajecten_gekozen($regio, $gemeenten, $organisaties, $sectoren, $doelgroepen, $stromen, $routes)
     WHERE startdatum BETWEEN CAST($laatste_maand - INTERVAL 11 MONTH AS DATE) AND last_day($laatste_maand)
     GROUP BY sector
 )
