@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import shutil
 import statistics
@@ -123,6 +124,45 @@ def verwijderd(db: Path) -> None:
         pad.unlink(missing_ok=True)
 
 
+def pagina_na_lading(db: Path, export: Path, organisatie: str, peildatum: dt.date, sleutel: Path,
+                     pagina: str = "pages/overzicht.py", rol: str = "regio") -> dict:
+    """In this (fresh) process, as the server lives through a monthly load: the page's first run, the load (the
+    command line, another process), then the page's next run once the recent questions were asked again
+    (analytics.opslag.opnieuw_gevraagd, as the server's thread does), and the same run with the cache emptied (what
+    every visitor paid after a load before). Seconds; no target of the issue, information beside the load."""
+    from bench.bench_pagina import KIJKERS, toegangsbestand
+
+    os.environ["DASHBOARD_DB"] = str(db)
+    os.environ["DASHBOARD_TOEGANG"] = str(toegangsbestand())
+    from streamlit.testing.v1 import AppTest
+
+    from analytics import opslag
+    from tools.serverstart import componenten_gezocht, paginas_zoals_de_server
+
+    componenten_gezocht()
+    paginas_zoals_de_server()
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=900)
+    app.user = {"is_logged_in": True, "email": KIJKERS[rol]}
+    app.switch_page(pagina)
+
+    def run() -> float:
+        begin = time.perf_counter()
+        app.run()
+        assert not app.exception, app.exception
+        return time.perf_counter() - begin
+
+    eerste = run()
+    laden(db, export, organisatie, peildatum, sleutel)
+    begin = time.perf_counter()
+    gevraagd = opslag.opnieuw_gevraagd(db)
+    vragen = time.perf_counter() - begin
+    warm = run()
+    opslag.cache_legen()
+    koud = run()
+    return {"pagina": pagina, "rol": rol, "eerste": eerste, "vragen": vragen, "gevraagd": gevraagd, "warm": warm,
+            "koud": koud}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--nationaal", type=Path, required=True, help="de nationale opslag (wordt alleen gekopieerd)")
@@ -133,7 +173,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="de projectmap waarvan de command line laadt (om een oudere versie te meten)")
     parser.add_argument("--werkmap", type=Path, default=Path(tempfile.gettempdir()) / "bench_maandlading",
                         help="map voor de kopieën (ruim 2 GB vrij)")
+    parser.add_argument("--pagina-na-lading", nargs=4, metavar=("DB", "EXPORT", "ORGANISATIE", "PEILDATUM"),
+                        help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.pagina_na_lading:
+        db, export, organisatie, peildatum = args.pagina_na_lading
+        print(json.dumps(pagina_na_lading(Path(db), Path(export), organisatie, dt.date.fromisoformat(peildatum),
+                                          args.sleutel)))
+        return 0
     if not args.nationaal.is_file():
         parser.error(f"{args.nationaal} bestaat niet")
     sleutel = args.sleutel or Path(
@@ -164,6 +211,15 @@ def main(argv: list[str] | None = None) -> int:
             tijden[soort].append(seconden)
             meldingen.setdefault(soort, melding)
             _progress(f"[{ronde}/{args.runs}] {soort}: {seconden:.2f} s")
+    gekopieerd()
+    _progress("een pagina na de lading, in één proces ...")
+    proces = subprocess.run(
+        [sys.executable, "-m", "bench.bench_maandlading", "--nationaal", str(args.nationaal), "--sleutel", str(sleutel),
+         "--pagina-na-lading", str(kopie), str(export), organisatie, peildatum.isoformat()],
+        cwd=ROOT, capture_output=True, text=True, check=False)
+    if proces.returncode:
+        raise SystemExit(f"de pagina na de lading mislukte:\n{proces.stderr[-3000:]}")
+    na = json.loads(proces.stdout.strip().splitlines()[-1])
     verwijderd(kopie)
     verwijderd(leeg)
 
@@ -189,6 +245,12 @@ def main(argv: list[str] | None = None) -> int:
         "| Doel | gemeten | grens | uitslag |",
         "|---|--:|--:|---|",
         f"| nationaal / leeg | {_nl(verhouding, 2)}× | ≤ {_nl(DOEL, 1)}× | {uitslag} |",
+        "",
+        f"Ter informatie, in één proces zoals de server een lading meemaakt: {na['pagina']} als {na['rol']}, eerste "
+        f"run {_nl(na['eerste'], 2)} s; na de lading {na['gevraagd']} recente vragen opnieuw gesteld in "
+        f"{_nl(na['vragen'], 2)} s (de draad van de server doet dat binnen enkele seconden na de lading), daarna de "
+        f"pagina in {_nl(na['warm'], 2)} s; met een lege cache, zoals elke bezoeker na een lading voorheen: "
+        f"{_nl(na['koud'], 2)} s.",
         "",
         f"- Nationaal: `{meldingen['nationaal'][:300]}`",
         f"- Leeg: `{meldingen['leeg'][:300]}`",
