@@ -15,6 +15,7 @@ import functools
 import re
 import sys
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
@@ -137,10 +138,15 @@ def warm_houden(db: Path, elke: float = 2.0, stop: threading.Event | None = None
             except OSError:
                 continue
             if gezien is not None and nu != gezien and nu == vorige:
+                begin = time.monotonic()
                 try:
-                    opnieuw_gevraagd(db)
+                    aantal = opnieuw_gevraagd(db)
                 except Exception as fout:  # noqa: BLE001 - never the thread's end; no row content in the message
-                    print(f"Na de lading niet vooraf gevraagd: {type(fout).__name__}", file=sys.stderr)
+                    print(f"De opslag is veranderd; de recente vragen niet opnieuw gesteld: {type(fout).__name__}",
+                          file=sys.stderr, flush=True)
+                else:  # for whoever keeps the server: what a load cost it (a count and a time, no data)
+                    print(f"De opslag is veranderd; {aantal} recente vragen opnieuw gesteld in "
+                          f"{time.monotonic() - begin:.1f} s.", file=sys.stderr, flush=True)
                 gezien = nu
             elif gezien is None:
                 gezien = nu

@@ -409,6 +409,25 @@ def analistenviews(db: Path) -> dict:
     return views
 
 
+def gecorrigeerde_lading(db: Path, exports: Path, map_: Path, weg: int) -> None:
+    """A corrected monthly export loaded into `db` (its key file `sleutel` beside it, as the demo's copies have it)
+    through the command line: Werkbedrijf Waalstad's demo export of
+    31-10-2026 again, `weg` trajecten fewer. The numbers change, the peildatum of every organisation (and so every
+    default filter, and with them the questions a page asks) stays: as for most monthly loads, the ones that do not
+    move the region's joint peildatum."""
+    import openpyxl
+
+    boek = openpyxl.load_workbook(exports / "werkbedrijf-waalstad" / "kandidaten_werkbedrijf-waalstad_2026-10.xlsx")
+    blad = boek.active
+    kop = next(c.row for rij in blad.iter_rows() for c in rij if c.value == "Startdatum")  # below the title rows
+    blad.delete_rows(kop + 1, weg)
+    pad = map_ / f"kandidaten_werkbedrijf-waalstad_2026-10_{weg}_minder.xlsx"
+    boek.save(pad)
+    resultaat = cli("ingest", "--db", db, "--soort", "kandidaten", "--organisatie", "Werkbedrijf Waalstad",
+                    "--peildatum", "2026-10-31", pad, env={"DASHBOARD_SLEUTEL": str(db.parent / "sleutel")})
+    assert resultaat.returncode == 0, resultaat.stdout
+
+
 def demo_app(demo_opslag, monkeypatch, timeout: float = 60):
     """The dashboard on the demo store (demo mode: beheerder without login)."""
     from streamlit.testing.v1 import AppTest

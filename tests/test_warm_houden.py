@@ -13,7 +13,7 @@ import pytest
 
 from analytics import opslag
 from basis.audit import vastleggen
-from tests.conftest import cli, demo_app
+from tests.conftest import demo_app, gecorrigeerde_lading
 
 
 @pytest.fixture
@@ -43,22 +43,8 @@ def tegels(app) -> dict[str, str]:
 
 
 def gecorrigeerd(demo_opslag, tmp_path, weg: int) -> None:
-    """A corrected monthly export loaded through the command line: Werkbedrijf Waalstad's export of 31-10-2026 again,
-    `weg` trajecten fewer. The numbers change, the peildatum of every organisation (and so every default filter, and
-    with them the questions a page asks) stays: as for most of the monthly loads, the ones that do not move the
-    region's joint peildatum."""
-    import openpyxl
-
     db, exports = demo_opslag
-    boek = openpyxl.load_workbook(exports / "werkbedrijf-waalstad" / "kandidaten_werkbedrijf-waalstad_2026-10.xlsx")
-    blad = boek.active
-    kop = next(c.row for rij in blad.iter_rows() for c in rij if c.value == "Startdatum")  # below the title rows
-    blad.delete_rows(kop + 1, weg)
-    pad = tmp_path / f"kandidaten_werkbedrijf-waalstad_2026-10_{weg}_minder.xlsx"
-    boek.save(pad)
-    resultaat = cli("ingest", "--db", db, "--soort", "kandidaten", "--organisatie", "Werkbedrijf Waalstad",
-                    "--peildatum", "2026-10-31", pad)
-    assert resultaat.returncode == 0, resultaat.stdout
+    gecorrigeerde_lading(db, exports, tmp_path, weg)
 
 
 def test_a_login_line_leaves_the_cached_answers_valid_and_the_logboek_shows_it(app, demo_opslag, monkeypatch):
