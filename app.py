@@ -13,6 +13,7 @@ from streamlit.starlette import App
 from analytics.opslag import warm_houden
 from basis.instellingen import db_pad
 from kader.sessie import middleware, routes
+from kader.vooraf import paginamodules_geladen
 
 # Streamlit treats an app with a pages/ folder as an old-style multipage app until the first session has run
 # st.navigation: a first visitor who opens a deep link (say /instroom?gemeenten=GM0296) right after a restart would
@@ -22,5 +23,8 @@ PagesManager.uses_pages_directory = False
 # After a load (the command line, the upload page, a rollback) the server asks the recent questions again, so the next
 # visitor of a page finds its answers ready instead of a cold first run (issue 17).
 warm_houden(db_pad())
+
+# The modules the pages import, loaded now rather than in the first visitor's page (kader/vooraf.py).
+paginamodules_geladen()
 
 app = App(Path(__file__).resolve().parent / "dashboard.py", routes=routes(), middleware=middleware())

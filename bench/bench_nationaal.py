@@ -95,10 +95,14 @@ def een_pagina(db: Path, rol: str, pagina: str, queries: bool) -> dict:
     os.environ["DASHBOARD_TOEGANG"] = str(toegangsbestand())
     from streamlit.testing.v1 import AppTest
 
+    from kader.vooraf import paginamodules_geladen
     from tools.serverstart import componenten_gezocht, paginas_zoals_de_server
 
     componenten_gezocht()  # done by the server at its start, before any visitor; AppTest would count it as the page's
     paginas_zoals_de_server()  # every run through dashboard.py, as in the server
+    begin = time.perf_counter()
+    paginamodules_geladen()  # done by the server at its start too (app.py); its time is reported beside the table
+    modules = time.perf_counter() - begin
     log: list = []
     if queries:
         _query_meten(log)
@@ -118,7 +122,7 @@ def een_pagina(db: Path, rol: str, pagina: str, queries: bool) -> dict:
         app.multiselect(key="filter_sectoren").set_value([SECTOR]).run()
     herhaling = time.perf_counter() - begin
     assert not app.exception, app.exception
-    return {"eerste": eerste, "herhaling": herhaling, "piek_mb": piek_mb(),
+    return {"eerste": eerste, "herhaling": herhaling, "piek_mb": piek_mb(), "modules": modules,
             "queries_eerste": eerste_log, "queries_herhaling": log}
 
 
@@ -192,8 +196,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Vooraf, niet meegeteld: één pagina ({PAGINAS[0]}, beheerder) in een eigen proces om de bestanden van "
           f"Python en de pakketten in het geheugen van de machine te krijgen ({getal(opgewarmd['eerste'])} s; waarom: "
           "bench_nationaal.py bij in_vers_proces).\n")
-    print("| pagina, rol | eerste run (s) | ×basis | herhaling na filterwissel (s) | ×basis | piek (MB) | uitslag |")
-    print("|---|--:|--:|--:|--:|--:|---|")
+    print("| pagina, rol | eerste run (s) | ×basis | herhaling na filterwissel (s) | ×basis | piek (MB) | uitslag | "
+          "imports bij de serverstart (s) | eerste run + imports, ×basis (ter informatie) |")
+    print("|---|--:|--:|--:|--:|--:|---|--:|--:|")
     geslaagd = True
     for rol in args.rollen:
         for pagina in args.paginas:
@@ -202,12 +207,15 @@ def main(argv: list[str] | None = None) -> int:
             goed = x_eerste <= DOEL_EERSTE and x_herhaling <= DOEL_HERHALING and m["piek_mb"] < DOEL_PIEK_MB
             geslaagd &= goed
             print(f"| {pagina}, {rol} | {getal(m['eerste'])} | {getal(x_eerste)} | {getal(m['herhaling'], 2)} | "
-                  f"{getal(x_herhaling)} | {m['piek_mb']:.0f} | {'PASS' if goed else 'FAIL'} |", flush=True)
+                  f"{getal(x_herhaling)} | {m['piek_mb']:.0f} | {'PASS' if goed else 'FAIL'} | "
+                  f"{getal(m['modules'], 2)} | {getal((m['eerste'] + m['modules']) / basis['tijd'])} |", flush=True)
             if args.queries:
                 print(f"|   eerste run: {_grootste(m['queries_eerste'])}; herhaling: "
-                      f"{_grootste(m['queries_herhaling'])} | | | | | | |", flush=True)
+                      f"{_grootste(m['queries_herhaling'])} | | | | | | | | |", flush=True)
     print(f"\nDoel: eerste run ≤ {DOEL_EERSTE:.0f}x, herhaling ≤ {DOEL_HERHALING:.0f}x de basislijn, "
-          f"piek < {DOEL_PIEK_MB} MB.")
+          f"piek < {DOEL_PIEK_MB} MB. De eerste run begint waar de server begint: de modules die de pagina's "
+          "importeren (pandas, analytics, weergave, kader) laadt de server bij zijn start, vóór elke bezoeker (app.py, "
+          "kader/vooraf.py); de meting doet dat ook vóór de klok en toont die tijd ernaast.")
     return 0 if geslaagd else 1
 
 
