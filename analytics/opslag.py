@@ -145,8 +145,9 @@ def warm_houden(db: Path, elke: float = 2.0, stop: threading.Event | None = None
                     print(f"De opslag is veranderd; de recente vragen niet opnieuw gesteld: {type(fout).__name__}",
                           file=sys.stderr, flush=True)
                 else:  # for whoever keeps the server: what a load cost it (a count and a time, no data)
-                    print(f"De opslag is veranderd; {aantal} recente vragen opnieuw gesteld in "
-                          f"{time.monotonic() - begin:.1f} s.", file=sys.stderr, flush=True)
+                    duur = f"{time.monotonic() - begin:.1f}".replace(".", ",")  # Dutch, as everything the keeper reads
+                    print(f"De opslag is veranderd; {aantal} recente vragen opnieuw gesteld in {duur} s.",
+                          file=sys.stderr, flush=True)
                 gezien = nu
             elif gezien is None:
                 gezien = nu

@@ -234,6 +234,9 @@ def schermafdruk(pagina, png: Path) -> None:
 # --- every page of every role ----------------------------------------------------------------------------------
 
 
+AFGEROND = {"organisatie", "gemeente", "regio"}  # the roles that see numbers over others rounded
+
+
 @pytest.mark.parametrize("rol", ROLLEN)
 def test_every_page_of_the_role_renders_in_dutch_without_an_error(rol, sessies, uitvoer):
     sessie = sessies(rol)
@@ -241,6 +244,10 @@ def test_every_page_of_the_role_renders_in_dutch_without_an_error(rol, sessies, 
     verwacht = verwachte_paginas(rol)
     assert zijbalk_paginas(pagina) == [titel for _, titel in verwacht]
     assert problemen(sessie) == []  # the login and the first page
+    # the role applies, said in the sidebar: rounded numbers for every role but the beheerder's (the demo is one),
+    # written out here rather than asked of toegang.beleid, so that a wrong policy cannot also move the expectation
+    zijbalk = pagina.get_by_test_id("stSidebar").inner_text()
+    assert ("Aantallen over mensen zijn afgerond op 5-tallen" in zijbalk) == (rol in AFGEROND), zijbalk[-600:]
     gevonden = {}
     for adres, titel in verwacht:
         naar(pagina, titel)

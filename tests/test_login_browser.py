@@ -112,7 +112,7 @@ def test_a_deep_link_opened_while_logged_out_lands_on_its_page_with_its_filters_
     tot = time.monotonic() + 120  # a bound, not a timing
     while "recente vragen opnieuw gesteld" not in log.read_text() and time.monotonic() < tot:
         tab.wait_for_timeout(200)
-    assert re.search(r"De opslag is veranderd; [1-9]\d* recente vragen opnieuw gesteld in \d+,?\.?\d* s\.",
+    assert re.search(r"De opslag is veranderd; [1-9]\d* recente vragen opnieuw gesteld in \d+,\d s\.",
                      log.read_text()), log.read_text()[-2000:]
     tab.reload()
     assert titel(tab) == "Instroom"
