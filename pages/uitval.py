@@ -132,7 +132,8 @@ st.caption(
     f"Een cohort is de groep trajecten die in hetzelfde {per} begon. De staven tonen welk deel binnen 3, 6 en 12 "
     "maanden na de start uitviel; alleen trajecten die al zo lang te volgen zijn tellen mee. Staat er 'te jong', dan "
     "is nog geen traject van dat cohort zo lang te volgen: daar is nog niets over te zeggen; bij 'nog open' is een "
-    "deel van het cohort nog niet zo lang te volgen, zodat het percentage nog kan stijgen."
+    "deel van het cohort nog niet zo lang te volgen: het percentage kan dan nog stijgen en staat er pas als het hele "
+    "cohort zo lang te volgen is."
 )
 if alles_afgeschermd(per_cohort, "instroom"):
     st.info(ALLES_AFGESCHERMD.format(d=drempel()))
