@@ -6,6 +6,7 @@ Each page draws the shared filters (kader.filters), which also stops a page reac
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -68,20 +69,31 @@ def alleen(pagina: str) -> list[st.Page]:
               for adres in [*adressen(), *onbekend_adres(adressen())])]
 
 
-def niet_voor_u(verborgen_in_presentatiemodus: bool):
-    """A page this role does not get (or not in the presentatiemodus), opened by its address: said in Dutch,
-    instead of Streamlit's English "Page not found" over the start page."""
+def niet_voor_u(titel: str, uitleg: str | None):
+    """A page this role does not get (or not in the presentatiemodus, or not in the demo), opened by its address: said
+    in Dutch, instead of Streamlit's English "Page not found" over the start page; `uitleg`: why, where it is only
+    hidden for now or in the demo."""
 
     def pagina() -> None:
-        from kader import VERBORGEN_IN_PRESENTATIEMODUS
-
-        st.title("Geen toegang")
-        if verborgen_in_presentatiemodus:
-            st.info(VERBORGEN_IN_PRESENTATIEMODUS)
+        st.title(titel)
+        if uitleg:
+            st.info(uitleg)
         else:
             st.error("U heeft geen toegang tot deze pagina.")
 
     return pagina
+
+
+def waarom_verborgen(wie, adres: str, zonder_presentatie: set[str], zonder_demo: set[str]) -> tuple[str, str | None]:
+    """Title and reason for a page of the dashboard that is not in this viewer's list: the presentatiemodus hides it,
+    the demo does not have it, or (no reason) the role does not get it."""
+    from kader import NIET_IN_DE_DEMO, VERBORGEN_IN_PRESENTATIEMODUS
+
+    if adres in zonder_presentatie:
+        return "Geen toegang", VERBORGEN_IN_PRESENTATIEMODUS
+    if wie.demo and adres in zonder_demo:
+        return "Niet in de demo", NIET_IN_DE_DEMO
+    return "Geen toegang", None
 
 
 def met_verborgen(wie) -> dict[str, list[st.Page]]:
@@ -92,8 +104,12 @@ def met_verborgen(wie) -> dict[str, list[st.Page]]:
     lijst = paginas(wie)
     getoond = adressen_van(wie)
     zonder_presentatie = adressen_van(wie.in_presentatiemodus(False)) if wie.presentatie else getoond
-    verborgen = [st.Page(niet_voor_u(adres in zonder_presentatie), title="Geen toegang", url_path=adres,
-                         visibility="hidden") for adres in adressen() if adres not in getoond]
+    zonder_demo = adressen_van(replace(wie, demo=False, presentatie=False)) if wie.demo else getoond
+    verborgen = []
+    for adres in adressen():
+        if adres not in getoond:
+            titel, uitleg = waarom_verborgen(wie, adres, zonder_presentatie, zonder_demo)
+            verborgen.append(st.Page(niet_voor_u(titel, uitleg), title=titel, url_path=adres, visibility="hidden"))
     verborgen += [st.Page(niet_gevonden, title=NIET_GEVONDEN, url_path=adres, visibility="hidden")
                   for adres in onbekend_adres(adressen())]  # a mistyped address: said in Dutch
     laatste = list(lijst)[-1]

@@ -206,6 +206,9 @@ def zonder_lege_kolom(tabel, kolom: str):
     return tabel
 
 
+NIET_IN_DE_DEMO = ("Deze pagina is er niet in de demo: de gegevens van de demo zijn verzonnen en blijven dat, dus "
+                   "exports laden kan hier niet. Met een eigen opslag en een toegangsbestand laden de beheerder en de "
+                   "organisaties hier hun maandexports; de beheerder vindt in de README hoe dat wordt ingericht.")
 VERBORGEN_IN_PRESENTATIEMODUS = ("Deze pagina is verborgen in de presentatiemodus. Zet de presentatiemodus in de "
                                  "zijbalk uit om hem te zien.")
 

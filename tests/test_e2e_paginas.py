@@ -273,6 +273,20 @@ def test_a_mistyped_address_says_so_in_dutch(sessies, servers):
     naar(pagina, "Overzicht")
 
 
+def test_the_demo_says_why_it_has_no_upload_page(sessies, uitvoer):
+    # the one page the demo lacks against a beheerder, so the one the sentence below is about
+    assert set(beleid.paginas(kijker("beheerder"))) - set(beleid.paginas(kijker("demo"))) == {"uploaden"}
+    sessie = sessies("demo")
+    pagina = sessie.pagina
+    na_run(pagina, lambda: pagina.goto(f"{sessie.url}/uploaden"), "Niet in de demo")
+    assert pagina.get_by_text("Deze pagina is er niet in de demo: de gegevens van de demo zijn verzonnen en blijven "
+                              "dat, dus exports laden kan hier niet.", exact=False).is_visible()
+    assert not pagina.get_by_text("U heeft geen toegang tot deze pagina.").count()
+    assert problemen(sessie) == []
+    schermafdruk(pagina, uitvoer / "demo_uploaden_niet_in_de_demo.png")
+    naar(pagina, "Overzicht")
+
+
 def test_the_tables_have_no_csv_download_of_their_own(sessies):
     sessie = sessies("beheerder")
     pagina = sessie.pagina
