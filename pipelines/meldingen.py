@@ -262,6 +262,12 @@ AL_GELADEN = (
     "{peildatum}). Er is niets veranderd. Klopt iets niet? Draai upload {upload_id} terug en laad "
     "het bestand opnieuw."
 )
+DEMO_VOORBIJ = (
+    "Let op: deze opslag bevatte alleen de verzonnen demogegevens en opende daarom zonder inloggen. Nu er andere "
+    "gegevens in staan, vraagt het dashboard iedereen om in te loggen, en dat kan pas met een toegangsbestand "
+    "(DASHBOARD_TOEGANG; de README zegt hoe). Was dit een proef? Draai de upload terug met "
+    "`python -m pipelines terugdraaien --db {db} {upload_id}`; dan opent de demo weer zonder inloggen."
+)
 MISLUKT = (
     "Niet geladen: {bestand}. Er ging iets mis tijdens het laden ({soort}); er is niets veranderd. "
     "Probeer het opnieuw; gebeurt het weer, meld het dan aan de beheerder."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -161,10 +162,29 @@ def test_demo_mode_ends_when_real_data_is_loaded(demo_opslag, tmp_path, monkeypa
     monkeypatch.setenv("DASHBOARD_SLEUTEL", str(db.parent / "sleutel"))
     monkeypatch.delenv("DASHBOARD_TOEGANG", raising=False)
     bestand = schrijf_xlsx(tmp_path / "echt.xlsx", [KANDIDATEN_KOP, kandidaat("X1")])
-    assert cli("ingest", "--db", kopie, "--organisatie", "Echt Bedrijf", "--peildatum", "2026-10-31", bestand,
-               env={"DASHBOARD_SLEUTEL": str(db.parent / "sleutel")}).returncode == 0
+    geladen = cli("ingest", "--db", kopie, "--organisatie", "Echt Bedrijf", "--peildatum", "2026-10-31", bestand,
+                  env={"DASHBOARD_SLEUTEL": str(db.parent / "sleutel")})
+    assert geladen.returncode == 0
+    upload_id = int(re.search(r"als upload (\d+)", geladen.stdout).group(1))
+    # the load says so, and how to undo it (without a roles file nobody could log in now)
+    assert geladen.stdout.strip().splitlines()[-1] == (
+        "Let op: deze opslag bevatte alleen de verzonnen demogegevens en opende daarom zonder inloggen. Nu er andere "
+        "gegevens in staan, vraagt het dashboard iedereen om in te loggen, en dat kan pas met een toegangsbestand "
+        "(DASHBOARD_TOEGANG; de README zegt hoe). Was dit een proef? Draai de upload terug met "
+        f"`python -m pipelines terugdraaien --db {kopie} {upload_id}`; dan opent de demo weer zonder inloggen.")
     app = nieuwe_app().run()
     assert app.title[0].value == "Inloggen" and not app.metric
+
+    # a second load says nothing of the demo any more; the rollback it named brings the demo back
+    volgende = schrijf_xlsx(tmp_path / "echt_november.xlsx", [KANDIDATEN_KOP, kandidaat("X1"), kandidaat("X2")])
+    tweede = cli("ingest", "--db", kopie, "--organisatie", "Echt Bedrijf", "--peildatum", "2026-11-30", volgende,
+                 env={"DASHBOARD_SLEUTEL": str(db.parent / "sleutel")})
+    assert tweede.returncode == 0 and "demogegevens" not in tweede.stdout
+    for upload in (int(re.search(r"als upload (\d+)", tweede.stdout).group(1)), upload_id):
+        teruggedraaid = cli("terugdraaien", "--db", kopie, str(upload))
+        assert teruggedraaid.returncode == 0, (tweede.stdout, teruggedraaid.stdout)
+    app = nieuwe_app().run()
+    assert app.title[0].value == "Overzicht" and len(app.metric) == 5
 
 
 def _download_maken() -> None:
