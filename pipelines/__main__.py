@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 from basis import fouten
-from basis.instellingen import toegangsbestand
 from pipelines import meldingen
 
 # argparse's own texts, in Dutch: everything our users read is Dutch.
@@ -202,7 +201,6 @@ def ingest(args: argparse.Namespace) -> int:
     eigen = beleid.upload_organisaties(wie) if wie else None
     organisatie = args.organisatie or (eigen[0] if eigen and len(eigen) == 1 else None)
     code = 0
-    demo_open = toegangsbestand() is None and alleen_demogegevens(args.db)  # the dashboard opens it without a login
     for pad in args.bestanden:
         if not pad.is_file():
             print(f"Geweigerd: {pad} bestaat niet of is geen bestand.")
@@ -237,27 +235,11 @@ def ingest(args: argparse.Namespace) -> int:
                 print(f"  {regel}")
         for regel in uitkomst.controle.waarschuwingen if uitkomst.status == "geladen" else []:
             print(f"  Let op: {regel}")
-        if demo_open and uitkomst.status == "geladen" and not alleen_demogegevens(args.db):
+        if uitkomst.demo_beeindigd:
             print(meldingen.DEMO_VOORBIJ.format(db=args.db, upload_id=uitkomst.upload_id))
-            demo_open = False
         if uitkomst.status == "geweigerd":
             code = 1
     return code
-
-
-def alleen_demogegevens(db: Path) -> bool:
-    """Holds the store only the demo's generated data (so the dashboard opens it without a login, kader.toegang)?"""
-    import duckdb
-
-    from analytics.opslag import query
-    from basis.instellingen import DEMO_DOOR
-
-    if not db.exists():
-        return False
-    try:
-        return bool(query("alleen_demo", {"demo": DEMO_DOOR}, db).iloc[0, 0])
-    except (fouten.OpslagFout, duckdb.Error):  # busy or not a store yet: the load itself says what is wrong
-        return False
 
 
 def terugdraaien(args: argparse.Namespace) -> int:

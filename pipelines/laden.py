@@ -18,11 +18,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from importlib.resources import files
 from pathlib import Path
 
 import duckdb
 
 from basis import datumgrenzen, referentie
+from basis.instellingen import DEMO_DOOR
 from basis.opslag import leesverbinding, macros_laden, schema_aanleggen, schrijfverbinding, transactie
 from basis.referentie import norm_key
 from pipelines import meldingen, sleutel
@@ -127,6 +129,7 @@ class Uitkomst:
     upload_id: int | None = None
     verschil: dict[str, int] = field(default_factory=dict)
     melding: str = ""
+    demo_beeindigd: bool = False  # the store held only the generated demo data until this load (kader.toegang)
 
 
 def _testpunt(naam: str) -> None:
@@ -428,11 +431,19 @@ def samengevoegd(con: duckdb.DuckDBPyConnection, controle: Controle, door: str) 
     controle.organisatie = bekende_spelling(con, controle.organisatie)
     veranderd, extra = verschil(con, controle, controle.organisatie)
     controle.waarschuwingen += extra
+    demo_beeindigd = door != DEMO_DOOR and alleen_demogegevens(con)
     upload_id = ingevoegd(con, controle, door)
     synoniemen_vastleggen(con, controle.soort, upload_id)
     _testpunt("na_invoegen")
     melding = geladen_melding(controle, upload_id, veranderd)
-    return Uitkomst(controle, "geladen", upload_id, verschil=veranderd, melding=melding)
+    return Uitkomst(controle, "geladen", upload_id, verschil=veranderd, melding=melding, demo_beeindigd=demo_beeindigd)
+
+
+def alleen_demogegevens(con: duckdb.DuckDBPyConnection) -> bool:
+    """Holds the store only the demo's generated data (the dashboard then opens it without a login)? The read side's
+    own question (analytics/sql/alleen_demo.sql), asked on the load's connection."""
+    vraag = files("analytics").joinpath("sql", "alleen_demo.sql").read_text(encoding="utf-8")
+    return bool(con.execute(vraag, {"demo": DEMO_DOOR}).fetchone()[0])
 
 
 def ingevoegd(con: duckdb.DuckDBPyConnection, controle: Controle, door: str) -> int:

@@ -263,10 +263,10 @@ AL_GELADEN = (
     "het bestand opnieuw."
 )
 DEMO_VOORBIJ = (
-    "Let op: deze opslag bevatte alleen de verzonnen demogegevens en opende daarom zonder inloggen. Nu er andere "
-    "gegevens in staan, vraagt het dashboard iedereen om in te loggen, en dat kan pas met een toegangsbestand "
+    "Let op: deze opslag bevatte alleen de verzonnen demogegevens; nu staan er andere gegevens in. Het dashboard opent "
+    "hem daarom niet meer als demo zonder inloggen: iedereen moet inloggen, en dat kan pas met een toegangsbestand "
     "(DASHBOARD_TOEGANG; de README zegt hoe). Was dit een proef? Draai de upload terug met "
-    "`python -m pipelines terugdraaien --db {db} {upload_id}`; dan opent de demo weer zonder inloggen."
+    "`python -m pipelines terugdraaien --db {db} {upload_id}`; dan is het weer de demo."
 )
 MISLUKT = (
     "Niet geladen: {bestand}. Er ging iets mis tijdens het laden ({soort}); er is niets veranderd. "

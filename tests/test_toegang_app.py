@@ -168,10 +168,10 @@ def test_demo_mode_ends_when_real_data_is_loaded(demo_opslag, tmp_path, monkeypa
     upload_id = int(re.search(r"als upload (\d+)", geladen.stdout).group(1))
     # the load says so, and how to undo it (without a roles file nobody could log in now)
     assert geladen.stdout.strip().splitlines()[-1] == (
-        "Let op: deze opslag bevatte alleen de verzonnen demogegevens en opende daarom zonder inloggen. Nu er andere "
-        "gegevens in staan, vraagt het dashboard iedereen om in te loggen, en dat kan pas met een toegangsbestand "
-        "(DASHBOARD_TOEGANG; de README zegt hoe). Was dit een proef? Draai de upload terug met "
-        f"`python -m pipelines terugdraaien --db {kopie} {upload_id}`; dan opent de demo weer zonder inloggen.")
+        "Let op: deze opslag bevatte alleen de verzonnen demogegevens; nu staan er andere gegevens in. Het dashboard "
+        "opent hem daarom niet meer als demo zonder inloggen: iedereen moet inloggen, en dat kan pas met een "
+        "toegangsbestand (DASHBOARD_TOEGANG; de README zegt hoe). Was dit een proef? Draai de upload terug met "
+        f"`python -m pipelines terugdraaien --db {kopie} {upload_id}`; dan is het weer de demo.")
     app = nieuwe_app().run()
     assert app.title[0].value == "Inloggen" and not app.metric
 
