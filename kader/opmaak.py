@@ -14,15 +14,18 @@ from weergave.tekst import markdown_tekst
 PRINTREGEL = "printregel"  # the key of the print-only container: Streamlit gives it the class st-key-printregel
 
 # Tiles (st.metric): a label or change is never cut off with "…", and a row of tiles wraps at projector widths
-# (at 1024 px five tiles were 100 px each: "Uitval binn…"). Print: A4 landscape, no sidebar, header, toolbars or
-# buttons; the page grows with its content (Streamlit scrolls the main area inside the window, so only the first
-# screen would print), charts and tables are not split over two sheets, and the print line shows.
+# (at 1024 px five tiles were 100 px each: "Uitval binn…"); so does the label of a link to another page (the
+# Overzicht's "… Zie Van instroom naar werk" was cut off at 1024 px). Print: A4 landscape, no sidebar, header,
+# toolbars or buttons; the page grows with its content (Streamlit scrolls the main area inside the window, so only
+# the first screen would print), charts and tables are not split over two sheets, and the print line shows.
 STIJL = """
 <style>
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
-[data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * {
+[data-testid="stMetricDelta"], [data-testid="stMetricDelta"] *,
+[data-testid="stPageLink"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
 }
+[data-testid="stPageLink"] a { height: auto !important; }
 [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"]) {
   flex-wrap: wrap; row-gap: 0.75rem;
 }

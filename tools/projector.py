@@ -143,6 +143,15 @@ TEGELS_JS = """
       }
     }
   });
+  document.querySelectorAll('[data-testid="stPageLink"]').forEach(link => {
+    for (const stuk of [link, ...link.querySelectorAll('*')]) {
+      if (stuk.clientWidth > 0 && stuk.scrollWidth > stuk.clientWidth + 1) {
+        uit.push({tekst: (link.textContent || '').trim(), deel: 'link', breed: stuk.scrollWidth,
+                  ruimte: stuk.clientWidth});
+        break;
+      }
+    }
+  });
   return uit;
 }
 """
@@ -358,8 +367,8 @@ def sleutels_zichtbaar(pagina: Page, paginanaam: str) -> list[str]:
 
 def metingen(pagina: Page, paginanaam: str) -> list[str]:
     fouten = [f"grafiek '{f['grafiek'][:40]}': {f['fout']}" for f in pagina.evaluate(GRAFIEKEN_JS)]
-    fouten += [f"tegel '{t['tekst'][:40]}': {t['deel']} afgekapt ({t['breed']} px in {t['ruimte']} px)"
-               for t in pagina.evaluate(TEGELS_JS)]
+    fouten += [f"{'link' if t['deel'] == 'link' else 'tegel'} '{t['tekst'][:40]}': {t['deel']} afgekapt "
+               f"({t['breed']} px in {t['ruimte']} px)" for t in pagina.evaluate(TEGELS_JS)]
     fouten += [f"fout op de pagina: {f}" for f in pagina.evaluate(FOUTEN_JS)]
     fouten += sleutels_zichtbaar(pagina, paginanaam)
     return fouten
