@@ -409,23 +409,33 @@ def analistenviews(db: Path) -> dict:
     return views
 
 
-def gecorrigeerde_lading(db: Path, exports: Path, map_: Path, weg: int) -> None:
+def gecorrigeerde_lading(db: Path, exports: Path, map_: Path, uitgevallen: int) -> None:
     """A corrected monthly export loaded into `db` (its key file `sleutel` beside it, as the demo's copies have it)
-    through the command line: Werkbedrijf Waalstad's demo export of
-    31-10-2026 again, `weg` trajecten fewer. The numbers change, the peildatum of every organisation (and so every
-    default filter, and with them the questions a page asks) stays: as for most monthly loads, the ones that do not
-    move the region's joint peildatum."""
+    through the command line: Werkbedrijf Waalstad's demo export of 31-10-2026 again, in which the first `uitgevallen`
+    of its lopende trajecten dropped out on 15-10-2026. The numbers change (fewer lopend, more uitval); the peildatum
+    of every organisation (and so every default filter, and with them the questions a page asks) stays: as for most
+    monthly loads, the ones that do not move the region's joint peildatum. The load is not the demo's, so the store
+    is no longer a demo store: look as a logged-in user (app_als)."""
+    import datetime as dt
+
     import openpyxl
 
     boek = openpyxl.load_workbook(exports / "werkbedrijf-waalstad" / "kandidaten_werkbedrijf-waalstad_2026-10.xlsx")
     blad = boek.active
     kop = next(c.row for rij in blad.iter_rows() for c in rij if c.value == "Startdatum")  # below the title rows
-    blad.delete_rows(kop + 1, weg)
-    pad = map_ / f"kandidaten_werkbedrijf-waalstad_2026-10_{weg}_minder.xlsx"
+    kolom = {c.value: c.column for c in blad[kop]}
+    lopend = [r for r in range(kop + 1, blad.max_row + 1) if blad.cell(r, kolom["Status"]).value == "lopend"]
+    assert len(lopend) >= uitgevallen
+    for rij in lopend[:uitgevallen]:
+        blad.cell(rij, kolom["Status"]).value = "uitgevallen"
+        blad.cell(rij, kolom["Einddatum"]).value = dt.datetime(2026, 10, 15)
+        blad.cell(rij, kolom["Reden uitval"]).value = "motivatie"
+    pad = map_ / f"kandidaten_werkbedrijf-waalstad_2026-10_{uitgevallen}_uitgevallen.xlsx"
     boek.save(pad)
     resultaat = cli("ingest", "--db", db, "--soort", "kandidaten", "--organisatie", "Werkbedrijf Waalstad",
                     "--peildatum", "2026-10-31", pad, env={"DASHBOARD_SLEUTEL": str(db.parent / "sleutel")})
     assert resultaat.returncode == 0, resultaat.stdout
+    assert ", 0 gewijzigd" not in resultaat.stdout, resultaat.stdout  # trajecten changed (fewer when loaded before)
 
 
 def demo_app(demo_opslag, monkeypatch, timeout: float = 60):
