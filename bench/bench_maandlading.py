@@ -130,20 +130,10 @@ def pagina_na_lading(db: Path, export: Path, organisatie: str, peildatum: dt.dat
     command line, another process), then the page's next run once the recent questions were asked again
     (analytics.opslag.opnieuw_gevraagd, as the server's thread does), and the same run with the cache emptied (what
     every visitor paid after a load before). Seconds; no target of the issue, information beside the load."""
-    from bench.bench_pagina import KIJKERS, toegangsbestand
-
-    os.environ["DASHBOARD_DB"] = str(db)
-    os.environ["DASHBOARD_TOEGANG"] = str(toegangsbestand())
-    from streamlit.testing.v1 import AppTest
-
     from analytics import opslag
-    from tools.serverstart import componenten_gezocht, paginas_zoals_de_server
+    from bench.bench_pagina import pagina_zoals_de_server
 
-    componenten_gezocht()
-    paginas_zoals_de_server()
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=900)
-    app.user = {"is_logged_in": True, "email": KIJKERS[rol]}
-    app.switch_page(pagina)
+    app, _ = pagina_zoals_de_server(db, rol, pagina)
 
     def run() -> float:
         begin = time.perf_counter()

@@ -89,26 +89,12 @@ def _query_meten(log: list) -> None:
 
 def een_pagina(db: Path, rol: str, pagina: str, queries: bool) -> dict:
     """One page as one role, in this (fresh) process."""
-    from bench.bench_pagina import KIJKERS, toegangsbestand
+    from bench.bench_pagina import pagina_zoals_de_server
 
-    os.environ["DASHBOARD_DB"] = str(db)
-    os.environ["DASHBOARD_TOEGANG"] = str(toegangsbestand())
-    from streamlit.testing.v1 import AppTest
-
-    from kader.vooraf import paginamodules_geladen
-    from tools.serverstart import componenten_gezocht, paginas_zoals_de_server
-
-    componenten_gezocht()  # done by the server at its start, before any visitor; AppTest would count it as the page's
-    paginas_zoals_de_server()  # every run through dashboard.py, as in the server
-    begin = time.perf_counter()
-    paginamodules_geladen()  # done by the server at its start too (app.py); its time is reported beside the table
-    modules = time.perf_counter() - begin
+    app, modules = pagina_zoals_de_server(db, rol, pagina)
     log: list = []
     if queries:
         _query_meten(log)
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=900)
-    app.user = {"is_logged_in": True, "email": KIJKERS[rol]}
-    app.switch_page(pagina)  # its address opened directly, as a visitor following a link to /instroom does
     begin = time.perf_counter()
     app.run()
     eerste = time.perf_counter() - begin

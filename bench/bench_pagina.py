@@ -49,6 +49,30 @@ def toegangsbestand() -> Path:
     return pad
 
 
+def pagina_zoals_de_server(db: Path, rol: str, pagina: str, timeout: float = 900):
+    """An AppTest of the dashboard on `db` as `rol`, at `pagina`'s address (a visitor following a link), in a process
+    prepared as the server prepares its own before any visitor: the component scan, every run through dashboard.py,
+    the pages' modules imported; the seconds the imports took (the benches show them beside the page)."""
+    import time
+
+    os.environ["DASHBOARD_DB"] = str(db)
+    os.environ["DASHBOARD_TOEGANG"] = str(toegangsbestand())
+    from streamlit.testing.v1 import AppTest
+
+    from kader.vooraf import paginamodules_geladen
+    from tools.serverstart import componenten_gezocht, paginas_zoals_de_server
+
+    componenten_gezocht()
+    paginas_zoals_de_server()
+    begin = time.perf_counter()
+    paginamodules_geladen()
+    modules = time.perf_counter() - begin
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=timeout)
+    app.user = {"is_logged_in": True, "email": KIJKERS[rol]}
+    app.switch_page(pagina)
+    return app, modules
+
+
 def metingen(db: Path) -> dict[str, list[float]]:
     os.environ["DASHBOARD_DB"] = str(db)
     os.environ["DASHBOARD_TOEGANG"] = str(toegangsbestand())
